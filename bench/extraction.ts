@@ -1,0 +1,49 @@
+// Extraction speed on real Chinese news text (the bundled sample page), from 1 KB to 10 MB of input,
+// one core; memory is sampled during the largest run.
+import { readFileSync } from 'node:fs';
+import { extract } from '../lib/extract';
+import { SAMPLE } from '../lib/ingest/sample';
+import type { BenchRow } from './run';
+
+function textOfBytes(page: string, bytes: number): string {
+  const unit = Buffer.byteLength(page, 'utf8');
+  if (bytes <= unit) {
+    // cut at a character boundary near the byte size
+    let s = page.slice(0, Math.floor(bytes / 3));
+    while (Buffer.byteLength(s, 'utf8') < bytes && s.length < page.length) s = page.slice(0, s.length + 64);
+    return s;
+  }
+  return Array.from({ length: Math.ceil(bytes / unit) }, () => page).join('\n\n');
+}
+
+function mbPerSecond(text: string): number {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const rounds = Math.max(1, Math.min(200, Math.round(2e6 / bytes)));
+  extract(text, { published: '2020-04-21', district: '上城区' }); // warm-up: JIT and gazetteer load
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) extract(text, { published: '2020-04-21', district: '上城区' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return (bytes * rounds) / 1e6 / seconds;
+}
+
+export async function extractionBenchmark(): Promise<BenchRow[]> {
+  const page = readFileSync(SAMPLE.file, 'utf8');
+  const sizes: [string, number][] = [['1 KB', 1e3], ['100 KB', 1e5], ['1 MB', 1e6], ['10 MB', 1e7]];
+  const rows: BenchRow[] = [];
+  const speeds: number[] = [];
+  for (const [label, bytes] of sizes) {
+    const text = textOfBytes(page, bytes);
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const speed = mbPerSecond(text);
+    speeds.push(speed);
+    rows.push({ figure: `extraction speed, ${label} input`, value: speed, unit: 'MB/s', target: '≥ 5', ok: speed >= 5 });
+    if (bytes === 1e7) {
+      const growth = (process.memoryUsage().rss - rssBefore) / 1e6;
+      rows.push({ figure: 'extraction RSS growth, 10 MB input', value: growth, unit: 'MB', target: 'flat (≤ 20× input)', ok: growth < 200 });
+    }
+  }
+  const ratio = speeds[speeds.length - 1] / speeds[0];
+  rows.push({ figure: 'extraction speed ratio 10 MB / 1 KB', value: ratio, unit: '×', target: '≈ 1 (≥ 0.7)', ok: ratio >= 0.7 });
+  return rows;
+}
