@@ -55,6 +55,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       const { metric, cues } = classifyMetric(ctx);
       const { place, provenance: placeProvenance } = placeForFigure({
         mentions: places, figureStart: figure.start, sentence, paragraph, article, defaultPlace: sourcePlace,
+        title: segment.titleRange ?? null, text,
       });
       const { date, precision, provenance: dateProvenance } = dateForFigure({
         mentions: dates, figureStart: figure.start, sentence, paragraph, article, published,

@@ -58,6 +58,8 @@ export interface Range { start: number; end: number }
 
 export interface ArticleSegment extends Range {
   title: string | null;
+  /** where the title lines sit (a headline may be printed after its body) */
+  titleRange?: Range | null;
   /** [start, end) of the body (after title and dateline) */
   bodyStart: number;
   paragraphs: Range[];

@@ -1,0 +1,303 @@
+// The figure recognizer: one left-to-right pass of FIGURE_PATTERN over width-normalized text, each
+// match read by a small extract function and checked against context rules that tell a civic
+// quantity from a date, a name, an ordinal or a figure of speech.
+//
+// Grammar (each part a regex source from numbers.ts, units.ts, qualifiers.ts):
+//   figure   = prefix? ( fraction | quantity ( [unit] range-sep quantity )? unit ) suffix?
+//   quantity = number inner? scale? tail? inner?    8000余万, 1.2万余, 三千多, 十几, 1亿2千万
+//   fraction = number 分之 number                    百分之八十, 五分之三
+//
+// Exclusion rules, and why they hold in Chinese news:
+//   - A unit must follow: a bare number is a code, a name or a rank (12345热线, 228街坊), except a percent.
+//   - No number starts after 第 (ordinal), a one- or two-letter code (K11, C3类, PM2.5), · (8·18),
+//     or inside another number.
+//   - Chinese numerals below ten are figures of speech, not statistics: GB/T 15835 has statistics in
+//     Arabic digits and keeps Chinese numerals for fixed phrases (一楼一长, 一对一, 三个方面, 两手抓).
+//   - A magnitude word without a digit (千家万户, 连接千万家, 百年, 亿元以上项目) is a quantity only when a
+//     qualifier makes it one (超千亿元, 百余家, 上万人), or as 十万只 and 千亿元 (see magnitudeReadsAsAmount).
+//   - 大 counts only after Arabic digits (7大项目); 四大银行, 十大工程 are epithets.
+//   - 年 after a four-digit number is a year; 24小时 is "around the clock"; 前N名 is a rank.
+//   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
+//   - Counters of the web page (浏览次数：1234次) are not civic figures.
+import type { FigureMatch, Qualifier } from './types';
+import {
+  ARABIC_NUMBER_SOURCE, CHINESE_NUMBER_SOURCE, CHINESE_NUMERAL_CHARS, SCALE_SOURCE,
+  normalizeDigits, parseNumberToken, roundFloat, scaleValue, type ParsedNumber,
+} from './numbers';
+import { BIG_COUNT_WORD, CUBIC_CONTEXT_PATTERN, PERCENT_TENTH_WORD, UNIT_SOURCE, unitWord, type UnitWord } from './units';
+import {
+  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, PREFIX_QUALIFIER_SOURCE,
+  SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
+} from './qualifiers';
+
+/** An Arabic number starts a figure unless it continues a number or a code (1,234 / 3.5 / 8·18 / 第3), or
+ *  follows a one- or two-letter code prefix (K11, G60, C3类, PM2.5); after an acronym of three letters
+ *  or more a figure may follow directly (GDP586亿元). */
+const ARABIC_START_GUARD = String.raw`(?<![0-9第·•]|\d[.,]|(?<![A-Za-z])[A-Za-z]{1,2})`;
+/** A Chinese numeral starts a figure unless it continues a numeral, an ordinal or a weekday / calendar word
+ *  (第三, 初一, 周三, 星期五, 农历三月), or an indefinite amount (几十, 数百, 多万). */
+const CHINESE_START_GUARD = `(?<![${CHINESE_NUMERAL_CHARS}第初周期拜历几数多成])`;
+
+const NUMBER_SOURCE = `${ARABIC_START_GUARD}${ARABIC_NUMBER_SOURCE}|${CHINESE_START_GUARD}${CHINESE_NUMBER_SOURCE}`;
+/** 1亿2千万, 2万5千: a second number and a smaller scale after the first scale word. */
+const SCALE_TAIL_SOURCE = String.raw`(?<=[万亿])\d+(?:\.\d+)?(?:千万|百万|十万|万|千|百)`;
+const RANGE_SEPARATOR_SOURCE = '至|到|~|〜|-|—{1,2}|–';
+
+const FRACTION_PATTERN_SOURCE =
+  `(?<denominator>${NUMBER_SOURCE})分之(?<numerator>${ARABIC_NUMBER_SOURCE}|${CHINESE_NUMBER_SOURCE})`;
+
+const QUANTITY_PATTERN_SOURCE =
+  `(?<number>${NUMBER_SOURCE})(?<inner>${INNER_QUALIFIER_SOURCE})?(?<scale>${SCALE_SOURCE})?(?<tail>${SCALE_TAIL_SOURCE})?(?<innerAfterScale>余|多)?` +
+  `(?:(?<lowUnit>${UNIT_SOURCE})?(?<rangeSeparator>${RANGE_SEPARATOR_SOURCE})` +
+  `(?<high>${ARABIC_NUMBER_SOURCE}|${CHINESE_NUMBER_SOURCE})(?<highInner>${INNER_QUALIFIER_SOURCE})?(?<highScale>${SCALE_SOURCE})?(?<highInnerAfterScale>余|多)?)?` +
+  `(?<unit>${UNIT_SOURCE})`;
+
+export const FIGURE_PATTERN = new RegExp(
+  `(?<prefix>${PREFIX_QUALIFIER_SOURCE})?(?:(?<fraction>${FRACTION_PATTERN_SOURCE})|${QUANTITY_PATTERN_SOURCE})(?<suffix>${SUFFIX_QUALIFIER_SOURCE})?`,
+  'g',
+);
+
+type Groups = Record<string, string | undefined>;
+
+/** Offsets of consecutive optional groups: each starts where the previous one ended. */
+class Cursor {
+  constructor(public position: number) {}
+  take(part: string | undefined): [number, number] {
+    const start = this.position;
+    this.position += part?.length ?? 0;
+    return [start, this.position];
+  }
+}
+
+const TRAILING_LARGE_MAGNITUDE = /(?<=[^万亿])(?:万亿|亿|万)$/;
+
+interface Rejection { reject: true; resumeAt: number }
+const isRejection = (x: FigureMatch | Rejection): x is Rejection => 'reject' in x;
+
+const QUOTE_OPENERS = '“「『"';
+const QUOTE_CLOSERS = '”」』"';
+const SHORT_QUOTATION = 8;
+
+/** A figure that is the whole of a short quotation is a name or slogan (“152”项目, “3个100%”). */
+function insideShortQuotation(text: string, start: number, end: number): boolean {
+  let opener = -1;
+  for (let i = start - 1; i >= Math.max(0, start - SHORT_QUOTATION); i--) {
+    const ch = text[i];
+    if (QUOTE_CLOSERS.includes(ch) && ch !== '"') return false;
+    if (QUOTE_OPENERS.includes(ch)) { opener = i; break; }
+  }
+  if (opener < 0) return false;
+  for (let i = end; i < Math.min(text.length, opener + SHORT_QUOTATION + 2); i++) {
+    if (QUOTE_CLOSERS.includes(text[i])) return true;
+    if (QUOTE_OPENERS.includes(text[i]) && text[i] !== '"') return false;
+  }
+  return false;
+}
+
+/** 占六成, 达八成, 有七成: 成 as tenths after a verb of proportion. */
+const PROPORTION_VERB_BEFORE = /[占达为是到约超近逾有足过]/;
+/** 时速60公里, 60公里/小时: a speed, not a length. */
+const SPEED_CONTEXT = /时速|速度|\|[/每]小?时/;
+/** 浏览次数：1234次, 阅读量 5万: counters of the web page, not of the world. */
+const PAGE_FURNITURE_BEFORE = /(?:浏览|阅读|点击|访问|播放)(?:次数|量|数)?[：:]?\s*$/;
+const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|排|列)$/;
+const RANK_UNITS = new Set(['名', '位']);
+const CUBIC_CONTEXT_WINDOW = 8;
+
+/** 方 is floor space in building and demolition news, volume next to earth, water, silt or concrete. */
+function unitOfFang(text: string, start: number, end: number): 'm2' | 'm3' {
+  const around = text.slice(Math.max(0, start - CUBIC_CONTEXT_WINDOW), start) + text.slice(end, end + 3);
+  return CUBIC_CONTEXT_PATTERN.test(around) ? 'm3' : 'm2';
+}
+
+function firstQualifier(candidates: Array<[Qualifier | null, string | undefined]>): [Qualifier, string | null] {
+  for (const [qualifier, word] of candidates) if (qualifier) return [qualifier, word ?? null];
+  return ['exact', null];
+}
+
+interface QuantityParts {
+  token: string;
+  number: ParsedNumber;
+  scale: number;
+  chinese: boolean;
+  bareMagnitude: boolean;
+}
+
+function readScaleTail(tail: string): number {
+  const [, digits, scale] = /^([\d.]+)(.*)$/.exec(tail)!;
+  return Number(digits) * scaleValue(scale);
+}
+
+function readQuantity(token: string | undefined, scaleWord: string | undefined): QuantityParts | null {
+  if (!token) return null;
+  const number = parseNumberToken(token);
+  if (!number) return null;
+  return { token, number, scale: scaleValue(scaleWord), chinese: number.chinese, bareMagnitude: number.bareMagnitude };
+}
+
+/** Reads one match of FIGURE_PATTERN, or says where to resume when it is not a figure. */
+function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Rejection {
+  const g = match.groups as Groups;
+  const cursor = new Cursor(match.index);
+  const [prefixStart, prefixEnd] = cursor.take(g.prefix);
+  const numberStart = prefixEnd;
+
+  if (g.fraction) return extractFraction(text, match, g, prefixStart, numberStart);
+
+  const [, lowNumberEnd] = cursor.take(g.number);
+  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
+  cursor.take(g.inner);
+  cursor.take(g.scale);
+  cursor.take(g.tail);
+  const [, lowQuantityEnd] = cursor.take(g.innerAfterScale);
+  const [, lowUnitEnd] = cursor.take(g.lowUnit);
+  cursor.take(g.rangeSeparator);
+  cursor.take(g.high); cursor.take(g.highInner); cursor.take(g.highScale);
+  const [, highQuantityEnd] = cursor.take(g.highInnerAfterScale);
+  const [unitStart, unitEnd] = cursor.take(g.unit);
+  const [, suffixEnd] = cursor.take(g.suffix);
+
+  const low = readQuantity(g.number, g.scale);
+  if (!low) return resume;
+  const tail = g.tail ? readScaleTail(g.tail) : 0;
+  let unit = unitWord(g.unit ?? '');
+  if (!unit) return resume;
+
+  let high: QuantityParts | null = null;
+  let end = suffixEnd;
+  let numberEnd = g.high ? highQuantityEnd : lowQuantityEnd;
+  let unitText = g.unit!;
+  let suffix = g.suffix;
+  if (g.high) {
+    high = readQuantity(g.high, g.highScale);
+    const lowUnit = g.lowUnit ? unitWord(g.lowUnit) : undefined;
+    if (lowUnit && (!high || lowUnit.unit !== unit.unit)) {
+      // 3人到2023年: not a range; the low side is a figure of its own.
+      high = null; unit = lowUnit; unitText = g.lowUnit!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
+    } else if (!high) {
+      return resume;
+    } else if (!g.scale) {
+      // 3至5亿元, 三至五亿元: the scale is written once, after the high end, and applies to both.
+      low.scale = g.highScale ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(g.high)?.[0]);
+    }
+  }
+
+  const unitBegin = end === lowUnitEnd ? lowQuantityEnd : unitStart;
+  const suffixIsOnlyForDurations = suffix && DURATION_ONLY_SUFFIXES.has(suffix) && unit.kind !== 'duration';
+  if (suffixIsOnlyForDurations) { end -= suffix!.length; suffix = undefined; }
+
+  let prefix = g.prefix;
+  let start = prefixStart;
+  const anyInner = g.inner ?? g.innerAfterScale;
+  if (prefix && MAGNITUDE_ONLY_PREFIXES.has(prefix) && !low.bareMagnitude) { prefix = undefined; start = numberStart; }
+
+  const verdict = judge(text, {
+    low, high, unit, unitText, prefix, inner: anyInner, suffix, start, end, numberStart, unitBegin,
+  });
+  if (verdict === 'reject') return resume;
+
+  const factor = unit.factor ?? 1;
+  const half = unit.addHalf ? 0.5 : 0;
+  const lowValue = roundFloat((low.number.value * low.scale + tail) * factor + half);
+  const highValue = high ? roundFloat(high.number.value * high.scale * factor + half)
+    : low.number.estimate ? roundFloat(low.number.estimate[1] * low.scale * factor) : null;
+  const [qualifier, qualifierWord] = firstQualifier([
+    [prefixQualifier(prefix), prefix],
+    [innerQualifier(g.inner), g.inner],
+    [innerQualifier(g.innerAfterScale), g.innerAfterScale],
+    [suffixQualifier(suffix), suffix],
+    [unit.qualifier ?? null, unitText],
+    [low.number.estimate ? 'about' : null, undefined],
+  ]);
+  const resolvedUnit = unitText === '方' ? unitOfFang(text, start, end) : unit.unit;
+  return {
+    start, end, text: text.slice(start, end),
+    numberStart, numberEnd,
+    value: lowValue,
+    low: highValue !== null ? lowValue : null,
+    high: highValue,
+    unit: resolvedUnit,
+    unitWord: unitText,
+    qualifier, qualifierWord,
+  };
+}
+
+interface Candidate {
+  low: QuantityParts;
+  high: QuantityParts | null;
+  unit: UnitWord;
+  unitText: string;
+  prefix: string | undefined;
+  inner: string | undefined;
+  suffix: string | undefined;
+  start: number;
+  end: number;
+  numberStart: number;
+  unitBegin: number;
+}
+
+/** A magnitude without a digit reads as an amount only where it cannot be rhetoric: 十 as the digit of
+ *  十万只, or two magnitudes of money (千亿元). 千万家, 百万人口, 亿元以上 stay figures of speech or thresholds. */
+const magnitudeReadsAsAmount = (c: Candidate) =>
+  c.low.token.length >= 2 && (c.low.token.startsWith('十') || c.unit.kind === 'money');
+
+/** The context rules of the header comment. */
+function judge(text: string, c: Candidate): 'accept' | 'reject' {
+  const value = c.low.number.value * c.low.scale;
+  const qualified = Boolean(c.prefix || c.inner);
+  if (c.unitText === BIG_COUNT_WORD && c.low.chinese) return 'reject';
+  if (c.low.chinese && c.unit.kind !== 'percent') {
+    if (c.low.bareMagnitude && !qualified && !magnitudeReadsAsAmount(c)) return 'reject';
+    if (value < 10) return 'reject';
+  }
+  if (c.unit.unit === 'year' && !c.high && Number.isInteger(value) && value >= 1000 && c.low.scale === 1) return 'reject';
+  if (c.unit.unit === 'year' && c.high && c.high.number.value >= 1000) return 'reject';
+  if (c.unit.unit === 'hour' && value === 24 && !qualified && !c.high) return 'reject';
+  if (c.unitText === '方' && value < 10) return 'reject';
+  if (RANK_UNITS.has(c.unitText) && !c.prefix && RANK_PRECEDERS.test(text.slice(Math.max(0, c.numberStart - 2), c.numberStart))) return 'reject';
+  // 1对1, 1户1策: a one-per-one pattern is a working method, not a count.
+  if (c.unit.kind === 'count' && value === 1 && /[0-9]/.test(text[c.end] ?? '')) return 'reject';
+  if (c.unitText === PERCENT_TENTH_WORD && !c.prefix && !c.suffix && !PROPORTION_VERB_BEFORE.test(text[c.numberStart - 1] ?? '')) return 'reject';
+  if (c.unit.kind === 'measure' && c.unit.unit === 'km' && SPEED_CONTEXT.test(text.slice(Math.max(0, c.start - 2), c.start) + '|' + text.slice(c.end, c.end + 3))) return 'reject';
+  if (PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) return 'reject';
+  if (insideShortQuotation(text, c.start, c.end)) return 'reject';
+  return 'accept';
+}
+
+function extractFraction(text: string, match: RegExpExecArray, g: Groups, start: number, numberStart: number): FigureMatch | Rejection {
+  const denominator = parseNumberToken(g.denominator!);
+  const numerator = parseNumberToken(g.numerator!);
+  const numberEnd = numberStart + g.fraction!.length;
+  let end = match.index + match[0].length;
+  let suffix = g.suffix;
+  if (suffix && DURATION_ONLY_SUFFIXES.has(suffix)) { end -= suffix.length; suffix = undefined; }
+  if (!denominator || !numerator || denominator.value === 0) return { reject: true, resumeAt: numberEnd };
+  const value = roundFloat((numerator.value / denominator.value) * 100);
+  const prefix = g.prefix && !MAGNITUDE_ONLY_PREFIXES.has(g.prefix) ? g.prefix : undefined;
+  if (!prefix) start = numberStart;
+  if (insideShortQuotation(text, start, end)) return { reject: true, resumeAt: numberEnd };
+  const [qualifier, qualifierWord] = firstQualifier([[prefixQualifier(prefix), prefix], [suffixQualifier(suffix), suffix]]);
+  return {
+    start, end, text: text.slice(start, end), numberStart, numberEnd,
+    value, low: null, high: null, unit: 'percent', unitWord: '分之', qualifier, qualifierWord,
+  };
+}
+
+/** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
+export function findFigures(text: string): FigureMatch[] {
+  const normalized = normalizeDigits(text);
+  const pattern = new RegExp(FIGURE_PATTERN.source, 'g');
+  const figures: FigureMatch[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(normalized)) !== null) {
+    const figure = extractFigure(normalized, match);
+    if (isRejection(figure)) {
+      pattern.lastIndex = Math.max(figure.resumeAt, match.index + 1);
+      continue;
+    }
+    figure.text = text.slice(figure.start, figure.end);
+    figures.push(figure);
+    pattern.lastIndex = figure.end;
+  }
+  return figures;
+}

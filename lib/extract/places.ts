@@ -1,0 +1,727 @@
+// Places: districts (区/县/县级市/旗), streets (街道/镇/乡/苏木) and communities (社区/村) named in a text,
+// with the official names and codes of the national division list (see ./gazetteer.ts), and the place a
+// figure belongs to.
+//
+//   resolveDistrict('上城区' | '上城' | '杭州市上城区' | '上城报', hint?) → PlaceRef of the district
+//   findPlaces(text, { district })  → every place named in the text (sorted, non-overlapping)
+//   placeForFigure({ mentions, figureStart, sentence, paragraph, article, defaultPlace }) → { place, provenance }
+//
+// Matching is linear: full names are found with a two-character prefix table (one Map lookup per
+// character); short forms (望江 for 望江街道, 上城 for 上城区) are only looked for among the districts that
+// the source or the text itself establishes, and never when they are common words (新城, 中心, 城区…);
+// communities are looked up, lazily, only for the …社区 / …村 candidates of the text, and only kept when
+// their street or district is named in the text (or is the source's).
+import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
+import {
+  GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
+  type City, type Community, type District, type Gazetteer, type Province, type Street,
+} from './gazetteer';
+
+/** How the text names the place. */
+export type MentionForm = 'full' | 'short' | 'alias' | 'deictic';
+
+/** A PlaceMention with what findPlaces knows besides (all optional for other producers of mentions). */
+export interface PlaceMentionX extends PlaceMention {
+  /** full official name, short form (望江), alias (西海岸新区, 江干区), or deictic (全区, 我区, 该镇) */
+  form?: MentionForm;
+  /** several official places share the name and the text did not decide: the first was taken */
+  ambiguous?: boolean;
+  /** inside a title found by findPlaces itself (原标题：…) */
+  inTitle?: boolean;
+}
+
+/** A PlaceRef from resolveDistrict, with how sure it is. */
+export interface ResolvedPlace extends PlaceRef {
+  ambiguous?: boolean;
+  /** how many official districts carry the name */
+  candidates?: number;
+}
+
+export interface PlaceHint {
+  /** province name or code: 浙江, 浙江省, 33 */
+  province?: string | null;
+  /** city name or code: 杭州, 杭州市, 3301 */
+  city?: string | null;
+}
+
+export const EMPTY_PLACE: Readonly<PlaceRef> = Object.freeze({
+  district: null, districtCode: null, street: null, streetCode: null, community: null, communityCode: null,
+});
+
+const HAN = /[\u3400-\u9fff]/u;
+const isHan = (c: string | undefined): boolean => !!c && HAN.test(c);
+
+// ---------------------------------------------------------------------------------------------
+// Refs
+
+function districtRef(d: District): PlaceRef {
+  return { district: d.name, districtCode: d.code, street: null, streetCode: null, community: null, communityCode: null };
+}
+function streetRef(g: Gazetteer, s: Street): PlaceRef {
+  const d = g.districtByCode.get(s.districtCode);
+  return { district: d?.name ?? null, districtCode: s.districtCode, street: s.name, streetCode: s.code, community: null, communityCode: null };
+}
+function communityRef(g: Gazetteer, c: Community): PlaceRef {
+  const s = g.streetByCode.get(c.streetCode);
+  const d = g.districtByCode.get(c.districtCode);
+  return {
+    district: d?.name ?? null, districtCode: c.districtCode,
+    street: s?.name ?? null, streetCode: s ? s.code : null,
+    community: c.name, communityCode: c.code,
+  };
+}
+const levelOf = (p: PlaceRef): PlaceLevel | null =>
+  p.community ? 'community' : p.street ? 'street' : p.district ? 'district' : null;
+const RANK: Record<PlaceLevel, number> = { district: 1, street: 2, community: 3 };
+const keyOf = (p: PlaceRef, level: PlaceLevel): string =>
+  level === 'community' ? `c:${p.communityCode ?? p.community}` : level === 'street' ? `s:${p.streetCode ?? p.street}` : `d:${p.districtCode ?? p.district}`;
+function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
+  return {
+    district: p.district, districtCode: p.districtCode,
+    street: RANK[level] >= 2 ? p.street : null, streetCode: RANK[level] >= 2 ? p.streetCode : null,
+    community: RANK[level] >= 3 ? p.community : null, communityCode: RANK[level] >= 3 ? p.communityCode : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookup tables built once
+
+interface Tables {
+  g: Gazetteer;
+  /** first char → second char → full names (districts, streets, cities, provinces) starting with them, longest first */
+  full: PrefixTable<string>;
+  citiesByName: Map<string, City[]>;
+  provincesByName: Map<string, Province[]>;
+}
+let tables: Tables | null = null;
+
+/** names by their first two UTF-16 units: one array access and one small Map lookup per position */
+type PrefixTable<E> = (Map<number, E[]> | undefined)[];
+const newPrefixTable = <E>(): PrefixTable<E> => new Array<Map<number, E[]> | undefined>(65536);
+function prefixAdd<E>(t: PrefixTable<E>, name: string, e: E): void {
+  if (name.length < 2) return;
+  const c0 = name.charCodeAt(0), c1 = name.charCodeAt(1);
+  let m = t[c0];
+  if (!m) { m = new Map(); t[c0] = m; }
+  const a = m.get(c1);
+  if (!a) m.set(c1, [e]); else a.push(e);
+}
+function prefixGet<E>(t: PrefixTable<E>, text: string, i: number): E[] | undefined {
+  const m = t[text.charCodeAt(i)];
+  return m ? m.get(text.charCodeAt(i + 1)) : undefined;
+}
+function prefixSort<E>(t: PrefixTable<E>, len: (e: E) => number): void {
+  for (const m of t) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+}
+
+/** names too generic to be taken as the district they also denote */
+const GENERIC_FULL = new Set(['城区', '郊区', '矿区', '东区', '西区', '市中区', '城中区', '新城区', '中心区']);
+const STREET_FULL_SUFFIX = /(?:街道|镇|乡|苏木)$/u;
+
+function getTables(): Tables {
+  if (tables) return tables;
+  const g = loadGazetteer();
+  const full = newPrefixTable<string>();
+  const seen = new Set<string>();
+  const add = (n: string): void => { if (!seen.has(n)) { seen.add(n); prefixAdd(full, n, n); } };
+  for (const name of g.districtsByName.keys()) if (!GENERIC_FULL.has(name)) add(name);
+  for (const name of g.streetsByName.keys()) if (STREET_FULL_SUFFIX.test(name)) add(name);
+  const citiesByName = new Map<string, City[]>();
+  for (const c of g.cities) {
+    for (const n of [c.name, c.short]) {
+      if (!n || n === '市辖区') continue;
+      const a = citiesByName.get(n);
+      if (a) a.push(c); else citiesByName.set(n, [c]);
+      add(n);
+    }
+  }
+  const provincesByName = new Map<string, Province[]>();
+  for (const p of g.provinces) for (const n of [p.name, p.short]) { provincesByName.set(n, [p]); add(n); }
+  prefixSort(full, (n) => n.length);
+  tables = { g, full, citiesByName, provincesByName };
+  return tables;
+}
+
+// ---------------------------------------------------------------------------------------------
+// resolveDistrict
+
+const MASTHEAD_TAIL = /(?:融媒体中心|广播电视台|电视台|新闻网|新闻|融媒|发布|日报|晚报|报社|报|人民政府|政府|区委|县委|市委)$/u;
+
+function codeMatches(code: string, want: string | null | undefined, byName: (n: string) => string[]): boolean {
+  if (!want) return false;
+  if (/^\d+$/.test(want)) return code.startsWith(want);
+  return byName(want).some((c) => code.startsWith(c));
+}
+
+/**
+ * The district a name denotes: '上城区', '上城', '杭州市上城区', '上城报', '江干区' (merged into 上城区 in 2021).
+ * With several districts of the name (普陀区: Shanghai and Zhoushan), the hint decides, else the first
+ * (lowest code) is returned with `ambiguous: true`. Returns null for an unknown name.
+ */
+export function resolveDistrict(name: string, hint?: PlaceHint | string | null): ResolvedPlace | null {
+  const { g, citiesByName, provincesByName } = getTables();
+  const h: PlaceHint = typeof hint === 'string' ? { city: hint, province: hint } : (hint ?? {});
+  let s = (name ?? '').replace(/[\s\u3000·]/gu, '');
+  if (!s) return null;
+  const cityCodes = (n: string): string[] => (citiesByName.get(n) ?? []).map((c) => c.code);
+  const provCodes = (n: string): string[] => (provincesByName.get(n) ?? []).map((p) => p.code);
+  const prefixHints: string[] = [];
+  for (let guard = 0; guard < 3; guard++) {
+    const before = s;
+    s = s.replace(/^中共/u, '').replace(MASTHEAD_TAIL, '');
+    // leading province / city names: 浙江省杭州市上城区
+    for (const len of [7, 6, 5, 4, 3, 2]) {
+      const head = s.slice(0, len);
+      if (s.length > len && (provincesByName.has(head) || citiesByName.has(head))
+        && !g.districtsByName.has(s.slice(0, len + 1)) && !g.districtsByName.has(s)) {
+        prefixHints.push(head);
+        s = s.slice(len);
+        break;
+      }
+    }
+    if (s === before) break;
+  }
+  const generic = GENERIC_SHORT.has(s) || GENERIC_FULL.has(s);
+  let cands: District[] = g.districtsByName.get(s) ?? [];
+  if (!generic) {
+    if (!cands.length) for (const suf of ['区', '县', '市', '旗']) { cands = g.districtsByName.get(s + suf) ?? []; if (cands.length) break; }
+    if (!cands.length) cands = g.districtsByShort.get(s) ?? [];
+  }
+  if (!cands.length) {
+    // a district named inside a longer string: 中共杭州市上城区委宣传部
+    const found = findPlaces(s, {}).filter((m) => m.level === 'district' || m.place.districtCode);
+    const first = found[0];
+    if (first?.place.districtCode) {
+      const d = g.districtByCode.get(first.place.districtCode);
+      if (d) cands = [d];
+    }
+  }
+  if (!cands.length) return null;
+  const score = (d: District): number => {
+    let sc = 0;
+    if (codeMatches(d.cityCode, h.city, cityCodes) || prefixHints.some((p) => cityCodes(p).includes(d.cityCode))) sc += 2;
+    if (codeMatches(d.provinceCode, h.province, provCodes) || prefixHints.some((p) => provCodes(p).includes(d.provinceCode))) sc += 1;
+    return sc;
+  };
+  const scored = cands.map((d) => ({ d, sc: score(d) })).sort((a, b) => b.sc - a.sc || a.d.code.localeCompare(b.d.code));
+  const best = scored[0];
+  if (generic && best.sc === 0) return null; // 城区, 郊区: only with a city or province
+  const ties = scored.filter((x) => x.sc === best.sc).length;
+  const ref: ResolvedPlace = { ...districtRef(best.d), candidates: cands.length };
+  if (ties > 1) ref.ambiguous = true;
+  return ref;
+}
+
+// ---------------------------------------------------------------------------------------------
+// findPlaces
+
+interface RawMatch { start: number; end: number; text: string; kind: 'district' | 'street'; alias: boolean }
+
+// reject 上城区域, 塔城市场, 数字乡村振兴…
+function badFollower(text: string, end: number, name: string): boolean {
+  const next = text[end] ?? '';
+  const last = name[name.length - 1];
+  if (last === '区') return /[域间块位划]/u.test(next);
+  if (last === '市') return /[场民值面政容貌况级]/u.test(next);
+  if (last === '乡') return /^村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/u.test(text.slice(end, end + 3)) || /[镇土亲愁]/u.test(next);
+  if (last === '镇') return /[化]/u.test(next);
+  return false;
+}
+
+const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])/gu;
+const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])/gu;
+// 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
+function rankingContext(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 3);
+  return /(?:居|列|排|名|占|于|为)$/u.test(before) || /^(?:第|前|首|之首|排名|唯一|领先|平均|同类)/u.test(after);
+}
+
+function findTitle(text: string): Range[] {
+  const out: Range[] = [];
+  const re = /原标题[：:]\s*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = m.index + m[0].length;
+    const rest = text.slice(s, s + 160);
+    let len = 0;
+    for (let L = Math.min(70, Math.floor(rest.length / 2)); L >= 4; L--) {
+      if (rest.slice(0, L) === rest.slice(L, 2 * L)) { len = L; break; }
+    }
+    if (!len) {
+      const stop = rest.search(/[\n。！？]|\s{2,}/u);
+      len = stop < 0 ? Math.min(rest.length, 40) : stop;
+    }
+    out.push({ start: m.index, end: s + len });
+  }
+  return out;
+}
+
+export interface FindPlacesOptions {
+  /** the source's district (PlaceRef, or a name resolveDistrict understands) */
+  district?: PlaceRef | string | null;
+  /** emit 全区 / 我区 / 该镇… as deictic mentions (default true) */
+  deictic?: boolean;
+}
+
+/**
+ * Every district, street and community named in the text, sorted by start, non-overlapping, with
+ * official names and codes. Deictic mentions (全区, 我区, 该镇…) are included with form 'deictic'
+ * (their place is the source's district if known, else empty).
+ */
+export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMentionX[] {
+  if (!text) return [];
+  const T = getTables();
+  const { g } = T;
+  const source: PlaceRef | null = typeof opts.district === 'string' ? resolveDistrict(opts.district) : (opts.district ?? null);
+  const sourceDistrict = source?.districtCode ? g.districtByCode.get(source.districtCode) ?? null : null;
+
+  // 1. full names (districts, streets) and hints (cities, provinces), longest at each position
+  const raw: RawMatch[] = [];
+  const cityHints = new Set<string>();
+  const provinceHints = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue; // names start with a Han character
+    const list = prefixGet(T.full, text, i);
+    if (!list) continue;
+    for (const name of list) {
+      if (!text.startsWith(name, i)) continue;
+      const end = i + name.length;
+      const cs = T.citiesByName.get(name);
+      if (cs) for (const c of cs) cityHints.add(c.code);
+      const ps = T.provincesByName.get(name);
+      if (ps) for (const p of ps) provinceHints.add(p.code);
+      const ds = g.districtsByName.get(name);
+      const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
+      if (!kind || badFollower(text, end, name)) continue;
+      raw.push({ start: i, end, text: name, kind, alias: kind === 'district' && ds![0].name !== name });
+      break; // longest place name at this position
+    }
+  }
+  // leftmost-longest, non-overlapping
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches: RawMatch[] = [];
+  for (const m of raw) {
+    const prev = matches[matches.length - 1];
+    if (prev && m.start < prev.end) continue;
+    matches.push(m);
+  }
+
+  // candidates of each match
+  interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[] }
+  const cands: Cand[] = matches.map((m) => m.kind === 'district'
+    ? { m, level: 'district', districts: g.districtsByName.get(m.text) ?? [] }
+    : { m, level: 'street', streets: g.streetsByName.get(m.text) ?? [] });
+  const distOf = (c: Cand): string[] => c.districts ? c.districts.map((d) => d.code) : c.streets!.map((s) => s.districtCode);
+
+  // chains: 甘州区北街街道, 上海闵行区浦江镇 → the child lies in the parent
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k], b = cands[k + 1];
+    if (a.level !== 'district' || b.level !== 'street' || b.m.start - a.m.end > 1) continue;
+    const ad = new Set(distOf(a));
+    const bs = b.streets!.filter((s) => ad.has(s.districtCode));
+    if (bs.length) {
+      b.streets = bs;
+      const bd = new Set(bs.map((s) => s.districtCode));
+      a.districts = a.districts!.filter((d) => bd.has(d.code));
+    }
+  }
+  // context: the source, unambiguous mentions, hints
+  // how many mentions denote each district unambiguously
+  const unambiguous = new Map<string, number>();
+  const ownCode = new Map<Cand, string | null>();
+  for (const c of cands) {
+    const ds = new Set(distOf(c));
+    const only = ds.size === 1 ? [...ds][0] : null;
+    ownCode.set(c, only);
+    if (only) unambiguous.set(only, (unambiguous.get(only) ?? 0) + 1);
+  }
+  const scoreDistrict = (d: District | undefined, self: Cand): number => {
+    if (!d) return 0;
+    let sc = 0;
+    if (sourceDistrict?.code === d.code) sc += 8;
+    if ((unambiguous.get(d.code) ?? 0) - (ownCode.get(self) === d.code ? 1 : 0) > 0) sc += 4;
+    if (cityHints.has(d.cityCode)) sc += 2;
+    if (provinceHints.has(d.provinceCode)) sc += 1;
+    return sc;
+  };
+  const mentions: PlaceMentionX[] = [];
+  const mask = new Uint8Array(text.length + 1);
+  const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };
+  const ends = new Set<number>();
+  const add = (m: PlaceMentionX): void => { mentions.push(m); mask.fill(1, m.start, m.end); ends.add(m.end); };
+  for (const c of cands) {
+    const m = c.m;
+    const short2 = m.text.length <= 2; // 和县, 沙县, X镇: only with support from the context
+    if (c.level === 'district') {
+      const ranked = c.districts!.map((d) => ({ d, sc: scoreDistrict(d, c) })).sort((a, b) => b.sc - a.sc || a.d.code.localeCompare(b.d.code));
+      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
+      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(ranked[0].d), form: m.alias ? 'alias' : 'full' };
+      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
+      add(mention);
+    } else {
+      const ranked = c.streets!.map((s) => ({ s, sc: scoreDistrict(g.districtByCode.get(s.districtCode), c) })).sort((a, b) => b.sc - a.sc || a.s.code.localeCompare(b.s.code));
+      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
+      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, ranked[0].s), form: 'full' };
+      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
+      add(mention);
+    }
+  }
+
+  // districts the source and the text establish
+  const known = new Set<string>();
+  if (sourceDistrict) known.add(sourceDistrict.code);
+  for (const m of mentions) if (!m.ambiguous && m.place.districtCode) known.add(m.place.districtCode);
+  const ctxStreets = new Set<string>();
+  for (const m of mentions) if (m.level === 'street' && !m.ambiguous && m.place.streetCode) ctxStreets.add(m.place.streetCode);
+
+  // 2. communities: …社区 / …村 whose street or district the text (or the source) names
+  if (known.size || ctxStreets.size) {
+    const re = /社区|村(?![委民])|村委会|居委会/gu;
+    for (let mm = re.exec(text); mm; mm = re.exec(text)) {
+      const suffix = mm[0];
+      const end = mm.index + suffix.length;
+      const asName = suffix === '居委会' ? '社区' : suffix === '村委会' ? '村' : suffix;
+      let best: { start: number; c: Community; strength: number; ambiguous: boolean } | null = null;
+      for (let len = 1; len <= 8; len++) {
+        const s = mm.index - len;
+        if (s < 0 || !isHan(text[s])) break;
+        if (taken(s, end)) break;
+        const base = text.slice(s, mm.index);
+        if (GENERIC_SHORT.has(base) || GENERIC_COMMUNITY.has(base + asName)) continue;
+        let found = lookupCommunities(base + asName);
+        let inStreet = found.filter((c) => ctxStreets.has(c.streetCode));
+        if (!inStreet.length && ctxStreets.size && len >= 2) {
+          // the list may write 营盘街社区 for the text's 营盘社区, or 中步社区 for 中步村: only within a named street
+          for (const v of COMMUNITY_VARIANTS[asName] ?? []) {
+            const alt = lookupCommunities(base + v).filter((c) => ctxStreets.has(c.streetCode));
+            if (alt.length) { found = alt; inStreet = alt; break; }
+          }
+        }
+        if (!found.length) continue;
+        const chained = ends.has(s) || ends.has(s - 1);
+        const inDistrict = found.filter((c) => known.has(c.districtCode));
+        const pool = inStreet.length ? inStreet : inDistrict;
+        if (!pool.length) continue;
+        const strength = (inStreet.length ? 2 : 1) + (chained ? 2 : 0);
+        if (!best || strength > best.strength || (strength === best.strength && s < best.start)) {
+          best = { start: s, c: pool[0], strength, ambiguous: pool.length > 1 };
+        }
+      }
+      if (best) {
+        const mention: PlaceMentionX = {
+          start: best.start, end, text: text.slice(best.start, end), level: 'community',
+          place: communityRef(g, best.c), form: 'full',
+        };
+        if (best.ambiguous) mention.ambiguous = true;
+        add(mention);
+      }
+    }
+  }
+
+  // 3. short forms (望江, 李集街, 上城), only of the districts established above
+  if (known.size) {
+    const shortMap = newPrefixTable<{ name: string; ref: PlaceRef; level: PlaceLevel }>();
+    const addShort = (name: string | null, ref: PlaceRef, level: PlaceLevel): void => {
+      if (!name || name.length < 2 || GENERIC_SHORT.has(name)) return;
+      prefixAdd(shortMap, name, { name, ref, level });
+    };
+    for (const code of known) {
+      const d = g.districtByCode.get(code);
+      if (!d) continue;
+      addShort(d.short, districtRef(d), 'district');
+      for (const s of g.streetsByDistrict.get(code) ?? []) if (STREET_FULL_SUFFIX.test(s.name)) addShort(shortStreet(s.name), streetRef(g, s), 'street');
+    }
+    prefixSort(shortMap, (e) => e.name.length);
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (text.charCodeAt(i) < 0x3400) continue;
+      const list = prefixGet(shortMap, text, i);
+      if (!list) continue;
+      for (const e of list) {
+        if (!text.startsWith(e.name, i)) continue;
+        let end = i + e.name.length;
+        if (e.level === 'street' && text[end] === '街' && text[end + 1] !== '道') end += 1; // 李集街
+        if (taken(i, end)) break;
+        add({ start: i, end, text: text.slice(i, end), level: e.level, place: { ...e.ref }, form: 'short' });
+        i = end - 1;
+        break;
+      }
+    }
+  }
+
+  // 4. deictic: 全区 / 我区 / 本区 → the source's district; 该镇 / 全街道 → the article's street
+  if (opts.deictic !== false) {
+    for (const [re, level] of [[DEICTIC_DISTRICT, 'district'], [DEICTIC_STREET, 'street']] as const) {
+      re.lastIndex = 0;
+      for (let mm = re.exec(text); mm; mm = re.exec(text)) {
+        const s = mm.index, e = s + mm[0].length;
+        if (taken(s, e) || rankingContext(text, s, e)) continue;
+        const place = level === 'district' && sourceDistrict ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
+        add({ start: s, end: e, text: mm[0], level, place, form: 'deictic' });
+      }
+    }
+  }
+
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  // 5. titles found in the text itself (原标题：…)
+  const titles = findTitle(text);
+  if (titles.length) for (const m of mentions) if (titles.some((t) => m.start >= t.start && m.end <= t.end)) m.inTitle = true;
+  return mentions;
+}
+
+const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
+
+const GENERIC_COMMUNITY = new Set([
+  '城中村', '新农村', '农村', '乡村', '美丽乡村', '宜居村', '全村', '本村', '该村', '各村', '每村', '村村', '行政村', '自然村',
+  '未来社区', '智慧社区', '平安社区', '和谐社区', '全社区', '本社区', '该社区', '各社区', '服务型社区', '示范社区',
+  '文明社区', '老旧社区', '新社区', '小区社区', '所在社区', '辖区社区', '城市社区', '农村社区', '完整社区', '绿色社区',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// placeForFigure
+
+export interface PlaceForFigureArgs {
+  mentions: PlaceMention[];
+  figureStart: number;
+  sentence: Range;
+  paragraph: Range;
+  article: Range;
+  defaultPlace: PlaceRef | null;
+  /** optional: the article's title, if the segmenter found one */
+  title?: Range | null;
+  /** optional: the document text (gives exact lead sentences and clause boundaries) */
+  text?: string | null;
+}
+
+interface ArticleInfo {
+  /** place of the title, else of the lead (first two sentences of the body) */
+  lead: PlaceRef | null;
+  leadDeictic: boolean;
+  /** the district of the article: lead's, else the source's, else the most named one */
+  district: PlaceRef | null;
+  districtFrom: 'lead' | 'source' | 'body' | null;
+  /** the one street the article names in full, when it lies in the lead's district */
+  onlyStreet: PlaceRef | null;
+  /** streets the article names in full */
+  fullStreets: Set<string>;
+  /** districts named in full in the article, in order */
+  bodyDistricts: PlaceMentionX[];
+}
+
+function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
+  return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
+    || (!!text && /^(?:地区|片区|一带)/u.test(text.slice(m.end, m.end + 2)));
+}
+
+/** the district last named in full before pos (when neither lead nor source gives one) */
+function bodyDistrictBefore(info: ArticleInfo, pos: number): PlaceRef | null {
+  let last: PlaceMentionX | null = null;
+  for (const m of info.bodyDistricts) { if (m.start >= pos) break; last = m; }
+  return last ? upTo(last.place, 'district') : null;
+}
+
+/** the mentions of `best` listed together with `pick` (A、B和C) */
+function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pick: { m: PlaceMentionX; p: PlaceRef }): { m: PlaceMentionX; p: PlaceRef }[] {
+  const sorted = [...best].sort((x, y) => x.m.start - y.m.start);
+  const i = sorted.indexOf(pick);
+  let lo = i, hi = i;
+  // a member of a list may carry its parent's name before it (钟管镇北代舍村、三墩村): skip place names in the gap
+  const gapOk = (x: PlaceMentionX, y: PlaceMentionX): boolean => /^(?:[、，,和及与]|以及)$/u.test(text.slice(x.end, y.start).trim());
+  while (lo > 0 && gapOk(sorted[lo - 1].m, sorted[lo].m)) lo--;
+  while (hi + 1 < sorted.length && gapOk(sorted[hi].m, sorted[hi + 1].m)) hi++;
+  return sorted.slice(lo, hi + 1);
+}
+
+const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
+const SENTENCE_END = /[。！？!?；;\n]/u;
+
+function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
+
+function mentionsIn(all: PlaceMention[], r: Range): PlaceMentionX[] {
+  // mentions are sorted by start: binary search the first one
+  let lo = 0, hi = all.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid].start < r.start) lo = mid + 1; else hi = mid; }
+  const out: PlaceMentionX[] = [];
+  for (let i = lo; i < all.length && all[i].start < r.end; i++) if (all[i].end <= r.end) out.push(all[i] as PlaceMentionX);
+  return out;
+}
+
+/** The most specific place of a set of mentions, or null when they disagree at every level. */
+function dominant(ms: PlaceMentionX[], sourceDistrict: PlaceRef | null): PlaceRef | null {
+  const refs = ms.map((m) => (m.form === 'deictic' && m.level === 'district' ? (sourceDistrict ?? m.place) : m.place))
+    .filter((p) => levelOf(p));
+  if (!refs.length) return null;
+  for (const level of ['community', 'street', 'district'] as const) {
+    const at = refs.filter((p) => levelOf(p) && RANK[levelOf(p)!] >= RANK[level]);
+    if (!at.length) continue;
+    const keys = new Set(at.map((p) => keyOf(p, level)));
+    if (keys.size === 1) return upTo(at[0], level);
+  }
+  return null;
+}
+
+function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
+  const all = mentionsIn(a.mentions, a.article);
+  const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
+  const fullStreets = new Set<string>();
+  for (const m of all) if (m.level === 'street' && m.form === 'full' && m.place.streetCode) fullStreets.add(m.place.streetCode);
+  // a short form (望江) counts in the title or lead only when the article also names the street in full,
+  // or the text says 望江地区 / 李集街; short district forms (上城) never make the article's place
+  const usable = (m: PlaceMentionX): boolean => m.form !== 'short'
+    || (m.level !== 'district' && shortSupported(m, fullStreets, a.text));
+  // the title: given, else found by findPlaces (原标题：…)
+  let titleMs: PlaceMentionX[] = [];
+  let bodyStart = a.article.start;
+  if (a.title) {
+    titleMs = mentionsIn(a.mentions, a.title).filter(usable);
+    if (a.title.end > bodyStart && a.title.start <= a.article.start + 2) bodyStart = Math.min(a.title.end, a.article.end);
+  } else {
+    titleMs = all.filter((m) => m.inTitle && usable(m));
+    if (titleMs.length) bodyStart = Math.max(...titleMs.map((m) => m.end));
+  }
+  let leadEnd: number;
+  if (a.text) {
+    let pos = bodyStart, sentences = 0;
+    while (pos < a.article.end && sentences < 2) {
+      const rest = a.text.slice(pos, Math.min(a.article.end, pos + 400));
+      const k = rest.search(SENTENCE_END);
+      const end = k < 0 ? pos + rest.length : pos + k + 1;
+      if (a.text.slice(pos, end).replace(/[\s。！？!?；;]/gu, '').length > 0) sentences++;
+      pos = end;
+    }
+    leadEnd = Math.min(pos, bodyStart + 300);
+  } else {
+    leadEnd = bodyStart + 160;
+  }
+  const leadMs = mentionsIn(a.mentions, { start: bodyStart, end: Math.min(leadEnd, a.article.end) }).filter(usable);
+  const fromMs = titleMs.length ? titleMs : leadMs;
+  const lead = dominant(fromMs, sourceDistrict);
+  const leadDeictic = fromMs.some((m) => m.form === 'deictic');
+
+  let district: PlaceRef | null = null;
+  let districtFrom: ArticleInfo['districtFrom'] = null;
+  if (lead?.district) { district = upTo(lead, 'district'); districtFrom = 'lead'; }
+  else if (sourceDistrict) { district = sourceDistrict; districtFrom = 'source'; }
+
+  let onlyStreet: PlaceRef | null = null;
+  if (districtFrom === 'lead' && lead && levelOf(lead) === 'district') {
+    const streets = all.filter((m) => m.level === 'street' && (m.form === 'full' || m.form === 'alias') && m.place.streetCode);
+    const codes = new Set(streets.map((m) => m.place.streetCode));
+    if (codes.size === 1 && streets[0].place.districtCode === lead.districtCode) onlyStreet = upTo(streets[0].place, 'street');
+  }
+  const bodyDistricts = all.filter((m) => m.level === 'district' && (m.form === 'full' || m.form === 'alias') && m.place.districtCode);
+  return { lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts };
+}
+
+function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
+  let m = cache.get(a.mentions);
+  if (!m) { m = new Map(); cache.set(a.mentions, m); }
+  const k = `${a.article.start}:${a.article.end}:${a.title?.start ?? ''}:${a.defaultPlace?.districtCode ?? ''}`;
+  let info = m.get(k);
+  if (!info) { info = analyseArticle(a); m.set(k, info); }
+  return info;
+}
+
+/** [start, end) of the clause (between ，；：) around pos */
+function clauseAround(a: PlaceForFigureArgs, pos: number): Range {
+  if (!a.text) return { start: Math.max(a.sentence.start, pos - 24), end: Math.min(a.sentence.end, pos + 8) };
+  let s = pos, e = pos;
+  while (s > a.sentence.start && !/[，,；;：:]/u.test(a.text[s - 1])) s--;
+  while (e < a.sentence.end && !/[，,；;：:]/u.test(a.text[e])) e++;
+  return { start: s, end: e };
+}
+
+/**
+ * The place of a figure: the most specific place named in its sentence ('stated'), else the topic
+ * place of its paragraph or the place of its article's title or lead ('inherited'), else the source's
+ * district ('default'). A place of another district named in the sentence counts only in the figure's
+ * own clause; 全区 / 我区 name the article's district; short district forms (上城 in 新上城) never make a
+ * figure district-level.
+ */
+export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance } {
+  const info = articleInfo(a);
+  const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
+  const articleDistrict = info.district;
+  const articleStreet = info.lead && levelOf(info.lead) !== 'district' ? upTo(info.lead, 'street') : info.onlyStreet;
+
+  // 1. the sentence
+  const clause = clauseAround(a, a.figureStart);
+  const ms = mentionsIn(a.mentions, a.sentence).filter((m) => {
+    if (m.form === 'short') {
+      // 上城 in 新上城 never makes a figure district-level; 满都户 (大桥) is no street unless the
+      // article names 满都户镇 in full, is about it, or the text says 望江地区 / 李集街
+      if (m.level === 'district') return false;
+      const ok = (articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, info.fullStreets, a.text);
+      if (!ok) return false;
+    }
+    const inClause = m.start >= clause.start && m.end <= clause.end;
+    if (m.level === 'district') {
+      if (m.start > a.figureStart && !inClause) return false; // …566家，…保持大兴区第一
+      if (a.text && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) return false;
+    }
+    if (m.form === 'deictic') return m.start < a.figureStart;
+    const d = m.place.districtCode;
+    if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode) return inClause; // another district: only in the figure's clause
+    return true;
+  });
+  if (ms.length) {
+    const resolved: { m: PlaceMentionX; p: PlaceRef }[] = [];
+    for (const m of ms) {
+      let p: PlaceRef | null = m.place;
+      if (m.form === 'deictic') {
+        p = m.level === 'district' ? (articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null)) : articleStreet;
+      }
+      if (p && levelOf(p)) resolved.push({ m, p });
+    }
+    if (resolved.length) {
+      const top = Math.max(...resolved.map((r) => RANK[levelOf(r.p)!]));
+      const best = resolved.filter((r) => RANK[levelOf(r.p)!] === top);
+      const before = best.filter((r) => r.m.start < a.figureStart);
+      const pick = before.length ? before[before.length - 1] : best[0];
+      // 钟管镇北代舍村、三墩村、东坝兜村 … 4户: a list of places → their common parent
+      if (a.text && top > 1) {
+        const group = coordinated(a.text, best, pick);
+        if (group.length > 1 && new Set(group.map((r) => keyOf(r.p, levelOf(r.p)!))).size > 1) {
+          const up: PlaceLevel = top === 3 ? 'street' : 'district';
+          const parents = new Set(group.map((r) => keyOf(r.p, up)));
+          if (parents.size === 1) return { place: upTo(pick.p, up), provenance: 'stated' };
+          if (up === 'street' && new Set(group.map((r) => keyOf(r.p, 'district'))).size === 1) return { place: upTo(pick.p, 'district'), provenance: 'stated' };
+        }
+      }
+      return { place: { ...pick.p }, provenance: 'stated' };
+    }
+  }
+
+  // 2. the topic sentence of the paragraph (when the article has several paragraphs)
+  const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
+  if (realParagraph && a.sentence.start > a.paragraph.start) {
+    let topicEnd = a.paragraph.start + 60;
+    if (a.text) {
+      const k = a.text.slice(a.paragraph.start, a.paragraph.end).search(SENTENCE_END);
+      topicEnd = k < 0 ? a.paragraph.end : a.paragraph.start + k + 1;
+    }
+    topicEnd = Math.min(topicEnd, a.sentence.start);
+    const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end: topicEnd })
+      .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district')
+      .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
+    const p = dominant(topic, sourceDistrict);
+    if (p && levelOf(p) !== 'district') return { place: p, provenance: 'inherited' };
+  }
+
+  // 3. the article: its title or lead, its only street, its district
+  if (info.lead && levelOf(info.lead) !== 'district') return { place: { ...info.lead }, provenance: 'inherited' };
+  if (info.onlyStreet) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
+  if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited' };
+  if (!articleDistrict) {
+    const d = bodyDistrictBefore(info, a.figureStart);
+    if (d) return { place: d, provenance: 'inherited' };
+  }
+
+  // 4. the source
+  if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default' };
+  return { place: { ...EMPTY_PLACE }, provenance: 'default' };
+}
+
+/** Mentions inside a range (helper for callers holding sorted mentions). */
+export function placesIn(mentions: PlaceMention[], r: Range): PlaceMention[] {
+  return mentions.filter((m) => within(m, r));
+}
