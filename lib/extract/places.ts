@@ -420,18 +420,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
 
   // 3. short forms (望江, 李集街, 上城), only of the districts established above
   if (known.size) {
-    const shortMap = newPrefixTable<{ name: string; ref: PlaceRef; level: PlaceLevel }>();
-    const addShort = (name: string | null, ref: PlaceRef, level: PlaceLevel): void => {
-      if (!name || name.length < 2 || GENERIC_SHORT.has(name)) return;
-      prefixAdd(shortMap, name, { name, ref, level });
-    };
-    for (const code of known) {
-      const d = g.districtByCode.get(code);
-      if (!d) continue;
-      addShort(d.short, districtRef(d), 'district');
-      for (const s of g.streetsByDistrict.get(code) ?? []) if (STREET_FULL_SUFFIX.test(s.name)) addShort(shortStreet(s.name), streetRef(g, s), 'street');
-    }
-    prefixSort(shortMap, (e) => e.name.length);
+    const shortMap = shortFormTable(g, known);
     for (let i = 0; i + 1 < text.length; i++) {
       if (text.charCodeAt(i) < 0x3400) continue;
       const list = prefixGet(shortMap, text, i);
@@ -469,6 +458,31 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
 }
 
 const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
+
+type ShortForm = { name: string; ref: PlaceRef; level: PlaceLevel };
+// A 65536-slot table per call would cost more than the scan itself on short articles, so the table of
+// each set of districts is built once (few distinct sets occur: a source's district and its neighbours).
+const shortFormTables = new Map<string, PrefixTable<ShortForm>>();
+function shortFormTable(g: ReturnType<typeof loadGazetteer>, known: Set<string>): PrefixTable<ShortForm> {
+  const key = [...known].sort().join(',');
+  const cached = shortFormTables.get(key);
+  if (cached) return cached;
+  const table = newPrefixTable<ShortForm>();
+  const addShort = (name: string | null, ref: PlaceRef, level: PlaceLevel): void => {
+    if (!name || name.length < 2 || GENERIC_SHORT.has(name)) return;
+    prefixAdd(table, name, { name, ref, level });
+  };
+  for (const code of known) {
+    const d = g.districtByCode.get(code);
+    if (!d) continue;
+    addShort(d.short, districtRef(d), 'district');
+    for (const s of g.streetsByDistrict.get(code) ?? []) if (STREET_FULL_SUFFIX.test(s.name)) addShort(shortStreet(s.name), streetRef(g, s), 'street');
+  }
+  prefixSort(table, (e) => e.name.length);
+  if (shortFormTables.size > 256) shortFormTables.clear(); // bounded: a long batch of many regions
+  shortFormTables.set(key, table);
+  return table;
+}
 
 const GENERIC_COMMUNITY = new Set([
   '城中村', '新农村', '农村', '乡村', '美丽乡村', '宜居村', '全村', '本村', '该村', '各村', '每村', '村村', '行政村', '自然村',
