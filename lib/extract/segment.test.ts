@@ -93,7 +93,7 @@ describe('segmentPage on a newspaper page', () => {
 describe('segmentPage on single articles', () => {
   it('a one-line article is one segment without title', () => {
     const text = '7月26日上午，某镇举行回搬仪式。小区签约率达100%，127户居民陆续搬回。';
-    expect(segmentPage(text)).toEqual([{ start: 0, end: text.length, title: null, bodyStart: 0, paragraphs: [{ start: 0, end: text.length }] }]);
+    expect(segmentPage(text)).toEqual([{ start: 0, end: text.length, title: null, titleRange: null, bodyStart: 0, paragraphs: [{ start: 0, end: text.length }] }]);
   });
   it('a datelined one-line article starts its body after the dateline', () => {
     const text = '本报讯（全媒体记者 张三）3日至9日，5家单位走进热线平台，共计接听群众诉求147件。';
