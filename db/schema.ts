@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A publication: a district newspaper, a street office's news, a portal. */
 export const sources = sqliteTable('sources', {
@@ -74,7 +74,86 @@ export const facts = sqliteTable('facts', {
   index('facts_date').on(t.date),
 ]);
 
+// ── Editors, sessions and sign-in throttling (lib/auth) ──
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  // scrypt$N$r$p$salt$hash (base64): the parameters travel with the hash so they can be raised later.
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull().default('editor'), // admin | editor
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+});
+
+export const sessions = sqliteTable('sessions', {
+  // sha256 of the cookie's token: a leaked database does not hand out live sessions.
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+  expiresAt: text('expires_at').notNull(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+export const signInAttempts = sqliteTable('sign_in_attempts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull(), // name:<lowercased name> or client:<address>
+  at: integer('at').notNull(), // epoch milliseconds
+  succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+}, (t) => [index('sign_in_attempts_key_at').on(t.key, t.at)]);
+
+// ── Fact-checking (lib/checks) ──
+/** One arithmetic or consistency check and its verdict; recomputed whenever its facts change. */
+export const checks = sqliteTable('checks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // rate | share_of_target | parts_within_total | growth | cumulative_decrease | conflict | streets_within_district
+  kind: text('kind').notNull(),
+  // set for checks inside one article (recomputed with it); null for checks across articles
+  articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+  verdict: text('verdict').notNull(), // holds | off | cannot_tell
+  metric: text('metric').notNull(),
+  date: text('date'),
+  stated: real('stated'),
+  expected: real('expected'),
+  difference: real('difference'), // stated − expected, in the stated figure's unit
+  arithmetic: text('arithmetic').notNull(), // human-readable working, e.g. 594 ÷ 702 = 84.62%
+  note: text('note'),
+  computedAt: text('computed_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+}, (t) => [
+  index('checks_article').on(t.articleId),
+  index('checks_kind_verdict').on(t.kind, t.verdict),
+  index('checks_metric_date').on(t.metric, t.date),
+]);
+
+export const checkFacts = sqliteTable('check_facts', {
+  checkId: integer('check_id').notNull().references(() => checks.id, { onDelete: 'cascade' }),
+  factId: integer('fact_id').notNull().references(() => facts.id, { onDelete: 'cascade' }),
+  role: text('role').notNull(), // stated | part | whole | total | earlier | later | report | base | current
+}, (t) => [
+  primaryKey({ columns: [t.checkId, t.factId] }),
+  index('check_facts_fact').on(t.factId),
+]);
+
+// ── Review trail (lib/review) ──
+/**
+ * Every review decision, never updated or deleted. Keyed by the fact's uid, not its id, because
+ * re-extraction replaces fact rows; lib/review/carry.ts re-keys it when a fact's uid changes.
+ */
+export const reviewEvents = sqliteTable('review_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  factUid: text('fact_uid').notNull(),
+  articleId: integer('article_id'), // no foreign key: the trail outlives a deleted article
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  userName: text('user_name').notNull(), // as it was when the editor acted
+  at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  status: text('status').notNull(), // the status set: unreviewed | verified | corrected | rejected
+  before: text('before').notNull(), // JSON {status, value, unit, metric}
+  after: text('after').notNull(),
+  reason: text('reason'),
+}, (t) => [index('review_events_fact').on(t.factUid)]);
+
 export type Source = typeof sources.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
 export type NewFact = typeof facts.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type Check = typeof checks.$inferSelect;
+export type ReviewEvent = typeof reviewEvents.$inferSelect;

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { articles } from '../../db/schema';
 import { storeDocument } from './store';
+import { runChecksForArticle, runCrossChecks } from '../checks';
 
 /** The product's own sample: 上城报 of 2020-04-21, a district newspaper page with six articles. */
 export const SAMPLE = {
@@ -21,5 +22,8 @@ export function loadSampleIfEmpty(db: Db): { loaded: boolean; articles: number; 
     text: readFileSync(SAMPLE.file, 'utf8'), sourceName: SAMPLE.sourceName, district: SAMPLE.district,
     published: SAMPLE.published, fileName: 'shangcheng-bao-2020-04-21.txt', issue: '1492',
   });
+  // fact-checks of the sample (idempotent: they replace any the store step already computed)
+  for (const article of stored) if (!article.duplicate) runChecksForArticle(db, article.id);
+  runCrossChecks(db);
   return { loaded: true, articles: stored.length, facts: stored.reduce((n, a) => n + a.facts, 0) };
 }

@@ -1,0 +1,84 @@
+// /checks: every arithmetic and consistency check, filtered like the dashboard, problems first.
+import type { Metadata } from 'next';
+import { getDb } from '../../db/client';
+import { placesWithFigures, sourceNames } from '../../db/dashboard';
+import { CHECK_KINDS, VERDICTS, countChecks, listChecks, type CheckKind, type Verdict } from '../../lib/checks';
+import { parseCheckParams } from '../../lib/checks/export';
+import { QUALIFIERS } from '../../lib/extract/types';
+import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
+import { qualifierLabel, strings } from '../../lib/i18n';
+import { metricGroups, requestLang } from '../../lib/i18n-server';
+import { CheckList } from '../components/CheckList';
+import { KIND_LABELS, VERDICT_LABELS } from '../components/checkLabels';
+import styles from '../components/checks.module.css';
+import { FilterForm } from '../components/FilterForm';
+import { first, type SearchParams } from '../components/viewModel';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '核查 · 数说基层' };
+
+const PAGE_SIZE = 100;
+
+export default async function ChecksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const lang = await requestLang(params);
+  const s = strings(lang);
+  let filters: Filters = {}, kind: CheckKind | undefined, verdict: Verdict | undefined, error: string | null = null;
+  try {
+    ({ filters, kind, verdict } = parseCheckParams(params));
+  } catch (e) {
+    if (!(e instanceof FilterError)) throw e;
+    error = e.message;
+  }
+  const page = Math.max(1, Number.parseInt(first(params.page) ?? '1', 10) || 1);
+  const db = getDb();
+  const counts = countChecks(db, filters, { kind });
+  const checks = listChecks(db, filters, { kind, verdict, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const shown = verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell;
+  const keepLang = first(params.lang) ? lang : undefined;
+  const url = (path: string, extra: Record<string, string | undefined>) => `${path}${filtersToQuery(filters, { kind, verdict, lang: keepLang, ...extra })}`;
+  const districts = placesWithFigures(db, 'district');
+  const streets = placesWithFigures(db, 'street', filters.district ?? null);
+  const communities = filters.street || filters.district ? placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+
+  return (
+    <div className="dashboard">
+      <h1>{lang === 'zh' ? '核查' : 'Checks'}</h1>
+      <p className="note">
+        {lang === 'zh'
+          ? '文章自身的算术（比率、占比、分项、增长率），以及不同报道之间的一致性（累计数、同一数字、街道与全区）。每条核查列出算式与结论。'
+          : 'The arithmetic inside articles (rates, shares, parts, growth) and the consistency between reports (running totals, the same figure, streets vs. district), each with its working and verdict.'}
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      <FilterForm
+        values={{ ...filters }}
+        metricGroups={metricGroups(lang).map((g) => ({ label: g.label, options: g.metrics.map((m) => ({ value: m.key, label: m.label })) }))}
+        districts={districts.map((p) => ({ value: p.code, label: p.name }))}
+        streets={streets.map((p) => ({ value: p.code, label: p.name }))}
+        communities={communities.map((p) => ({ value: p.code, label: p.name }))}
+        qualifiers={QUALIFIERS.map((q) => ({ value: q, label: qualifierLabel(q, lang) }))}
+        sources={sourceNames(db).map((n) => ({ value: n, label: n }))}
+        keep={{ kind, verdict, lang: keepLang }}
+        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
+      />
+      <nav className={styles.counts} aria-label={lang === 'zh' ? '按结论' : 'By verdict'} data-testid="check-counts">
+        <a href={url('/checks', { verdict: undefined })} aria-current={!verdict ? 'page' : undefined}>{lang === 'zh' ? '全部' : 'All'} {counts.holds + counts.off + counts.cannot_tell}</a>
+        {VERDICTS.map((v) => (
+          <a key={v} href={url('/checks', { verdict: v })} aria-current={verdict === v ? 'page' : undefined} data-testid={`count-${v}`}>{VERDICT_LABELS[lang][v]} {counts[v]}</a>
+        ))}
+      </nav>
+      <nav className={styles.counts} aria-label={lang === 'zh' ? '按类型' : 'By kind'}>
+        <a href={url('/checks', { kind: undefined })} aria-current={!kind ? 'page' : undefined}>{lang === 'zh' ? '所有类型' : 'All kinds'}</a>
+        {CHECK_KINDS.map((k) => <a key={k} href={url('/checks', { kind: k })} aria-current={kind === k ? 'page' : undefined}>{KIND_LABELS[lang][k]}</a>)}
+      </nav>
+      <p className={styles.exports}>
+        {lang === 'zh' ? '导出：' : 'Export: '}
+        <a href={url('/checks.csv', { lang: undefined })} data-testid="checks-csv">CSV</a> · <a href={url('/api/checks', { lang: undefined })} data-testid="checks-json">JSON</a>
+      </p>
+      {checks.length === 0
+        ? <p className="muted" data-testid="checks-empty">{lang === 'zh' ? '没有符合条件的核查。' : 'No checks match.'}</p>
+        : <CheckList checks={checks} lang={lang} />}
+      {shown > page * PAGE_SIZE && <p><a href={url('/checks', { page: String(page + 1) })}>{lang === 'zh' ? '下一页' : 'Next page'}</a></p>}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// The review trail of a figure for everyone, and for a signed-in editor the review form:
+// <ReviewPanel factId={fact.id} lang={lang} returnTo={`/facts/${fact.id}`} />. A plain HTML form posting to
+// /api/facts/:id/review, which redirects back here: no client JavaScript needed.
+import { getDb } from '../../db/client';
+import { reviewableFact } from '../../db/review';
+import { currentEditor } from '../../lib/auth/server';
+import { UNITS } from '../../lib/extract/types';
+import { TAXONOMY } from '../../lib/extract/taxonomy';
+import { reviewTrail } from '../../lib/review';
+import { REVIEW_LABELS, type CheckLang } from './checkLabels';
+import { CsrfField } from './CsrfField';
+import styles from './checks.module.css';
+
+type Figure = { status: string; value: number; unit: string; metric: string };
+
+function describe(f: Figure, l: (typeof REVIEW_LABELS)[CheckLang]): string {
+  const status = l[f.status as 'verified'] ?? f.status;
+  return `${status} · ${f.value} ${f.unit} · ${f.metric}`;
+}
+
+export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
+  factId: number; lang?: CheckLang; returnTo?: string;
+  /** the page's `reviewed` / `review_error` query parameters, to say how the last submission went */
+  flash?: { reviewed?: string; error?: string };
+}) {
+  const l = REVIEW_LABELS[lang];
+  const db = getDb();
+  const fact = reviewableFact(db, factId);
+  if (!fact) return null;
+  const trail = reviewTrail(db, factId);
+  const editor = await currentEditor();
+  const back = returnTo ?? `/facts/${factId}`;
+  return (
+    <div id="review" data-testid="review-panel">
+      {flash?.reviewed && <p className={styles.flash} role="status" data-testid="review-saved">{l.saved}</p>}
+      {flash?.error && <p className={styles.flashError} role="alert" data-testid="review-error">{flash.error}</p>}
+      <h3>{l.trail}</h3>
+      {trail.length === 0 ? <p className="muted" data-testid="review-trail-empty">{l.noTrail}</p> : (
+        <table className={styles.trail} data-testid="review-trail">
+          <thead><tr><th>{l.when}</th><th>{l.who}</th><th>{l.before}</th><th>{l.after}</th><th>{l.why}</th></tr></thead>
+          <tbody>
+            {trail.map((e) => (
+              <tr key={e.id} data-testid="review-event">
+                <td><time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time></td>
+                <td>{e.userName}</td>
+                <td data-testid="review-before">{describe(e.before, l)}</td>
+                <td data-testid="review-after">{describe(e.after, l)}</td>
+                <td>{e.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editor ? (
+        <form method="post" action={`/api/facts/${factId}/review`} className={styles.form} data-testid="review-form">
+          <CsrfField token={editor.csrfToken} />
+          <input type="hidden" name="return_to" value={back} />
+          <fieldset className={`${styles.statuses} ${styles.wide}`}>
+            <legend>{l.status}</legend>
+            {(['verified', 'corrected', 'rejected', 'unreviewed'] as const).map((s) => (
+              <label key={s}><input type="radio" name="status" value={s} defaultChecked={fact.reviewStatus === s} required />{l[s]}</label>
+            ))}
+          </fieldset>
+          <label>{l.value}<input name="value" inputMode="decimal" placeholder={l.valueHint} defaultValue={fact.correctedValue ?? ''} /></label>
+          <label>{l.unit}
+            <select name="unit" defaultValue={fact.correctedUnit ?? ''}>
+              <option value="">{l.keep} {fact.unit}</option>
+              {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+            </select>
+          </label>
+          <label>{l.metric}
+            <select name="metric" defaultValue={fact.correctedMetric ?? ''}>
+              <option value="">{l.keep} {fact.metric}</option>
+              {TAXONOMY.map((m) => <option key={m.key} value={m.key}>{lang === 'zh' ? m.zh : m.en} ({m.key})</option>)}
+            </select>
+          </label>
+          <label className={styles.wide}>{l.reason}<textarea name="reason" rows={2} maxLength={2000} /></label>
+          <div><button type="submit">{l.submit}</button></div>
+        </form>
+      ) : (
+        <p><a href={`/login?next=${encodeURIComponent(back)}`} data-testid="review-sign-in">{l.signIn}</a></p>
+      )}
+    </div>
+  );
+}

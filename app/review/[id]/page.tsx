@@ -1,0 +1,37 @@
+// /review/:id — an editor's desk for one figure: its sentence, the checks it takes part in, the review
+// form and trail. The fact page (/facts/:id) shows the same components among everything else.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../db/client';
+import { figureInContext } from '../../../db/review';
+import { FactChecks } from '../../components/FactChecks';
+import { ReviewPanel } from '../../components/ReviewPanel';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '审核 · 数说基层' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) notFound();
+  const figure = figureInContext(getDb(), Number(id));
+  if (!figure) notFound();
+  const query = await searchParams;
+  return (
+    <article>
+      <p><a href={`/facts/${figure.id}`}>数字 #{figure.id}</a> · <a href={`/articles/${figure.articleId}`}>{figure.articleTitle ?? `文章 ${figure.articleId}`}</a></p>
+      <h1>审核：<span data-testid="review-figure">{figure.text}</span></h1>
+      <p><q>{figure.sentence}</q></p>
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">核查</h2>
+        <FactChecks factId={figure.id} />
+      </section>
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading">审核</h2>
+        <ReviewPanel factId={figure.id} returnTo={`/review/${figure.id}`} flash={{ reviewed: one(query.reviewed), error: one(query.review_error) }} />
+      </section>
+    </article>
+  );
+}

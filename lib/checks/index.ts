@@ -1,0 +1,32 @@
+// Fact-checking: run after an article is stored or re-extracted, and after an editor's review.
+//   runChecksForArticle(db, id)  the arithmetic inside one article (rates, shares, parts, growth)
+//   runCrossChecks(db)           across articles (running totals, conflicts, streets vs district)
+import type { Db } from '../../db/client';
+import { articleForChecks, factsForCrossChecks, replaceChecks } from '../../db/checks';
+import { articleChecks } from './article';
+import { crossChecks } from './cross';
+
+export { checksForArticle, checksForFact, countChecks, listChecks, type CheckView, type CheckedFigure } from '../../db/checks';
+export * from './types';
+
+/** Recomputes and stores the checks inside one article; returns how many there are. */
+export function runChecksForArticle(db: Db, articleId: number): number {
+  const article = articleForChecks(db, articleId);
+  if (!article) return 0;
+  const drafts = articleChecks(article.text, article.facts);
+  replaceChecks(db, articleId, drafts);
+  return drafts.length;
+}
+
+/** Recomputes and stores every check across articles; run once after a batch of articles, not per article. */
+export function runCrossChecks(db: Db): number {
+  const drafts = crossChecks(factsForCrossChecks(db));
+  replaceChecks(db, null, drafts);
+  return drafts.length;
+}
+
+/** Both, for one article: what a review or a re-extraction calls. */
+export function recheckArticle(db: Db, articleId: number): void {
+  runChecksForArticle(db, articleId);
+  runCrossChecks(db);
+}

@@ -1,0 +1,175 @@
+// The write APIs and sign-in as a browser meets them: the route handlers called with real Requests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { articles, facts } from '../../db/schema';
+import { ensureAdmin } from '../auth/users';
+import { loadSampleIfEmpty } from '../ingest/sample';
+import { POST as login } from '../../app/api/auth/login/route';
+import { POST as logout } from '../../app/api/auth/logout/route';
+import { POST as review } from '../../app/api/facts/[id]/review/route';
+import { DELETE as deleteArticle } from '../../app/api/articles/[id]/route';
+import { GET as checksJson } from '../../app/api/checks/route';
+import { GET as checksCsv } from '../../app/checks.csv/route';
+
+const PASSWORD = 'route-test-password';
+const ORIGIN = 'http://127.0.0.1:3999';
+let dir: string;
+let previousPath: string | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'figures-routes-'));
+  previousPath = process.env.DATABASE_PATH;
+  process.env.DATABASE_PATH = join(dir, 'figures.db');
+  await ensureAdmin(getDb(), { FIGURES_ADMIN_PASSWORD: PASSWORD });
+  loadSampleIfEmpty(getDb());
+});
+
+afterAll(() => {
+  getDb().$client.close();
+  if (previousPath === undefined) delete process.env.DATABASE_PATH; else process.env.DATABASE_PATH = previousPath;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function req(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Request {
+  return new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers: init.headers, body: init.body });
+}
+
+const params = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+
+function factId(text: string): number {
+  return getDb().select({ id: facts.id }).from(facts).where(eq(facts.text, text)).get()!.id;
+}
+
+async function signedIn(name = 'admin', client = 'tests'): Promise<{ cookie: string; csrf: string }> {
+  const r = await login(req('/api/auth/login', {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': client }, body: JSON.stringify({ name, password: PASSWORD }),
+  }));
+  expect(r.status).toBe(200);
+  const cookies = r.headers.getSetCookie();
+  const session = cookies.find((c) => c.startsWith('figures_session='))!;
+  expect(session).toMatch(/HttpOnly/);
+  expect(session).toMatch(/SameSite=Lax/);
+  const csrf = cookies.find((c) => c.startsWith('figures_csrf='))!;
+  expect(csrf).not.toMatch(/HttpOnly/);
+  return { cookie: cookies.map((c) => c.split(';')[0]).join('; '), csrf: decodeURIComponent(csrf.split(';')[0].split('=')[1]) };
+}
+
+describe('anonymous writes', () => {
+  it('POST /api/facts/:id/review answers 401 and changes nothing', async () => {
+    const id = factId('594个');
+    const r = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'rejected', reason: 'x' }) }), params(id));
+    expect(r.status).toBe(401);
+    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+  });
+
+  it('DELETE /api/articles/:id answers 401 and deletes nothing', async () => {
+    const r = await deleteArticle(req('/api/articles/1', { method: 'DELETE' }), params(1));
+    expect(r.status).toBe(401);
+    expect(getDb().select().from(articles).where(eq(articles.id, 1)).get()).toBeDefined();
+  });
+});
+
+describe('an editor', () => {
+  it('without the CSRF token is refused (403), with it the review is saved and the trail returned', async () => {
+    const { cookie, csrf } = await signedIn();
+    const id = factId('702个');
+    const body = JSON.stringify({ status: 'verified', reason: '核对原文' });
+    const noToken = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: ORIGIN }, body }), params(id));
+    expect(noToken.status).toBe(403);
+    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+    const crossSite = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: 'https://evil.example' }, body }), params(id));
+    expect(crossSite.status).toBe(403);
+    const ok = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: ORIGIN }, body }), params(id));
+    expect(ok.status).toBe(200);
+    const json = await ok.json();
+    expect(json.after.status).toBe('verified');
+    expect(json.trail[0]).toMatchObject({ userName: 'admin', reason: '核对原文', before: { status: 'unreviewed' }, after: { status: 'verified' } });
+  });
+
+  it('submits the review form and is sent back to the fact page; a bad form comes back with the error', async () => {
+    const { cookie, csrf } = await signedIn();
+    const id = factId('594个');
+    const form = (fields: Record<string, string>) => req(`/api/facts/${id}/review`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: new URLSearchParams(fields).toString(),
+    });
+    const ok = await review(form({ csrf_token: csrf, status: 'corrected', value: '595', reason: '笔误', return_to: `/facts/${id}` }), params(id));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toMatch(new RegExp(`^/facts/${id}\\?reviewed=\\d+#review$`));
+    const bad = await review(form({ csrf_token: csrf, status: 'rejected', return_to: 'https://evil.example/' }), params(id));
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get('location')).toMatch(new RegExp(`^/facts/${id}\\?review_error=reason`));
+    const noToken = await review(form({ status: 'verified' }), params(id));
+    expect(noToken.status).toBe(403);
+  });
+
+  it('deletes an article with its figures; the second time it is gone (404)', async () => {
+    const { cookie, csrf } = await signedIn();
+    const del = () => deleteArticle(req('/api/articles/6', { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrf } }), params(6));
+    expect((await del()).status).toBe(200);
+    expect(getDb().select().from(facts).where(eq(facts.articleId, 6)).all()).toHaveLength(0);
+    expect((await del()).status).toBe(404);
+  });
+
+  it('signs out: the session no longer works', async () => {
+    const { cookie, csrf } = await signedIn();
+    const out = await logout(req('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, origin: ORIGIN } }));
+    expect(out.status).toBe(303);
+    expect(out.headers.getSetCookie().join('\n')).toMatch(/figures_session=; .*Max-Age=0/);
+    const after = await deleteArticle(req('/api/articles/5', { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrf } }), params(5));
+    expect(after.status).toBe(401);
+  });
+});
+
+describe('sign-in', () => {
+  const attempt = (password: string, name = 'admin', client = 'guesser') => login(req('/api/auth/login', {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': client }, body: JSON.stringify({ name, password }),
+  }));
+
+  it('a wrong password is refused (401); after five for one name, the next attempt is rate-limited (429)', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await attempt(`wrong-${i}`, 'editor-x', `c${i}`)).status).toBe(401);
+    const limited = await attempt(PASSWORD, 'editor-x', 'c9');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('a form sign-in with a wrong password goes back to /login with the error', async () => {
+    const r = await login(req('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: new URLSearchParams({ name: 'nobody', password: 'nothing', next: '/checks' }).toString(),
+    }));
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/login?error=wrong&next=%2Fchecks');
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const r = await login(req('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ name: 'admin', password: PASSWORD }),
+    }));
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('exports of checks', () => {
+  it('/api/checks gives JSON with the figures of each check; a bad filter is a 400 naming it', async () => {
+    const r = await checksJson(req('/api/checks?kind=rate'));
+    const json = await r.json();
+    expect(json.checks.length).toBeGreaterThan(0);
+    expect(json.checks.every((c: { kind: string }) => c.kind === 'rate')).toBe(true);
+    expect(json.checks[0].figures.length).toBeGreaterThan(1);
+    const bad = await checksJson(req('/api/checks?verdict=maybe'));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).parameter).toBe('verdict');
+  });
+
+  it('/checks.csv gives a CSV with documented columns', async () => {
+    const r = await checksCsv(req('/checks.csv?kind=share_of_target'));
+    expect(r.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await r.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('check_id,kind,verdict,metric,date,stated,expected,difference,arithmetic,note,article_id,figures,computed_at');
+    expect(lines.slice(1).some((l) => l.includes(',share_of_target,holds,') && l.includes('46.7'))).toBe(true);
+  });
+});
