@@ -1,9 +1,15 @@
 import type { BenchRow } from './run';
 import { extractionBenchmark } from './extraction';
+import { dashboardBenchmark } from './dashboard';
+import { ingestBenchmark } from './ingest';
+import { exportBenchmark } from './export';
 
 export interface Benchmark { name: string; run(): Promise<BenchRow[]> }
 
 /** Each issue adds its benchmark here. */
 export const benchmarks: Benchmark[] = [
   { name: 'extraction', run: extractionBenchmark },
+  { name: 'dashboard', run: dashboardBenchmark },
+  { name: 'ingest', run: ingestBenchmark },
+  { name: 'export', run: exportBenchmark },
 ];

@@ -1,0 +1,98 @@
+'use client';
+
+// The view's filters as a plain GET form (works without JavaScript); with JavaScript every change
+// pushes the new URL at once, so the server re-renders the view and back/forward step through views.
+import { usePathname, useRouter } from 'next/navigation';
+import { useTransition, type FormEvent } from 'react';
+
+export interface Option { value: string; label: string }
+export interface OptionGroup { label: string; options: Option[] }
+
+export interface FilterFormProps {
+  values: Record<string, string | undefined>;
+  metricGroups: OptionGroup[];
+  districts: Option[];
+  streets: Option[];
+  communities: Option[];
+  qualifiers: Option[];
+  sources: Option[];
+  /** parameters the form does not edit but keeps (lang) */
+  keep: Record<string, string | undefined>;
+  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; any: string; apply: string; reset: string };
+}
+
+// Narrowing to a place clears what lies below it: a street of another district would match nothing.
+const CLEARS: Record<string, string[]> = { district: ['street', 'community'], street: ['community'] };
+const ORDER = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source'];
+
+export function FilterForm({ values, metricGroups, districts, streets, communities, qualifiers, sources, keep, labels }: FilterFormProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  function navigate(form: HTMLFormElement, changed?: string) {
+    const data = new FormData(form);
+    const query = new URLSearchParams();
+    const cleared = new Set(changed ? CLEARS[changed] ?? [] : []);
+    for (const key of ORDER) {
+      const v = data.get(key);
+      if (typeof v === 'string' && v !== '' && !cleared.has(key)) query.set(key, v);
+    }
+    for (const [k, v] of Object.entries(keep)) if (v) query.set(k, v);
+    const qs = query.toString();
+    // a new view starts on its first page with nothing picked, so `page` and `pick` are dropped
+    startTransition(() => router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
+  }
+
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLInputElement | HTMLSelectElement;
+    // a half-typed date is not a filter yet
+    if (target.type === 'date' && target.value && !/^\d{4}-\d{2}-\d{2}$/.test(target.value)) return;
+    navigate(e.currentTarget, target.name);
+  };
+
+  const select = (name: string, label: string, options: Option[], anyLabel = labels.any) => (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name} defaultValue={values[name] ?? ''} key={`${name}:${values[name] ?? ''}`} data-testid={`filter-${name}`}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+
+  return (
+    <form method="get" action={pathname} className="filters" data-testid="filters" aria-busy={pending}
+      onChange={onChange} onSubmit={(e) => { e.preventDefault(); navigate(e.currentTarget); }}>
+      <label className="field field-wide">
+        <span>{labels.metric}</span>
+        <select name="metric" defaultValue={values.metric ?? ''} key={`metric:${values.metric ?? ''}`} data-testid="filter-metric">
+          <option value="">{labels.allMetrics}</option>
+          {metricGroups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {select('district', labels.district, districts)}
+      {select('street', labels.street, streets)}
+      {select('community', labels.community, communities)}
+      <label className="field">
+        <span>{labels.from}</span>
+        <input type="date" name="from" defaultValue={values.from ?? ''} key={`from:${values.from ?? ''}`} data-testid="filter-from" />
+      </label>
+      <label className="field">
+        <span>{labels.to}</span>
+        <input type="date" name="to" defaultValue={values.to ?? ''} key={`to:${values.to ?? ''}`} data-testid="filter-to" />
+      </label>
+      {select('qualifier', labels.qualifier, qualifiers)}
+      {select('source', labels.source, sources)}
+      {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      <div className="filter-actions">
+        <button type="submit">{labels.apply}</button>
+        <a href={`${pathname}${keep.lang ? `?lang=${keep.lang}` : ''}`}>{labels.reset}</a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+// Dashboard speed at a million facts (issue 5). A throwaway database in the OS temp dir is filled by
+// `figures synth --facts N`; then (1) the page query sets of the overview and place pages are timed
+// with the result cache off (what the first visitor after a data change waits), and (2) when a
+// production build exists, the built server is started on that database and pages are timed over
+// HTTP (what users get: server render, cache on). BENCH_DASHBOARD_FACTS overrides N.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../db/client';
+import { byMonth, byPlace, explain, byPlaceSql, factList, metricTotals, placesWithFigures, setResultCache, unitsOf } from '../db/dashboard';
+import type { Filters } from '../lib/filters';
+import type { BenchRow } from './run';
+
+const FACTS = Number(process.env.BENCH_DASHBOARD_FACTS || 1_000_000);
+const METRICS = ['investment', 'problems_resolved', 'land_cleared', 'households_resettled', 'resolution_rate', 'people_served', 'floor_area', 'funds_allocated'];
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+}
+
+/** What app/page.tsx asks the database for one view. */
+function overviewQueries(db: Db, filters: Filters): void {
+  const unit = filters.metric ? unitsOf(db, filters)[0]?.unit ?? null : null;
+  const level = filters.street || filters.community ? 'community' : 'street';
+  byPlace(db, filters, level, unit);
+  byMonth(db, filters, unit);
+  factList(db, filters, { limit: 50, offset: 0 });
+  placesWithFigures(db, 'district');
+  placesWithFigures(db, 'street', filters.district ?? null);
+  if (filters.district || filters.street) placesWithFigures(db, 'community', filters.street ?? filters.district);
+}
+
+/** What app/places/[code]/page.tsx asks for. */
+function placeQueries(db: Db, filters: Filters, childLevel: 'street' | 'community'): void {
+  metricTotals(db, filters);
+  byMonth(db, filters, null);
+  byPlace(db, filters, childLevel, null);
+}
+
+function timeMs(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+async function httpTimes(path: string, distDir: string, urls: string[], rounds: number): Promise<number[] | null> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = spawn(join(process.cwd(), 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+    env: { ...process.env, DATABASE_PATH: path, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    stdio: 'ignore', detached: true,
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const url of urls) {
+        const t0 = performance.now();
+        const res = await fetch(base + url);
+        await res.text();
+        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        times.push(performance.now() - t0);
+      }
+    }
+    return times;
+  } catch (error) {
+    process.stderr.write(`bench dashboard: HTTP timing skipped: ${(error as Error).message}\n`);
+    return null;
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+export async function dashboardBenchmark(): Promise<BenchRow[]> {
+  const path = join(tmpdir(), `civic-figures-bench-dashboard-${process.pid}.db`);
+  const rows: BenchRow[] = [];
+  try {
+    const t0 = performance.now();
+    const synth = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['lib/cli/main.ts', 'synth', '--facts', String(FACTS), '--db', path], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (synth.status !== 0) throw new Error('figures synth failed');
+    const db = openDb(path); // applies the dashboard indexes (migration 0002) if synth ran before them
+    rows.push({ figure: `dashboard: synth ${FACTS.toLocaleString('en')} facts + indexes`, value: (performance.now() - t0) / 1000, unit: 's', target: '—' });
+
+    const districts = placesWithFigures(db, 'district').map((d) => d.code);
+    const streets = placesWithFigures(db, 'street', districts[1] ?? districts[0]).map((s) => s.code);
+    const views: Filters[] = [{}];
+    for (const [i, metric] of METRICS.entries()) {
+      views.push({ metric }, { metric, district: districts[i % districts.length] }, { metric, from: '2021-01-01', to: '2021-12-31' },
+        { metric, street: streets[i % streets.length] }, { metric, qualifier: 'exact', district: districts[(i + 1) % districts.length] });
+    }
+    views.push({ district: districts[0] }, { street: streets[0] });
+
+    setResultCache(false);
+    const overview = views.map((f) => timeMs(() => overviewQueries(db, f)));
+    const place = [...districts.map((code) => timeMs(() => placeQueries(db, { district: code }, 'street'))),
+      ...streets.map((code) => timeMs(() => placeQueries(db, { street: code }, 'community')))];
+    const metricViews = views.filter((f) => f.metric).map((f) => timeMs(() => overviewQueries(db, f)));
+    setResultCache(true);
+    rows.push({ figure: 'overview queries, p95 (cache off, all views)', value: p95(overview), unit: 'ms', target: '< 300', ok: p95(overview) < 300 });
+    rows.push({ figure: 'overview queries, max (cache off; all-metrics view)', value: Math.max(...overview), unit: 'ms', target: '—' });
+    rows.push({ figure: 'filter change within a metric, p95 (cache off)', value: p95(metricViews), unit: 'ms', target: '< 500', ok: p95(metricViews) < 500 });
+    rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
+    const [sql, params] = byPlaceSql({ metric: 'investment', district: districts[0] }, 'street', 'CNY');
+    process.stderr.write(`bench dashboard: EXPLAIN by street: ${explain(db, sql, params).join(' | ')}\n`);
+    db.$client.close();
+
+    const distDir = process.env.NEXT_DIST_DIR || '.next';
+    if (existsSync(join(distDir, 'BUILD_ID'))) {
+      const overviewUrls = views.slice(0, 20).map((f) => `/${new URLSearchParams(f as Record<string, string>).toString() ? `?${new URLSearchParams(f as Record<string, string>)}` : ''}`);
+      const placeUrls = [...districts, ...streets.slice(0, 5)].map((c) => `/places/${c}`);
+      const o = await httpTimes(path, distDir, overviewUrls, 3);
+      const p = await httpTimes(path, distDir, placeUrls, 3);
+      if (o) rows.push({ figure: 'overview page over HTTP, p95 (built server)', value: p95(o), unit: 'ms', target: '< 300', ok: p95(o) < 300 });
+      if (p) rows.push({ figure: 'place page over HTTP, p95 (built server)', value: p95(p), unit: 'ms', target: '< 300', ok: p95(p) < 300 });
+    } else {
+      process.stderr.write(`bench dashboard: no build in ${distDir}: HTTP timing skipped (run next build first)\n`);
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,349 @@
+// Every query of the dashboard pages (overview, place, fact, article). Aggregates are computed in SQL
+// and shaped so the covering indexes of migration 0002 answer them without reading the facts table;
+// `npm run bench dashboard` times them at a million facts.
+import type { Statement } from 'better-sqlite3';
+import type { Filters } from '../lib/filters';
+import type { Db } from './client';
+
+export type PlaceLevel = 'district' | 'street' | 'community';
+
+/** A chart bucket the user clicked: a street or community bar (code null = figures not placed that low), or a month. */
+export type Pick =
+  | { kind: 'street' | 'community'; code: string | null }
+  | { kind: 'month'; month: string };
+
+/** The figures shown on the dashboard; rejected ones are left out everywhere. */
+export interface FactListRow {
+  id: number;
+  value: number;          // the reviewed value when a reviewer corrected it
+  unit: string;
+  qualifier: string;
+  metric: string;
+  text: string;
+  district: string | null; districtCode: string | null;
+  street: string | null; streetCode: string | null;
+  community: string | null; communityCode: string | null;
+  date: string | null;
+  articleId: number;
+  articleTitle: string | null;
+  source: string | null;
+  reviewStatus: string;
+}
+
+export interface Bucket {
+  key: string | null;     // place code or YYYY-MM; null = not placed at this level
+  label: string | null;   // place name (null for months and unplaced buckets)
+  figures: number;
+  approximate: number;    // how many of them carry 余/超/约/近/不到
+  total: number | null;   // sum of values (or mean for percentages); null when counting only
+  approximateTotal: number | null; // the part of a sum that approximate figures make up (charted hatched)
+}
+
+export interface UnitCount { unit: string; figures: number }
+
+// ── statement cache and SQL building ─────────────────────────────────────────────────────────────
+
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/** better-sqlite3 statements compiled once per connection and SQL text. */
+function prepared(db: Db, sql: string): Statement {
+  let byText = statements.get(db.$client);
+  if (!byText) { byText = new Map(); statements.set(db.$client, byText); }
+  let stmt = byText.get(sql);
+  if (!stmt) { stmt = db.$client.prepare(sql); byText.set(sql, stmt); }
+  return stmt;
+}
+
+interface Where { clauses: string[]; params: (string | number)[] }
+
+const VALUE = 'coalesce(f.corrected_value, f.value)';
+// Percentages are averaged, never added: three streets at 90% are not 270%.
+const AVERAGED_UNITS = new Set(['percent', 'percentage_point']);
+
+/** The WHERE of a filter set. Column order follows the indexes; every condition is sargable. */
+function whereOf(filters: Filters, extra: { unit?: string | null; pick?: Pick | null } = {}): Where {
+  const clauses = ["f.review_status <> 'rejected'"];
+  const params: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]) => { clauses.push(clause); params.push(...values); };
+  if (filters.metric) add('f.metric = ?', filters.metric);
+  if (extra.unit) add('f.unit = ?', extra.unit);
+  if (filters.district) add('f.district_code = ?', filters.district);
+  if (filters.street) add('f.street_code = ?', filters.street);
+  if (filters.community) add('f.community_code = ?', filters.community);
+  if (filters.from) add('f.date >= ?', filters.from);
+  if (filters.to) add('f.date <= ?', filters.to);
+  if (filters.qualifier) add('f.qualifier = ?', filters.qualifier);
+  if (filters.source) {
+    add('f.article_id IN (SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ?)', filters.source);
+  }
+  const pick = extra.pick;
+  if (pick?.kind === 'month') add('f.date >= ? AND f.date <= ?', `${pick.month}-01`, `${pick.month}-31`);
+  else if (pick) {
+    const column = pick.kind === 'street' ? 'f.street_code' : 'f.community_code';
+    if (pick.code) add(`${column} = ?`, pick.code); else clauses.push(`${column} IS NULL`);
+  }
+  return { clauses, params };
+}
+
+const whereSql = (w: Where) => `WHERE ${w.clauses.join(' AND ')}`;
+
+// ── results cache ────────────────────────────────────────────────────────────────────────────────
+// Aggregates over a whole district or the whole database read up to every fact; the same view is
+// asked for again and again (every official, every morning), so results are kept until the data
+// changes. data_version moves when another connection commits, total_changes() when this one writes.
+
+const CACHE_SIZE = 500;
+const caches = new WeakMap<object, { version: string; entries: Map<string, unknown> }>();
+
+function dataVersion(db: Db): string {
+  const version = db.$client.pragma('data_version', { simple: true }) as number;
+  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${version}:${changes}`;
+}
+
+let cacheEnabled = true;
+/** The benchmark turns the cache off to time what a first visitor waits. */
+export function setResultCache(enabled: boolean): void { cacheEnabled = enabled; }
+
+function cachedAll<T>(db: Db, sql: string, params: (string | number)[]): T[] {
+  if (!cacheEnabled) return prepared(db, sql).all(...params) as T[];
+  const version = dataVersion(db);
+  let cache = caches.get(db.$client);
+  if (!cache || cache.version !== version) { cache = { version, entries: new Map() }; caches.set(db.$client, cache); }
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const hit = cache.entries.get(key) as T[] | undefined;
+  if (hit) {
+    // refresh its place: a Map iterates in insertion order, so the first entry is the least recently used
+    cache.entries.delete(key); cache.entries.set(key, hit);
+    return structuredClone(hit);
+  }
+  const rows = prepared(db, sql).all(...params) as T[];
+  cache.entries.set(key, rows);
+  if (cache.entries.size > CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value as string);
+  return structuredClone(rows);
+}
+
+// ── overview ─────────────────────────────────────────────────────────────────────────────────────
+
+/** How many figures of the filtered metric each unit has, most first: the first is the dominant unit. */
+export function unitsOf(db: Db, filters: Filters): UnitCount[] {
+  const w = whereOf(filters);
+  return cachedAll<UnitCount>(db, `SELECT f.unit AS unit, count(*) AS figures FROM facts f ${whereSql(w)} GROUP BY f.unit ORDER BY figures DESC, unit`, w.params);
+}
+
+/**
+ * Figures per street (or per community, when the view is narrowed to a street), in one unit.
+ * Without a unit (no metric chosen) it only counts: figures of different units are never added.
+ */
+export function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Bucket[] {
+  const w = whereOf(filters, { unit });
+  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
+  const total = unit ? (AVERAGED_UNITS.has(unit) ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
+  const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
+  const rows = cachedAll<Bucket>(db, `SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
+      ${total} AS total, ${approximateTotal} AS approximateTotal
+    FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params);
+  const names = placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
+  for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
+  // biggest first, the unplaced bucket last: a ranking is what the chart is read for
+  return rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.total ?? b.figures) - (a.total ?? a.figures));
+}
+
+/** Figures per month (YYYY-MM) of their date, oldest first; undated figures are left out. */
+export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[] {
+  const w = whereOf(filters, { unit });
+  w.clauses.push('f.date IS NOT NULL');
+  // Grouped by day, which the indexes deliver in order (no sort of a million rows), then rolled up
+  // to months here: a few thousand days at most.
+  const days = cachedAll<{ day: string; figures: number; approximate: number; total: number | null; approximateTotal: number | null }>(db,
+    `SELECT f.date AS day, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate, ${unit ? `sum(${VALUE})` : 'NULL'} AS total,
+       ${unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL'} AS approximateTotal
+     FROM facts f ${whereSql(w)} GROUP BY f.date ORDER BY f.date`, w.params);
+  const months: Bucket[] = [];
+  for (const d of days) {
+    const key = d.day.slice(0, 7);
+    let last = months[months.length - 1];
+    if (!last || last.key !== key) { last = { key, label: null, figures: 0, approximate: 0, total: unit ? 0 : null, approximateTotal: unit ? 0 : null }; months.push(last); }
+    last.figures += d.figures;
+    last.approximate += d.approximate;
+    if (last.total !== null) last.total += d.total ?? 0;
+    if (last.approximateTotal !== null) last.approximateTotal += d.approximateTotal ?? 0;
+  }
+  if (unit && AVERAGED_UNITS.has(unit)) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
+  return months;
+}
+
+const LIST_COLUMNS = `f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
+  f.district AS district, f.district_code AS districtCode, f.street AS street, f.street_code AS streetCode,
+  f.community AS community, f.community_code AS communityCode, f.date AS date, f.article_id AS articleId,
+  a.title AS articleTitle, s.name AS source, f.review_status AS reviewStatus`;
+
+/** One page of the filtered figures, newest first (undated last). */
+export function factList(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null; limit: number; offset: number }): FactListRow[] {
+  const w = whereOf(filters, options);
+  return prepared(db, `SELECT ${LIST_COLUMNS}
+    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    ${whereSql(w)} ORDER BY f.date DESC, f.id DESC LIMIT ? OFFSET ?`)
+    .all(...w.params, options.limit, options.offset) as FactListRow[];
+}
+
+/** How many figures a filter set (and pick) selects. */
+export function factCount(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null } = {}): number {
+  const w = whereOf(filters, options);
+  return cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params)[0].n;
+}
+
+// ── places ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface PlaceOption { code: string; name: string }
+
+const PLACE_COLUMNS: Record<PlaceLevel, { code: string; name: string }> = {
+  district: { code: 'district_code', name: 'district' },
+  street: { code: 'street_code', name: 'street' },
+  community: { code: 'community_code', name: 'community' },
+};
+
+export function levelOfCode(code: string): PlaceLevel | null {
+  return code.length === 6 ? 'district' : code.length === 9 ? 'street' : code.length === 12 ? 'community' : null;
+}
+
+/** Names of places by code, as the facts write them (one index seek per code). */
+export function placeNames(db: Db, level: PlaceLevel, codes: string[]): Map<string, string> {
+  const { code, name } = PLACE_COLUMNS[level];
+  const stmt = prepared(db, `SELECT ${name} AS name FROM facts WHERE ${code} = ? AND ${name} IS NOT NULL LIMIT 1`);
+  const names = new Map<string, string>();
+  for (const c of codes) {
+    const row = stmt.get(c) as { name: string } | undefined;
+    if (row) names.set(c, row.name);
+  }
+  return names;
+}
+
+/**
+ * The places of a level that have figures, optionally within a parent (official codes share their
+ * parent's prefix). A loose index scan — one seek per distinct code — so it costs the number of
+ * places, not the number of facts.
+ */
+export function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: string | null): PlaceOption[] {
+  const { code } = PLACE_COLUMNS[level];
+  const low = parentCode ?? '';
+  const high = parentCode ? `${parentCode}~` : '~'; // '~' sorts after every digit
+  const rows = prepared(db, `WITH RECURSIVE walk(code) AS (
+      SELECT (SELECT min(${code}) FROM facts WHERE ${code} > ? AND ${code} < ?)
+      UNION ALL
+      SELECT (SELECT min(${code}) FROM facts WHERE ${code} > walk.code AND ${code} < ?) FROM walk WHERE walk.code IS NOT NULL
+    ) SELECT code FROM walk WHERE code IS NOT NULL`).all(low, high, high) as { code: string }[];
+  const names = placeNames(db, level, rows.map((r) => r.code));
+  return rows.map((r) => ({ code: r.code, name: names.get(r.code) ?? r.code }));
+}
+
+export interface PlaceSummary {
+  code: string;
+  level: PlaceLevel;
+  name: string;
+  district: PlaceOption | null;   // the district above (for a street or community)
+  street: PlaceOption | null;     // the street above (for a community)
+}
+
+/** A place that has figures, with its parents; null when no figure names it. */
+export function placeSummary(db: Db, code: string): PlaceSummary | null {
+  const level = levelOfCode(code);
+  if (!level) return null;
+  const column = PLACE_COLUMNS[level].code;
+  const row = prepared(db, `SELECT district, district_code AS districtCode, street, street_code AS streetCode, community
+    FROM facts WHERE ${column} = ? LIMIT 1`).get(code) as
+    { district: string | null; districtCode: string | null; street: string | null; streetCode: string | null; community: string | null } | undefined;
+  if (!row) return null;
+  const name = level === 'district' ? row.district : level === 'street' ? row.street : row.community;
+  return {
+    code, level, name: name ?? code,
+    district: level !== 'district' && row.districtCode ? { code: row.districtCode, name: row.district ?? row.districtCode } : null,
+    street: level === 'community' && row.streetCode ? { code: row.streetCode, name: row.street ?? row.streetCode } : null,
+  };
+}
+
+export interface MetricTotal { metric: string; unit: string; figures: number; approximate: number; total: number }
+
+/** A place's figures per metric and unit (sum, or mean for percentages), most figures first. */
+export function metricTotals(db: Db, filters: Filters): MetricTotal[] {
+  const w = whereOf(filters);
+  return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
+      CASE WHEN f.unit IN ('percent', 'percentage_point') THEN avg(${VALUE}) ELSE sum(${VALUE}) END AS total
+    FROM facts f ${whereSql(w)} GROUP BY f.metric, f.unit ORDER BY figures DESC, metric, unit`, w.params);
+}
+
+// ── one fact, one article ────────────────────────────────────────────────────────────────────────
+
+export interface FactDetail extends FactListRow {
+  originalValue: number;
+  low: number | null; high: number | null;
+  start: number; end: number; sentenceStart: number; sentenceEnd: number;
+  datePrecision: string | null;
+  placeProvenance: string; dateProvenance: string;
+  cumulative: number;
+  cues: string;
+  uid: string;
+  correctedUnit: string | null; correctedMetric: string | null;
+  articleText: string;
+  publishedOn: string | null;
+  url: string | null;
+  page: string | null;
+  issue: string | null;
+  extractorVersion: string;
+}
+
+export function factDetail(db: Db, id: number): FactDetail | null {
+  const row = prepared(db, `SELECT ${LIST_COLUMNS}, f.value AS originalValue, f.low AS low, f.high AS high,
+      f.start AS start, f."end" AS "end", f.sentence_start AS sentenceStart, f.sentence_end AS sentenceEnd,
+      f.date_precision AS datePrecision, f.place_provenance AS placeProvenance, f.date_provenance AS dateProvenance,
+      f.cumulative AS cumulative, f.cues AS cues, f.uid AS uid, f.corrected_unit AS correctedUnit, f.corrected_metric AS correctedMetric,
+      a.text AS articleText, a.published_on AS publishedOn, a.url AS url, a.page AS page, a.issue AS issue,
+      f.extractor_version AS extractorVersion
+    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    WHERE f.id = ?`).get(id) as FactDetail | undefined;
+  return row ?? null;
+}
+
+export interface ArticleDetail {
+  id: number; title: string | null; text: string; publishedOn: string | null; url: string | null;
+  page: string | null; issue: string | null; source: string | null; fileName: string | null;
+}
+
+export interface ArticleFigure {
+  id: number; value: number; unit: string; qualifier: string; metric: string; text: string;
+  start: number; end: number; sentenceStart: number; sentenceEnd: number;
+  street: string | null; community: string | null; district: string | null; date: string | null; reviewStatus: string;
+}
+
+export function articleDetail(db: Db, id: number): ArticleDetail | null {
+  const row = prepared(db, `SELECT a.id AS id, a.title AS title, a.text AS text, a.published_on AS publishedOn, a.url AS url,
+      a.page AS page, a.issue AS issue, s.name AS source, a.file_name AS fileName
+    FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`).get(id) as ArticleDetail | undefined;
+  return row ?? null;
+}
+
+/** All figures of an article in text order, rejected ones included (the article page shows what was extracted). */
+export function articleFigures(db: Db, articleId: number): ArticleFigure[] {
+  return prepared(db, `SELECT f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
+      f.start AS start, f."end" AS "end", f.sentence_start AS sentenceStart, f.sentence_end AS sentenceEnd,
+      f.street AS street, f.community AS community, f.district AS district, f.date AS date, f.review_status AS reviewStatus
+    FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`).all(articleId) as ArticleFigure[];
+}
+
+/** For `npm run bench` and tests: the plan SQLite picks for a query, one line per step. */
+export function explain(db: Db, sql: string, params: (string | number)[]): string[] {
+  return (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** The SQL and parameters of the per-place aggregate, for EXPLAIN in the benchmark. */
+export function byPlaceSql(filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
+  const w = whereOf(filters, { unit });
+  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
+  return [`SELECT ${column}, count(*) FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params];
+}
+
+/** The sources (publications) that have articles, by name: a short table. */
+export function sourceNames(db: Db): string[] {
+  return (prepared(db, 'SELECT name FROM sources ORDER BY synthetic, name').all() as { name: string }[]).map((r) => r.name);
+}
+
