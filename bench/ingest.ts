@@ -1,0 +1,113 @@
+// Bulk ingest speed: 10,000 generated articles of about 2 KB through the whole pipeline (worker threads
+// extracting, one writer, the fact checks after each commit) into a throwaway database. The articles are
+// SYNTHETIC — templated sentences with made-up figures, stored under a source flagged synthetic = 1 — and the
+// database is deleted afterwards, so they can never mix with real data. Runs in a child process so its
+// peak RSS (getrusage maxrss, worker threads included) is the ingest's alone.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './run';
+
+const ARTICLES = 10_000;
+const SOURCE = '合成数据（导入基准测试）';
+
+const STREETS = ['望江街道', '湖滨街道', '清波街道', '小营街道', '南星街道', '紫阳街道', '凯旋街道', '采荷街道', '闸弄口街道', '四季青街道'];
+// Figures about as dense as in real district news (the bundled 上城报 page: ~3 per KB): most sentences
+// carry none.
+const FIGURE_SENTENCES = [
+  (r: () => number, s: string) => `截至${1 + Math.floor(r() * 12)}月底，${s}累计完成固定资产投资${(r() * 50).toFixed(1)}亿元，同比增长${(r() * 30).toFixed(1)}%。`,
+  (r: () => number, s: string) => `${s}今年以来共收集各类问题${100 + Math.floor(r() * 900)}个，已解决${50 + Math.floor(r() * 50)}个。`,
+  (r: () => number, s: string) => `${s}完成征收拆迁${Math.floor(r() * 2000)}户，腾空土地${Math.floor(r() * 900)}亩。`,
+  (r: () => number, s: string) => `全年${s}新引进企业${Math.floor(r() * 300)}家，帮助企业融资约${(r() * 8).toFixed(2)}亿元。`,
+  (r: () => number, s: string) => `${s}组织志愿者${Math.floor(r() * 5000)}余人次，走访居民${Math.floor(r() * 20000)}户。`,
+];
+const PROSE = [
+  (s: string) => `${s}党工委书记表示，下一步将继续围绕中心工作，狠抓落实，推动各项任务取得实效，为全区高质量发展作出新的更大贡献。`,
+  (s: string) => `会议强调，要坚持以人民为中心的发展思想，统筹推进疫情防控和经济社会发展，持续深化“最多跑一次”改革，不断提升${s}基层治理能力。`,
+  (s: string) => `${s}各社区积极发动党员干部下沉一线，开展走访排查、政策宣传和困难帮扶，切实把服务送到群众家门口。`,
+  (_s: string) => '与会人员围绕重点项目推进、营商环境优化、民生实事落地等议题进行了深入交流，并对下阶段工作提出了具体意见和建议。',
+  (s: string) => `据介绍，${s}将以数字化改革为牵引，完善网格化管理机制，推动社会治理从“事后处置”向“事前预防”转变。`,
+];
+
+/** A seeded generator, so every run ingests the same articles. */
+function random(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >> 17; x ^= x << 5; x >>>= 0; return x / 0x1_0000_0000; };
+}
+
+/** One synthetic article of about 2 KB (UTF-8), its title marked 【合成】. */
+export function syntheticArticle(i: number): string {
+  const r = random(i + 1);
+  const street = STREETS[i % STREETS.length];
+  const lines = [`【合成】${street}第${i + 1}号工作简报`, `本报讯（合成数据 ${i + 1}）`];
+  let bytes = 0;
+  while (bytes < 1900) {
+    const paragraph = Array.from({ length: 3 }, () => (r() < 0.25
+      ? FIGURE_SENTENCES[Math.floor(r() * FIGURE_SENTENCES.length)](r, street)
+      : PROSE[Math.floor(r() * PROSE.length)](street))).join('');
+    lines.push(paragraph);
+    bytes += Buffer.byteLength(paragraph);
+  }
+  return lines.join('\n\n');
+}
+
+interface ChildResult { articles: number; seconds: number; figures: number; failed: number; maxRssMb: number; workers: number; cpuSeconds: number }
+
+/** The child: ingests the synthetic articles into the database at `path` and prints one JSON line. */
+async function child(path: string, withChecks: boolean): Promise<void> {
+  const { openDb } = await import('../db/client');
+  const { ingestBatch } = await import('../lib/ingest/batch');
+  const { ingestChecks } = await import('../lib/ingest/checks');
+  const db = openDb(path);
+  const checks = ingestChecks(db, (line) => console.error(line));
+  const workers = availableParallelism();
+  function* items() {
+    for (let i = 0; i < ARTICLES; i++) yield { kind: 'text' as const, label: `synthetic ${i + 1}`, text: syntheticArticle(i) };
+  }
+  const summary = await ingestBatch(db, items(), {
+    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 500,
+    afterCommit: withChecks ? checks.afterCommit : undefined,
+  });
+  if (withChecks) checks.finish();
+  db.$client.close();
+  const result: ChildResult = {
+    articles: summary.added, seconds: summary.seconds, figures: summary.figures, failed: summary.failed,
+    maxRssMb: process.resourceUsage().maxRSS / 1024, workers, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function runChild(dir: string, withChecks: boolean): ChildResult {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', join(dir, `synthetic-${withChecks}.db`), String(withChecks)], {
+    encoding: 'utf8', cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !line.startsWith('{')) throw new Error(`the ingest benchmark failed (exit ${run.status}): ${run.stderr.slice(-2000)}`);
+  return JSON.parse(line) as ChildResult;
+}
+
+export async function ingestBenchmark(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-figures-bench-ingest-'));
+  try {
+    const full = runChild(dir, true);
+    const bare = runChild(dir, false);
+    const rate = (r: ChildResult) => r.articles / r.seconds;
+    const complete = (r: ChildResult) => r.articles === ARTICLES && r.failed === 0;
+    return [
+      { figure: `bulk ingest with fact checks, ${ARTICLES.toLocaleString('en')} synthetic ~2 KB articles, ${full.workers} workers`, value: rate(full), unit: 'articles/s', target: '≥ 1000', ok: rate(full) >= 1000 && complete(full) },
+      { figure: 'bulk ingest with fact checks, CPU time per article (all threads)', value: (full.cpuSeconds / full.articles) * 1000, unit: 'ms', target: '—' },
+      { figure: 'bulk ingest with fact checks, peak RSS (workers included)', value: full.maxRssMb, unit: 'MB', target: '< 1024', ok: full.maxRssMb < 1024 },
+      { figure: 'bulk ingest without the fact checks', value: rate(bare), unit: 'articles/s', target: '≥ 1000', ok: rate(bare) >= 1000 && complete(bare) },
+      { figure: 'bulk ingest without the fact checks, CPU time per article', value: (bare.cpuSeconds / bare.articles) * 1000, unit: 'ms', target: '—' },
+      { figure: 'bulk ingest figures per article (synthetic)', value: full.figures / full.articles, unit: 'figures', target: '—' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  child(process.argv[3], process.argv[4] !== 'false').catch((error) => { console.error(error); process.exit(1); });
+}

@@ -1,0 +1,228 @@
+// A bulk ingest: worker threads read, decode and extract documents on every core; this thread is the one
+// writer, storing them in order in batched transactions (each document a savepoint inside). Memory stays
+// bounded: at most `window` documents are in flight or waiting to be written.
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../../db/client';
+import type { IngestItem, ItemOptions, ItemResult } from './items';
+import type { Extractor } from './prepare';
+import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
+import type { WorkerAnswer, WorkerRequest } from './worker';
+
+export interface BatchOptions extends ItemOptions, WriteOptions {
+  /** worker threads; 0 extracts on this thread (and is the only way to use a custom `extractor`) */
+  workers?: number;
+  extractor?: Extractor;
+  /** documents per transaction */
+  batchSize?: number;
+  /** called for every document, in input order, once it is stored or refused */
+  onOutcome?: (outcome: DocumentOutcome) => void;
+  /** called after every write with the running totals */
+  onProgress?: (progress: BatchProgress) => void;
+  /** problems of the batch itself, not of one document (workers that cannot start) */
+  onWarning?: (line: string) => void;
+}
+
+export interface BatchProgress { done: number; added: number; duplicates: number; failed: number; figures: number }
+
+export interface BatchSummary extends BatchProgress {
+  failures: { label: string; reason: string; message: string }[];
+  seconds: number;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/**
+ * A bulk write touches every index of facts on every row: a larger page cache keeps their pages in memory
+ * and rarer WAL checkpoints write them once, not on every batch. Returns the undo.
+ */
+function bulkWritePragmas(db: Db): () => void {
+  const client = db.$client;
+  const cache = client.pragma('cache_size', { simple: true });
+  const checkpoint = client.pragma('wal_autocheckpoint', { simple: true });
+  client.pragma('cache_size = -131072'); // 128 MB
+  client.pragma('wal_autocheckpoint = 16384'); // 64 MB of WAL
+  return () => {
+    client.pragma(`cache_size = ${Number(cache)}`);
+    client.pragma(`wal_autocheckpoint = ${Number(checkpoint)}`);
+  };
+}
+
+interface Runner { run(item: IngestItem): Promise<ItemResult>; close(): Promise<void> }
+
+/** Extraction on this thread; the extractor loads on first use, so a batch run by workers never loads it here. */
+function localRunner(options: ItemOptions, extractor?: Extractor): Runner {
+  return { run: async (item) => (await import('./items')).prepareItem(item, options, extractor), close: async () => {} };
+}
+
+function labelOf(item: IngestItem): string {
+  return item.kind === 'file' ? item.path : item.kind === 'bytes' ? item.fileName : item.label;
+}
+
+/**
+ * The code a worker thread starts with: it loads lib/ingest/worker.ts through tsx's API, the way the CLI
+ * itself runs TypeScript. (Node 20 does not apply `--import tsx` to a worker's own entry module.)
+ */
+function workerBootstrap(): string {
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`
+    + '.catch((error) => { console.error(error); process.exit(70); });';
+}
+
+/**
+ * Worker threads, each given the next chunk of items when it has fewest in flight. A worker that crashes is
+ * replaced; when workers cannot start at all, the rest of the batch is extracted on this thread instead.
+ */
+function workerRunner(count: number, options: ItemOptions, fallback: Runner, warn: (line: string) => void): Runner {
+  interface Pending { item: IngestItem; resolve: (r: ItemResult) => void }
+  interface Slot { worker: Worker; answered: boolean; pending: Map<number, Pending> }
+  const CHUNK = 16;
+  const slots: Slot[] = [];
+  const code = workerBootstrap();
+  let nextId = 0;
+  let closing = false;
+  let broken = false;
+  let queued: { id: number; item: IngestItem; resolve: (r: ItemResult) => void }[] = [];
+  let flushScheduled = false;
+
+  const spawn = (index: number) => {
+    const worker = new Worker(code, { eval: true });
+    const slot: Slot = { worker, answered: false, pending: new Map() };
+    worker.on('message', (answer: WorkerAnswer) => {
+      slot.answered = true;
+      for (const { id, result } of answer.results) {
+        const p = slot.pending.get(id);
+        slot.pending.delete(id);
+        p?.resolve(result);
+      }
+    });
+    const fail = (message: string) => {
+      if (slots[index] !== slot) return;
+      if (!slot.answered && !broken) {
+        broken = true;
+        warn(`extraction workers cannot start (${message}); extracting on one thread`);
+      }
+      for (const [, p] of slot.pending) {
+        // a worker that never answered was broken, not the document: extract it here
+        if (broken) void fallback.run(p.item).then(p.resolve);
+        else p.resolve({ ok: false, label: labelOf(p.item), reason: 'extraction-failed', message: `the extraction worker crashed on it: ${message}` });
+      }
+      slot.pending.clear();
+      if (!closing && !broken) spawn(index);
+    };
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (exitCode) => { if (!closing) fail(`exit code ${exitCode}`); });
+    slots[index] = slot;
+  };
+
+  /** Sends what is queued, a chunk at a time, each chunk to the worker with the fewest documents in flight. */
+  const flush = () => {
+    flushScheduled = false;
+    while (queued.length) {
+      const chunk = queued.slice(0, CHUNK);
+      queued = queued.slice(CHUNK);
+      if (broken) { for (const q of chunk) void fallback.run(q.item).then(q.resolve); continue; }
+      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      for (const q of chunk) slot.pending.set(q.id, { item: q.item, resolve: q.resolve });
+      slot.worker.postMessage({ options, items: chunk.map(({ id, item }) => ({ id, item })) } satisfies WorkerRequest);
+    }
+  };
+
+  for (let i = 0; i < count; i++) spawn(i);
+  return {
+    run(item) {
+      if (broken) return fallback.run(item);
+      return new Promise((resolve) => {
+        queued.push({ id: nextId++, item, resolve });
+        if (queued.length >= CHUNK) flush();
+        else if (!flushScheduled) { flushScheduled = true; setImmediate(flush); }
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/**
+ * Ingests every item; never throws for a bad document (it is reported through onOutcome and in the summary).
+ * Items are written in input order, so which of two equal texts is "added" and which the duplicate is stable.
+ */
+export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIterable<IngestItem>, options: BatchOptions): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  const workers = options.extractor ? 0 : options.workers ?? defaultWorkerCount();
+  const { extractor, onOutcome, onProgress, onWarning, afterCommit, batchSize: _b, workers: _w, ...itemOptions } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 256);
+  const window = Math.max(batchSize * 2, workers * 64);
+  const local = localRunner(itemOptions, extractor);
+  const runner = workers > 0 ? workerRunner(workers, itemOptions, local, onWarning ?? ((line) => console.error(line))) : local;
+  const restore = bulkWritePragmas(db);
+
+  const totals: BatchProgress = { done: 0, added: 0, duplicates: 0, failed: 0, figures: 0 };
+  const failures: BatchSummary['failures'] = [];
+  const ready = new Map<number, ItemResult>();
+  const inFlight = new Set<Promise<void>>();
+  let nextSeq = 0;
+  let writeSeq = 0;
+  let lastWrite = Date.now();
+
+  const record = (outcome: DocumentOutcome) => {
+    totals.done++;
+    if (outcome.status === 'failed') {
+      totals.failed++;
+      failures.push({ label: outcome.label, reason: outcome.reason, message: outcome.message });
+    } else {
+      for (const a of outcome.articles) {
+        if (a.duplicate) totals.duplicates++;
+        else { totals.added++; totals.figures += a.facts; }
+      }
+    }
+    onOutcome?.(outcome);
+  };
+
+  /** Writes the documents ready in input order once there are enough of them (or time has passed, or at the end). */
+  const flush = (force: boolean) => {
+    let contiguous = 0;
+    while (ready.has(writeSeq + contiguous)) contiguous++;
+    if (!contiguous || (!force && contiguous < batchSize && Date.now() - lastWrite < 250)) return;
+    const results: ItemResult[] = [];
+    for (let i = 0; i < contiguous; i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
+    const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
+    const written = prepared.length ? writeDocuments(db, prepared, { afterCommit }) : [];
+    let w = 0;
+    for (const r of results) {
+      record(r.ok ? written[w++] : { label: r.label, status: 'failed', reason: r.reason, message: r.message });
+    }
+    lastWrite = Date.now();
+    onProgress?.({ ...totals });
+  };
+
+  try {
+    for await (const item of items) {
+      const seq = nextSeq++;
+      const task = runner.run(item).then((result) => { ready.set(seq, result); });
+      inFlight.add(task);
+      const settle = () => { inFlight.delete(task); };
+      task.then(settle, settle);
+      flush(false);
+      while (inFlight.size + ready.size >= window && inFlight.size > 0) {
+        await Promise.race(inFlight);
+        flush(false);
+      }
+    }
+    await Promise.all(inFlight);
+    flush(true);
+  } finally {
+    await runner.close();
+    restore();
+  }
+  return { ...totals, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}

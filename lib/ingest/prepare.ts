@@ -1,0 +1,130 @@
+// Text → the rows an article and its facts will be stored as. Pure (no database), so it runs in worker
+// threads during a bulk ingest while one writer stores what they prepare.
+import { createHash } from 'node:crypto';
+import type { NewFactRow } from '../../db/ingest';
+import { EXTRACTOR_VERSION, extract } from '../extract';
+import { findPublicationDate } from '../extract/dates';
+import type { ExtractOptions, ExtractResult, ExtractedArticle } from '../extract/types';
+import { normaliseText } from '../text/decode';
+import { IngestError } from './errors';
+import { resolvePublished, type PublishedProvenance } from './published';
+
+/** The extractor ingestion runs; tests hand in a fake one to inject failures. */
+export interface Extractor {
+  version: string;
+  extract(text: string, options: ExtractOptions): ExtractResult;
+  findPublicationDate(text: string): string | null;
+}
+
+export const defaultExtractor: Extractor = { version: EXTRACTOR_VERSION, extract, findPublicationDate };
+
+/** What the person ingesting says about a document; anything left out is taken from the document. */
+export interface DocumentOptions {
+  sourceName?: string | null;
+  district?: string | null;
+  published?: string | null;
+  /** generated benchmark data: stored under a source flagged synthetic, never mixed with real articles */
+  synthetic?: boolean;
+}
+
+export interface DocumentInput extends DocumentOptions {
+  text: string;
+  title?: string | null;
+  fileName?: string | null;
+  url?: string | null;
+  page?: string | null;
+  issue?: string | null;
+  /** a publication day from the document's metadata (an HTML page's PubDate) */
+  metadataPublished?: string | null;
+}
+
+export interface PreparedArticle {
+  title: string | null;
+  text: string;
+  sha256: string;
+  facts: NewFactRow[];
+}
+
+export interface PreparedDocument {
+  label: string;
+  sourceName: string | null;
+  district: string | null;
+  synthetic: boolean;
+  published: string | null;
+  publishedFrom: PublishedProvenance;
+  fileName: string | null;
+  url: string | null;
+  page: string | null;
+  issue: string | null;
+  extractorVersion: string;
+  articles: PreparedArticle[];
+}
+
+/** Hash of the text with all whitespace removed, so re-encoded or re-wrapped copies are recognised. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, '')).digest('hex');
+}
+
+/** A fact's uid: stable across re-extraction of the same article (article hash + span + unit). */
+export function factUid(articleHash: string, start: number, end: number, unit: string): string {
+  return `${articleHash.slice(0, 16)}-${start}-${end}-${unit}`;
+}
+
+/** The fact rows of one extracted article, offsets made relative to the article's own text. */
+export function factRowsOf(article: ExtractedArticle, articleHash: string, extractorVersion: string): NewFactRow[] {
+  return article.facts.map((f) => ({
+    uid: factUid(articleHash, f.start - article.start, f.end - article.start, f.unit),
+    value: f.value, low: f.low, high: f.high, unit: f.unit, qualifier: f.qualifier, metric: f.metric,
+    text: f.text, start: f.start - article.start, end: f.end - article.start,
+    sentenceStart: f.sentence[0] - article.start, sentenceEnd: f.sentence[1] - article.start,
+    district: f.district, districtCode: f.districtCode, street: f.street, streetCode: f.streetCode,
+    community: f.community, communityCode: f.communityCode, placeProvenance: f.placeProvenance,
+    date: f.date, datePrecision: f.datePrecision, dateProvenance: f.dateProvenance,
+    cumulative: f.cumulative, cues: JSON.stringify(f.cues), extractorVersion,
+  }));
+}
+
+/**
+ * Extracts a document (one article or a whole newspaper page) into the rows of its articles and facts.
+ * Throws IngestError: `empty` for a document without text, `extraction-failed` when the extractor fails.
+ */
+export function prepareDocument(input: DocumentInput, label: string, extractor: Extractor = defaultExtractor): PreparedDocument {
+  const text = normaliseText(input.text);
+  if (!text.replace(/\s+/g, '')) throw new IngestError('empty', 'no text (only whitespace)');
+  let result: ExtractResult;
+  let publishedFrom: PublishedProvenance;
+  try {
+    const resolved = resolvePublished({
+      option: input.published, fromText: () => extractor.findPublicationDate(text),
+      fromMetadata: input.metadataPublished, fileName: input.fileName,
+    });
+    publishedFrom = resolved.provenance;
+    result = extractor.extract(text, { published: resolved.published, district: input.district ?? null });
+  } catch (error) {
+    throw new IngestError('extraction-failed', `the extractor failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // a text the segmenter finds no article in is still one article (without figures), not lost
+  const extracted: ExtractedArticle[] = result.articles.length
+    ? result.articles
+    : [{ start: 0, end: text.length, title: null, facts: [] }];
+  const articles: PreparedArticle[] = [];
+  for (const article of extracted) {
+    const body = text.slice(article.start, article.end);
+    if (!body.replace(/\s+/g, '')) continue;
+    const sha256 = contentHash(body);
+    const title = article.title ?? (extracted.length === 1 ? input.title ?? null : null);
+    articles.push({ title, text: body, sha256, facts: factRowsOf(article, sha256, result.extractorVersion) });
+  }
+  if (!articles.length) throw new IngestError('empty', 'no article text');
+  return {
+    label,
+    sourceName: input.sourceName?.trim() || null,
+    district: input.district?.trim() || null,
+    synthetic: Boolean(input.synthetic),
+    published: result.published,
+    publishedFrom: result.published ? publishedFrom : 'none',
+    fileName: input.fileName ?? null, url: input.url ?? null, page: input.page ?? null, issue: input.issue ?? null,
+    extractorVersion: result.extractorVersion,
+    articles,
+  };
+}
