@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'e2e/.results/**', '.test-results/**', 'next-env.d.ts', 'db/migrations/**'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'data/**', 'e2e/.results*/**', '.test-results/**', 'bench/.out/**', 'next-env.d.ts', 'db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
