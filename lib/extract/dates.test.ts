@@ -100,7 +100,7 @@ function dateOf(text: string, figure: string, published: string | null) {
   const article: Range = { start: seg.start, end: seg.end };
   const sentence = splitSentences(text, article).find((s) => figureStart >= s.start && figureStart < s.end) ?? article;
   const paragraph = seg.paragraphs.find((p) => figureStart >= p.start && figureStart < p.end) ?? sentence;
-  return dateForFigure({ mentions: findDates(text, published), figureStart, sentence, paragraph, article, published });
+  return dateForFigure({ mentions: findDates(text, published), figureStart, sentence, paragraph, article, published, text });
 }
 
 // Governance: [text, figure, published, expected date, expected provenance]
@@ -131,6 +131,13 @@ const GOVERN: Case[] = [
   // targets: the publication date
   ['到2025年，全区GDP达到1000亿元。', '1000亿元', '2023-08-09', '2023-08-09', 'default'],
   ['上半年，全区签约项目62个。下半年，将新开工项目30个。', '30个', '2023-08-09', '2023-08-09', 'default'],
+  // a sentence that speaks of a plan does not inherit an earlier as-of day (将, 预计, 规划…)
+  ['截至3月13日，全区拆除违建136处。腾退土地将用于建设公园，预计新增绿地2万平方米。', '2万平方米', '2023-03-15', '2023-03-15', 'default'],
+  ['截至6月18日，片区已签约412户。据介绍，片区规划建设科创园，总投资约18亿元。', '18亿元', '2023-06-20', '2023-06-20', 'default'],
+  ['1至5月，新区实际使用外资16.8亿美元。新区还将设立规模100亿元的引导基金。', '100亿元', '2023-06-30', '2023-06-30', 'default'],
+  // … while a report still does, and 将近 is no plan
+  ['截至3月13日，全区拆除违建136处。其中，某镇拆除违建27处。', '27处', '2023-03-15', '2023-03-13', 'inherited'],
+  ['截至3月13日，全区拆除违建136处。其中，某镇拆除违建将近30处。', '30处', '2023-03-15', '2023-03-13', 'inherited'],
   // an event month of a past year gives no day: the publication date
   ['去年2月，某区启动伙伴计划，首批12家企业加入。', '12家', '2023-08-16', '2023-08-16', 'stated'],
   // past years: the year's last day

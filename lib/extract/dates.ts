@@ -460,8 +460,15 @@ function lastBefore(mentions: readonly DateMention[], pos: number): number {
   return ans;
 }
 
+/** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets. */
+const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/u;
+/** How far before a figure (within its sentence) a plan word is looked for. */
+const PLAN_WINDOW = 80;
+
 export function dateForFigure(a: {
   mentions: DateMention[]; figureStart: number; sentence: Range; paragraph: Range; article: Range; published: string | null;
+  /** optional: the document text, to tell a plan (将, 预计…) from a report before inheriting a time frame */
+  text?: string | null;
 }): { date: string | null; precision: DatePrecision | null; provenance: Provenance } {
   const fallback = { date: a.published, precision: a.published ? 'day' as DatePrecision : null, provenance: 'default' as Provenance };
   let i = lastBefore(a.mentions, a.figureStart);
@@ -480,7 +487,9 @@ export function dateForFigure(a: {
     return { date: m.date, precision: m.precision, provenance: 'stated' };
   }
 
-  // 2. a framing mention of an earlier sentence of the paragraph
+  // 2. a framing mention of an earlier sentence of the paragraph — not for a plan: 截至3月13日，…拆除… ／
+  //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day)
+  if (a.text && PLAN_MARKER.test(a.text.slice(Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart))) return fallback;
   for (; i >= 0 && a.mentions[i].start >= paraStart; i--) {
     const m = info(a.mentions[i]);
     if (m.comparison || m.attributive) continue;     // transparent

@@ -30,10 +30,10 @@ import {
   SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
 } from './qualifiers';
 
-/** An Arabic number starts a figure unless it continues a number or a code (1,234 / 3.5 / 8·18 / 第3), or
- *  follows a one- or two-letter code prefix (K11, G60, C3类, PM2.5); after an acronym of three letters
- *  or more a figure may follow directly (GDP586亿元). */
-const ARABIC_START_GUARD = String.raw`(?<![0-9第·•]|\d[.,]|(?<![A-Za-z])[A-Za-z]{1,2})`;
+/** An Arabic number starts a figure unless it continues a number or a code (1,234 / 3.5 / 8·18 / 第3 /
+ *  the stake number K12+300 / the formula 1+3+N), or follows a one- or two-letter code prefix (K11, G60,
+ *  C3类, PM2.5); after an acronym of three letters or more a figure may follow directly (GDP586亿元). */
+const ARABIC_START_GUARD = String.raw`(?<![0-9第·•]|\d[.,+＋]|(?<![A-Za-z])[A-Za-z]{1,2})`;
 /** A Chinese numeral starts a figure unless it continues a numeral, an ordinal or a weekday / calendar word
  *  (第三, 初一, 周三, 星期五, 农历三月), or an indefinite amount (几十, 数百, 多万). */
 const CHINESE_START_GUARD = `(?<![${CHINESE_NUMERAL_CHARS}第初周期拜历几数多成])`;
@@ -154,7 +154,7 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   cursor.take(g.rangeSeparator);
   cursor.take(g.high); cursor.take(g.highInner); cursor.take(g.highScale);
   const [, highQuantityEnd] = cursor.take(g.highInnerAfterScale);
-  const [unitStart, unitEnd] = cursor.take(g.unit);
+  const [unitStart] = cursor.take(g.unit);
   const [, suffixEnd] = cursor.take(g.suffix);
 
   const low = readQuantity(g.number, g.scale);

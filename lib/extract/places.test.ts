@@ -238,6 +238,21 @@ describe('placeForFigure', () => {
     // the lead names the county, the article one street of it (where the project lies): the street
     [['桐庐县', '富春江镇', null, 'inherited'], null, '近日，桐庐县安置房项目封顶。项目建设住房1966套。感谢富春江镇的支持。', '1966套'],
     [['桐庐县', null, null, 'stated'], null, '原标题：桐庐县慈善总会推进善居工程桐庐县慈善总会推进善居工程 7月1日，富春江镇一户家庭送来锦旗。今年全县有100户困难家庭受助。', '100户'],
+    // a district's story that turns to one of its streets: the figures before the street stay the district's …
+    [['桐庐县', null, null, 'inherited'], null, '今年以来，桐庐县全力推进拆违。截至3月底，共拆除违建136处。其中，富春江镇拆除违建27处。', '136处'],
+    [['桐庐县', null, null, 'inherited'], null, '3月27日，桐庐县举行签约仪式。现场签约项目28个。会上，富春江镇签约项目5个，总投资15亿元。', '28个'],
+    // … the street's own later sentences are the street's …
+    [['桐庐县', '富春江镇', null, 'inherited'], null, '桐庐县推进拆违。其中，富春江镇拆除违建27处。拆后土地将用于建设公园，新增绿地2万平方米。', '2万平方米'],
+    // … until the district takes the story back: named at a clause start, as 全县, or by one of its organs
+    [['桐庐县', null, null, 'inherited'], null, '桐庐县推进拆违。其中，富春江镇拆除违建27处。此外，桐庐县还推进停车设施建设。新增停车位600个。', '600个'],
+    [['桐庐县', null, null, 'inherited'], null, '桐庐县推进拆违。其中，富春江镇拆除违建27处。县城管执法局已组建突击队12支。', '12支'],
+    // a street after a figure in the lead sentence (where the rain fell hardest) is no topic of the article
+    [['桐庐县', null, null, 'inherited'], null, '7月3日以来，桐庐县遭遇强降雨，平均降雨量达186毫米，最大降雨点位于富春江镇。县防汛指挥部组织干部群众1.2万余人上堤巡查。', '1.2万余人'],
+    // a short form right after the lead's district names a road or a landmark, not the article's street
+    [['桐庐县', null, null, 'inherited'], null, '国庆假期，桐庐县富春江、瑶琳等景区游人如织。县市场监管局出动执法人员1120人次。富春江镇组织活动30场。', '1120人次'],
+    // a place named before the figure outranks a street named in a later clause (其中…)
+    [['桐庐县', null, null, 'stated'], null, '桐庐县推进加装电梯。全县今年计划加装电梯200部，目前已完工156部，其中富春江镇完成38部。', '200部'],
+    [['桐庐县', '富春江镇', null, 'stated'], null, '桐庐县推进加装电梯。全县今年计划加装电梯200部，目前已完工156部，其中富春江镇完成38部。', '38部'],
   ];
   for (const [[d, s, c, prov], source, doc, figure, title] of table) {
     it(`${figure} → ${d}/${s}/${c} (${prov}) in ${doc.replace(/\n/gu, '⏎').slice(0, 40)}…`, () => {

@@ -519,6 +519,14 @@ interface ArticleInfo {
   fullStreets: Set<string>;
   /** districts named in full in the article, in order */
   bodyDistricts: PlaceMentionX[];
+  /** where the article names onlyStreet again (its name, a community of it, 该镇…), in order */
+  streetMarks: number[];
+  /** where the district takes the story back from a street (see streetStillTopic), in order */
+  districtTurns: number[];
+  /** the article speaks of the whole district (全区, 全县, 我区…) */
+  districtWide: boolean;
+  /** the sentence first naming onlyStreet has digits after the name (figures of its own) */
+  streetHasOwnFigures: boolean;
 }
 
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
@@ -573,6 +581,28 @@ function dominant(ms: PlaceMentionX[], sourceDistrict: PlaceRef | null): PlaceRe
   return null;
 }
 
+/**
+ * The lead's mentions that name what the article is about. A lead that names a district and then a
+ * street speaks of the street only when the street qualifies the district's own phrase (闵行区浦江镇,
+ * 蜀山区获悉，该区南岗镇): a street named after a figure or in a later sentence of the lead is a part
+ * of the district's story (全县平均降雨量达186毫米，最大降雨点位于团洲乡 / 其中，新北街道签约…), and so is
+ * a short form (锦江区春熙路、太古里等商圈 names a road).
+ */
+function leadTopic(ms: PlaceMentionX[], text: string | null | undefined): PlaceMentionX[] {
+  if (!text) return ms;
+  const d = ms.find((m) => m.level === 'district' && (m.form === 'full' || m.form === 'alias'));
+  if (!d) return ms;
+  return ms.filter((m) => {
+    if (m.level === 'district' || m.start < d.start) return true;
+    if (m.form === 'short') return false; // 锦江区春熙路、太古里等商圈: a road or a landmark, not the street
+    if (m.start - d.end > LEAD_STREET_GAP) return false;
+    const gap = text.slice(d.end, m.start);
+    return !/[0-9０-９。！？!?；;]/u.test(gap);
+  });
+}
+/** How far (in characters) after the lead's district a street may still qualify it. */
+const LEAD_STREET_GAP = 20;
+
 function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   const all = mentionsIn(a.mentions, a.article);
   const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
@@ -606,7 +636,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   } else {
     leadEnd = bodyStart + 160;
   }
-  const leadMs = mentionsIn(a.mentions, { start: bodyStart, end: Math.min(leadEnd, a.article.end) }).filter(usable);
+  const leadMs = leadTopic(mentionsIn(a.mentions, { start: bodyStart, end: Math.min(leadEnd, a.article.end) }).filter(usable), a.text);
   const fromMs = titleMs.length ? titleMs : leadMs;
   const lead = dominant(fromMs, sourceDistrict);
   const leadDeictic = fromMs.some((m) => m.form === 'deictic');
@@ -623,7 +653,23 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (codes.size === 1 && streets[0].place.districtCode === lead.districtCode) onlyStreet = upTo(streets[0].place, 'street');
   }
   const bodyDistricts = all.filter((m) => m.level === 'district' && (m.form === 'full' || m.form === 'alias') && m.place.districtCode);
-  return { lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts };
+  const districtWide = all.some((m) => m.level === 'district' && m.form === 'deictic');
+  let streetHasOwnFigures = false;
+  if (onlyStreet && a.text) {
+    const first = all.find((m) => m.level !== 'district' && m.place.streetCode === onlyStreet!.streetCode);
+    if (first) {
+      const rest = a.text.slice(first.end, Math.min(a.article.end, first.end + 200));
+      const k = rest.search(SENTENCE_END);
+      streetHasOwnFigures = /[0-9０-９]/u.test(k < 0 ? rest : rest.slice(0, k));
+    }
+  }
+  const streetMarks = onlyStreet
+    ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === onlyStreet!.streetCode)).map((m) => m.start)
+    : [];
+  return {
+    lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
+    streetMarks, districtTurns: onlyStreet ? districtTurns(a, all) : [], districtWide, streetHasOwnFigures,
+  };
 }
 
 function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
@@ -642,6 +688,60 @@ function clauseAround(a: PlaceForFigureArgs, pos: number): Range {
   while (s > a.sentence.start && !/[，,；;：:]/u.test(a.text[s - 1])) s--;
   while (e < a.sentence.end && !/[，,；;：:]/u.test(a.text[e])) e++;
   return { start: s, end: e };
+}
+
+/**
+ * Whether the article's only street speaks for a figure whose sentence names no place.
+ *  - Named before the figure: it does until the district takes the story back — 全区 / 该县, a clause
+ *    that opens with the district's name (此外，朝阳区还…; 南康区力争…) or with one of its organs
+ *    (区生态环境局…, 县防汛抗旱指挥部…, 县里…). A district named inside a clause (标志着西海岸新区在建…)
+ *    or right before a street (西海岸新区珠海街道) does not.
+ *  - Named only after the figure: it does for an article about one local affair, but not when the
+ *    article speaks of the whole district (全区, 全县…) or the district has already spoken as the
+ *    subject of a clause before the figure and the street comes with figures of its own: the figures
+ *    before it are the district's (3月27日，新吴区举行…签约项目28个…。会上，梅村街道…总投资15亿元),
+ *    while a street named without figures (感谢富春江镇的支持) is where the whole affair took place.
+ */
+function streetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
+  const lastStreet = lastBefore(info.streetMarks, a.figureStart);
+  const lastReset = lastBefore(info.districtTurns, a.figureStart);
+  if (lastStreet >= 0) return lastStreet > lastReset;
+  return !info.districtWide && (lastReset < 0 || !info.streetHasOwnFigures);
+}
+
+/** The last of sorted positions before pos (binary search), or -1. */
+function lastBefore(sorted: readonly number[], pos: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < pos) lo = mid + 1; else hi = mid; }
+  return lo > 0 ? sorted[lo - 1] : -1;
+}
+
+/** Clause-initial organs of the district: 区生态环境局, 县防汛抗旱指挥部, 区委, 县里. */
+const DISTRICT_ORGAN = /(?:^|[。！？!?；;，,：:\n])(?:区|县)(?!域)(?:委|政府|里|[\u4e00-\u9fa5]{1,8}?(?:局|办|部门|指挥部|中心|委员会))/gu;
+const CLAUSE_START = /[。！？!?；;，,：:\n]/u;
+
+/** Positions where the district takes the story back (see streetStillTopic): 全区 / 该县, a clause-initial
+ *  district name, a clause-initial organ of the district; in order. */
+function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[]): number[] {
+  const out: number[] = [];
+  const text = a.text;
+  if (!text) return out;
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i];
+    if (m.level === 'district' && m.form === 'deictic') { out.push(m.start); continue; } // 全区, 该县
+    if (m.level !== 'district' || (m.form !== 'full' && m.form !== 'alias')) continue;
+    const next = all[i + 1];
+    if (next && next.level !== 'district' && next.start === m.end) continue; // 西海岸新区珠海街道
+    // clause-initial, allowing a city or province name before it (北京市朝阳区)
+    let s = m.start;
+    const prefix = /(?:[\u4e00-\u9fa5]{1,4}(?:省|市|自治区))+$/u.exec(text.slice(Math.max(a.article.start, s - 10), s));
+    if (prefix) s -= prefix[0].length;
+    if (s <= a.article.start || CLAUSE_START.test(text[s - 1])) out.push(m.start);
+  }
+  const body = text.slice(a.article.start, a.article.end);
+  DISTRICT_ORGAN.lastIndex = 0;
+  for (let mm = DISTRICT_ORGAN.exec(body); mm; mm = DISTRICT_ORGAN.exec(body)) out.push(a.article.start + mm.index);
+  return out.sort((x, y) => x - y);
 }
 
 /**
@@ -686,6 +786,11 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
       }
       if (p && levelOf(p)) resolved.push({ m, p });
     }
+    // a place named before the figure, or in its clause, outranks one named in a later clause
+    // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
+    if (resolved.some((r) => r.m.start < a.figureStart)) {
+      for (let i = resolved.length - 1; i >= 0; i--) if (resolved[i].m.start > a.figureStart && resolved[i].m.end > clause.end) resolved.splice(i, 1);
+    }
     if (resolved.length) {
       const top = Math.max(...resolved.map((r) => RANK[levelOf(r.p)!]));
       const best = resolved.filter((r) => RANK[levelOf(r.p)!] === top);
@@ -723,7 +828,7 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
 
   // 3. the article: its title or lead, its only street, its district
   if (info.lead && levelOf(info.lead) !== 'district') return { place: { ...info.lead }, provenance: 'inherited' };
-  if (info.onlyStreet) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
+  if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
   if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited' };
   if (!articleDistrict) {
     const d = bodyDistrictBefore(info, a.figureStart);

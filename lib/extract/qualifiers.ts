@@ -7,6 +7,8 @@ import type { Qualifier } from './types';
 
 const PREFIX_QUALIFIERS: Record<string, Qualifier> = {
   大约: 'about', 大概: 'about', 约为: 'about', 约: 'about', 估计: 'about',
+  // 约 before a copula or share verb still qualifies the number: 约占三成, 约有200人, 约达5亿元
+  约占: 'about', 约有: 'about', 约达: 'about', 约合: 'about', 约计: 'about',
   超过: 'more_than', 超出: 'more_than', 超: 'more_than', 逾: 'more_than', 突破: 'more_than',
   多于: 'more_than', 高于: 'more_than', 不少于: 'more_than', 不低于: 'more_than', 至少: 'more_than', 上: 'more_than',
   将近: 'nearly', 接近: 'nearly', 近: 'nearly', 几近: 'nearly',

@@ -64,6 +64,13 @@ describe('a user taxonomy file (FIGURES_TAXONOMY)', () => {
     expect(BUILTIN_TAXONOMY.find((metric) => metric.key === 'financing')!.cues.nouns).not.toContain('普惠贷');
   });
 
+  it('takes measuresOnly from a patch, for a new metric and an existing one', () => {
+    const taxonomy = mergeTaxonomy(BUILTIN_TAXONOMY, parseTaxonomyPatches([{ ...parking, measuresOnly: true }, { key: 'households_served', measuresOnly: false }], 'inline'));
+    expect(taxonomy.find((metric) => metric.key === 'parking_spaces')?.measuresOnly).toBe(true);
+    expect(taxonomy.find((metric) => metric.key === 'households_served')?.measuresOnly).toBe(false);
+    expect(BUILTIN_TAXONOMY.find((metric) => metric.key === 'households_served')?.measuresOnly).toBe(true);
+  });
+
   it('accepts the {"metrics": [...]} form too', () => {
     expect(loadTaxonomy({ FIGURES_TAXONOMY: writeTemp('wrapped.json', JSON.stringify({ metrics: [parking] })) }))
       .toHaveLength(BUILTIN_TAXONOMY.length + 1);

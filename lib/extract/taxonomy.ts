@@ -36,6 +36,9 @@ export interface MetricDefinition {
   fallbackUnits?: Unit[];
   /** multiplies the metric's score (default 1); the catch-all is damped so its cues only block weak guesses */
   weight?: number;
+  /** a figure written with a measure word gets this metric only when the word is one of its measures
+   *  (households are counted in 户: 集中安置860人 counts people, not households) */
+  measuresOnly?: boolean;
 }
 
 const MONEY: Unit[] = ['CNY', 'USD', 'HKD', 'EUR'];
@@ -58,14 +61,15 @@ const G = {
 } satisfies Record<string, MetricGroup>;
 
 // Family nouns, shared on purpose (see the header comment).
-const PROJECT_NOUNS = ['项目', '重大项目', '重点项目', '产业项目', '工程', '重点工程', '亿元项目', '固投项目', '子项目'];
+const PROJECT_NOUNS = ['项目', '重大项目', '重点项目', '产业项目', '工程', '重点工程', '亿元项目', '固投项目', '子项目', '电梯', '加装电梯'];
 const PROBLEM_NOUNS = [
   '问题', '诉求', '群众诉求', '工单', '隐患', '安全隐患', '矛盾', '纠纷', '矛盾纠纷', '投诉', '举报',
-  '意见建议', '意见', '建议', '线索', '难题', '难点', '堵点', '疑难杂症', '信访', '来电', '风险点',
+  '意见建议', '意见', '建议', '线索', '难题', '难点', '堵点', '疑难杂症', '信访', '来电', '风险点', '事件', '网格事件',
 ];
 const HOUSEHOLD_NOUNS = ['居民', '住户', '家庭', '农户', '村民', '群众'];
 const DISPLACED_HOUSEHOLD_NOUNS = ['征迁户', '被征迁户', '拆迁户', '动迁户', '被征收户', '搬迁户'];
-const ENTERPRISE_NOUNS = ['企业', '民营企业', '规上企业', '中小企业', '小微企业', '市场主体', '个体工商户', '工商户', '外资企业'];
+const ENTERPRISE_NOUNS = ['企业', '民营企业', '规上企业', '中小企业', '小微企业', '市场主体', '个体工商户', '工商户', '外资企业',
+  '经营主体', '机构', '医疗机构', '医药机构', '定点医药机构', '商家', '商户'];
 const BUILDING_NOUNS = ['建筑', '房屋', '厂房', '住房', '楼房', '用房'];
 const LAND_NOUNS = ['土地', '地块', '用地'];
 
@@ -83,7 +87,8 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     key: 'investment', zh: '投资', en: 'Investment', group: G.money, units: MONEY,
     cues: {
       // 项目 after an amount is a project of that size (“50亿元产业项目”), i.e. its investment.
-      nouns: ['总投资', '投资总额', '投资额', '投资金额', '固定资产投资', '固投', '投资规模', '工程投资', '项目投资', '社会投资', '项目', '产业项目', '工业项目'],
+      nouns: ['总投资', '投资总额', '投资额', '投资金额', '固定资产投资', '固投', '投资规模', '工程投资', '项目投资', '社会投资', '项目', '产业项目', '工业项目',
+        '到位资金', '招商引资', '引资', '内资', '到位内资'],
       verbs: ['投资', '投入', '完成投资', '计划投资', '拟投资', '累计投资', '预计投资', '撬动'],
     },
   },
@@ -104,7 +109,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'tax_relief', zh: '减税降费', en: 'Tax and fee relief', group: G.money, units: MONEY,
     cues: {
-      nouns: ['减税降费', '减税', '降费', '退税', '留抵退税', '税费减免', '减免税', '缓缴', '减负'],
+      nouns: ['减税降费', '减税', '降费', '退税', '留抵退税', '税费减免', '减免税', '缓缴', '减负', '缓税', '缓费', '缓税缓费', '免税', '退费'],
       verbs: ['减免', '退还', '返还'],
     },
   },
@@ -125,6 +130,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
       nouns: [
         '产值', '总产值', '工业产值', '营业收入', '营收', '销售额', '销售收入', '交易额', '成交额', '营业额',
         '零售额', '零售总额', '社会消费品零售总额', '进出口额', '进出口总额', '出口额', '进口额', '主营业务收入', '利润', '产出',
+        '旅游收入', '综合收入', '旅游综合收入', '旅游总收入', '门票收入', '经营收入', '消费额', '带动消费', '拉动消费', '网络零售额', '出口',
       ],
       verbs: ['实现销售', '销售', '交易', '成交'],
     },
@@ -135,9 +141,10 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
       nouns: [
         '资金', '专项资金', '财政资金', '救助资金', '补助资金', '奖补资金', '慈善资金', '补助', '补助金', '补贴', '奖补', '奖励',
         '奖励资金', '奖金', '补偿', '补偿款', '补偿金', '救助', '救助金', '消费券', '慰问金', '抚恤金', '优待金', '经费', '善款',
-        '捐款', '捐赠', '保险金', '低保金', '工资', '薪资', '欠薪', '预算',
+        '捐款', '捐赠', '保险金', '低保金', '工资', '薪资', '欠薪', '预算', '额度', '总额度', '安置费', '补偿费', '费用', '缴费',
+        '基金', '统筹基金', '医保基金', '引导基金', '产业基金', '总金额', '数字消费券', '电子消费券', '餐饮券', '零售券', '购物券', '代金券',
       ],
-      verbs: ['拨付', '发放', '兑现', '下达', '安排', '支出', '筹集', '募集', '争取', '落实', '资助', '拨款', '追回', '追讨', '兑付'],
+      verbs: ['拨付', '发放', '兑现', '下达', '安排', '支出', '筹集', '募集', '争取', '落实', '资助', '拨款', '追回', '追讨', '兑付', '支付', '核销', '投放'],
     },
   },
   // ── economy: rates of change ────────────────────────────────────────────
@@ -165,7 +172,8 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     cues: {
       nouns: [
         ...LAND_NOUNS, '耕地', '农田', '高标准农田', '基本农田', '永久基本农田', '林地', '苗圃', '苗圃地', '绿地', '园地', '草地',
-        '湿地', '山林', '果园', '茶园', '良田', '鱼塘', '水田', '大棚', '绿化', '绿化面积', '公园绿地',
+        '湿地', '山林', '果园', '茶园', '良田', '鱼塘', '水田', '大棚', '绿化', '绿化面积', '公园绿地', '种植面积', '播种面积',
+        '受灾面积', '成灾面积', '绿化美化', '整治面积', '复垦面积', '造林面积', '修复面积', '流转面积', '还湖', '退垸还湖', '退耕还林',
       ],
       verbs: ['整治', '复垦', '绿化', '修复', '种植', '流转', '造林', '复绿', '平整', '新增', '建设', '治理', '改造', '恢复', '退还'],
     },
@@ -174,7 +182,8 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'demolished_area', zh: '拆除面积', en: 'Area demolished', group: G.land, units: SURFACE,
     cues: {
-      nouns: [...BUILDING_NOUNS, '违建', '违法建筑', '违章建筑', '违法建设', '违章搭建', '拆违面积', '拆除面积', '旧房', '危房', '棚户区'],
+      nouns: [...BUILDING_NOUNS, '违建', '违法建筑', '违章建筑', '违法建设', '违章搭建', '拆违面积', '拆除面积', '旧房', '危房', '棚户区',
+        '拆除建筑面积', '拆除房屋面积', '拆迁面积'],
       verbs: ['拆除', '拆平', '拆违', '拆迁', '拆改', '清拆', '拆', '拆掉', '腾退', '整治'],
     },
   },
@@ -192,7 +201,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'area', zh: '占地与辖区面积', en: 'Site or territory size', group: G.land, units: SURFACE,
     cues: {
-      nouns: ['占地面积', '总占地面积', '总面积', '辖区面积', '用地面积', '建设用地面积', '规划面积', '区域面积', '面积', '流域面积', '水域面积', '覆盖面积', '国土面积'],
+      nouns: ['占地面积', '总占地面积', '总面积', '辖区面积', '用地面积', '建设用地面积', '规划面积', '区域面积', '流域面积', '水域面积', '覆盖面积', '国土面积'],
       verbs: ['占地', '总占地', '覆盖'],
     },
     fallbackUnits: ['km2'],
@@ -213,38 +222,39 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     cues: {
       measures: ['套', '间'],
       nouns: ['安置房', '保障房', '保障性住房', '住房', '公租房', '廉租房', '人才房', '人才公寓', '租赁住房', '保障性租赁住房', '房源', '商品房', '趸租房', '住宅', '公寓', '回迁房', '房屋'],
-      verbs: ['建设', '筹集', '分配', '交付', '供应', '建成', '提供', '配租', '配售', '新开工'],
+      verbs: ['建设', '筹集', '分配', '交付', '供应', '建成', '配租', '配售', '新开工'],
     },
   },
   {
     key: 'buildings', zh: '楼栋与小区', en: 'Buildings counted', group: G.housing, units: ['count'],
     cues: {
       measures: ['栋', '幢', '座', '处'],
-      nouns: ['楼', '楼栋', '楼宇', '大楼', '住宅楼', '小区', '老旧小区', '片区', '自建房', '危房', '建筑', '房屋', '厂房', '民房', '院落', '楼道'],
+      nouns: ['楼', '楼栋', '楼宇', '大楼', '住宅楼', '小区', '老旧小区', '片区', '自建房', '危房', '建筑', '房屋', '厂房', '民房', '院落', '楼道',
+        '出租屋', '出租房', '出租房屋', '群租房', '违法建设', '违法建筑', '违章建筑', '违建'],
       verbs: ['改造', '拆除', '新建', '建成', '加装', '整治', '提升', '翻新', '加固', '鉴定'],
     },
   },
   {
-    key: 'households_resettled', zh: '安置户数', en: 'Households resettled', group: G.housing, units: ['count'],
+    key: 'households_resettled', zh: '安置户数', en: 'Households resettled', group: G.housing, units: ['count'], measuresOnly: true,
     cues: {
-      measures: ['户'],
+      measures: ['户', '户次'],
       nouns: [...HOUSEHOLD_NOUNS, ...DISPLACED_HOUSEHOLD_NOUNS, '安置户', '回迁户'],
       verbs: ['安置', '回迁', '搬回', '入住', '搬迁入住', '分房', '选房', '交房', '搬入', '迁入', '回搬', '喜迁新居', '拿到钥匙'],
     },
   },
   {
-    key: 'households_relocated', zh: '征迁户数', en: 'Households relocated', group: G.housing, units: ['count'],
+    key: 'households_relocated', zh: '征迁户数', en: 'Households relocated', group: G.housing, units: ['count'], measuresOnly: true,
     cues: {
-      measures: ['户'],
+      measures: ['户', '户次'],
       nouns: [...HOUSEHOLD_NOUNS, ...DISPLACED_HOUSEHOLD_NOUNS],
       verbs: ['征迁', '签约', '拆迁', '搬离', '征收', '动迁', '腾退', '腾空', '搬迁', '签订协议', '交钥匙'],
     },
   },
   {
-    key: 'households_served', zh: '惠及户数', en: 'Households served', group: G.housing, units: ['count'],
+    key: 'households_served', zh: '惠及户数', en: 'Households served', group: G.housing, units: ['count'], measuresOnly: true,
     cues: {
-      measures: ['户'],
-      nouns: [...HOUSEHOLD_NOUNS, '困难家庭', '低收入家庭', '低保户', '困难户', '贫困户', '低保家庭', '特困户', '家庭户'],
+      measures: ['户', '户次'],
+      nouns: [...HOUSEHOLD_NOUNS, '困难家庭', '低收入家庭', '低保户', '困难户', '贫困户', '低保家庭', '特困户', '家庭户', '脱贫户', '监测户', '边缘户'],
       verbs: ['惠及', '覆盖', '走访', '帮扶', '慰问', '入户', '服务', '改善', '受益', '结对', '救助', '改造', '资助', '上门'],
     },
   },
@@ -258,6 +268,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
         '督查组', '督导组', '服务队', '小分队', '突击队', '队伍', '民警', '警力', '执法人员', '医护人员', '医务人员', '社工',
         '楼道长', '代表', '骨干', '专班', '指导员', '巡查员', '河长', '林长', '单位', '工作专班', '服务团队', '团队', '力量',
         '应急队伍', '救援队', '人员', '帮扶干部', '驻村干部', '第一书记', '联络员', '信息员', '调解员', '宣讲员',
+        '检查人员', '巡查人员', '服务人员', '执勤人员', '值守人员', '干部群众', '党员群众', '救援人员', '抢险人员',
       ],
       verbs: ['下派', '派出', '组建', '配备', '抽调', '选派', '出动', '成立', '派驻', '驻点', '值守', '下沉', '动员', '招募', '投入', '调配', '组织'],
     },
@@ -273,25 +284,18 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'people_served', zh: '服务人数', en: 'People reached', group: G.people, units: ['count'],
     cues: {
-      measures: ['人', '人次', '名', '万人次'],
+      measures: ['人', '人次', '名', '万人次', '例'],
       nouns: [
         '群众', '居民', '村民', '市民', '老人', '老年人', '儿童', '学生', '毕业生', '高校毕业生', '患者', '对象', '优抚对象', '员工',
         '职工', '人才', '游客', '求职者', '困难群众', '受助人数', '人数', '人口', '劳动力', '农民工', '就业', '居家观察',
         '隔离', '密接', '重点人员', '返岗', '受益', '残疾人', '退役军人', '青少年', '妇女', '孕产妇', '新生儿', '失业人员',
+        '岗位', '就业岗位', '参保人数', '客流', '客流量', '从业人员',
       ],
       verbs: ['惠及', '服务', '帮助', '救助', '培训', '就业', '筛查', '检测', '接种', '体检', '资助', '吸引', '帮扶', '监测', '受益',
         '安置就业', '转移就业', '招聘', '覆盖', '惠及群众', '接待', '诊疗', '救治', '转运'],
     },
   },
   // ── enterprises and merchants ───────────────────────────────────────────
-  {
-    key: 'merchants_relocated', zh: '商户腾迁', en: 'Merchants relocated', group: G.enterprises, units: ['count'],
-    cues: {
-      measures: ['家', '户'],
-      nouns: ['商户', '经营户', '摊位', '商铺', '店铺', '门店', '摊贩', '档口'],
-      verbs: ['腾空', '搬迁', '迁出', '清退', '关停', '腾退', '外迁', '转移', '关闭', '撤离', '清空'],
-    },
-  },
   {
     key: 'enterprises_served', zh: '服务企业', en: 'Enterprises served', group: G.enterprises, units: ['count'],
     cues: {
@@ -301,9 +305,26 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
         '惠及', '上门', '排查', '检查', '帮助', '助力', '结对', '受益', '覆盖', '上传'],
     },
   },
+  {
+    key: 'merchants_relocated', zh: '商户腾迁', en: 'Merchants relocated', group: G.enterprises, units: ['count'],
+    cues: {
+      measures: ['家', '户'],
+      nouns: ['商户', '经营户', '摊位', '商铺', '店铺', '门店', '摊贩', '档口'],
+      verbs: ['腾空', '搬迁', '迁出', '清退', '关停', '腾退', '外迁', '转移', '关闭', '撤离', '清空'],
+    },
+  },
   // ── projects ────────────────────────────────────────────────────────────
   {
-    key: 'projects_started', zh: '开工项目', en: 'Projects started', group: G.projects, units: ['count'],
+    // First of its family: a project count that no verb qualifies is just a count of projects.
+    key: 'projects', zh: '项目数', en: 'Projects', group: G.projects, units: ['count'], measuresOnly: true,
+    cues: {
+      measures: ['个', '项', '批'],
+      nouns: PROJECT_NOUNS,
+      verbs: ['入库', '在建', '实施', '纳入', '新入库'],
+    },
+  },
+  {
+    key: 'projects_started', zh: '开工项目', en: 'Projects started', group: G.projects, units: ['count'], measuresOnly: true,
     cues: {
       measures: ['个', '项', '批'],
       nouns: PROJECT_NOUNS,
@@ -311,7 +332,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     },
   },
   {
-    key: 'projects_completed', zh: '完成项目', en: 'Projects completed', group: G.projects, units: ['count'],
+    key: 'projects_completed', zh: '完成项目', en: 'Projects completed', group: G.projects, units: ['count'], measuresOnly: true,
     cues: {
       measures: ['个', '项', '批'],
       nouns: PROJECT_NOUNS,
@@ -319,7 +340,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     },
   },
   {
-    key: 'projects_signed', zh: '签约项目', en: 'Projects signed or attracted', group: G.projects, units: ['count'],
+    key: 'projects_signed', zh: '签约项目', en: 'Projects signed or attracted', group: G.projects, units: ['count'], measuresOnly: true,
     cues: {
       measures: ['个', '项', '批'],
       nouns: PROJECT_NOUNS,
@@ -327,7 +348,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     },
   },
   {
-    key: 'projects_target', zh: '计划项目', en: 'Projects required or planned', group: G.projects, units: ['count'],
+    key: 'projects_target', zh: '计划项目', en: 'Projects required or planned', group: G.projects, units: ['count'], measuresOnly: true,
     cues: {
       measures: ['个', '项', '批'],
       nouns: [...PROJECT_NOUNS, '重点工作', '任务', '任务数', '指标', '目标', '实事项目', '民生实事'],
@@ -335,14 +356,6 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
       verbs: ['计划', '要求', '储备', '谋划', '确定', '列入', '部署', '安排', '将', '拟', '力争', '推进', '生成', '梳理',
         '须完成', '需完成', '要完成', '将完成', '计划完成', '力争完成', '确保完成', '计划开工', '拟开工', '将开工', '力争开工',
         '计划新开工', '计划竣工', '将竣工', '计划签约', '力争签约', '计划实施', '拟实施'],
-    },
-  },
-  {
-    key: 'projects', zh: '项目数', en: 'Projects', group: G.projects, units: ['count'],
-    cues: {
-      measures: ['个', '项', '批'],
-      nouns: PROJECT_NOUNS,
-      verbs: ['入库', '在建', '实施', '纳入', '新入库'],
     },
   },
   // ── problems and governance ─────────────────────────────────────────────
@@ -396,7 +409,7 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'target_completion_rate', zh: '目标完成率', en: 'Share of target done', group: G.rates, units: PERCENT,
     cues: {
-      nouns: ['任务', '全年任务', '年度任务', '目标任务', '年度目标', '全年目标', '任务数', '计划', '目标'],
+      nouns: ['任务', '全年任务', '年度任务', '目标任务', '年度目标', '全年目标', '任务数', '计划', '目标', '工程量', '工作量', '总工程量', '计划任务'],
       verbs: ['完成', '达成', '实现'],
       rates: ['完成率', '进度', '综合进度', '序时进度', '完成进度', '开工率', '签约率', '竣工率', '投用率', '到位率', '指标完成率', '任务完成率', '达标率', '执行率'],
     },
@@ -413,9 +426,10 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
   {
     key: 'supplies', zh: '物资', en: 'Supplies', group: G.activities, units: ['count', 't', 'kg'],
     cues: {
-      measures: ['只', '箱', '份', '袋', '瓶', '桶', '包', '盒', '副', '双', '斤'],
+      measures: ['只', '箱', '份', '袋', '瓶', '桶', '包', '盒', '副', '双', '斤', '顶'],
       nouns: ['口罩', '物资', '防护服', '消毒液', '酒精', '蔬菜', '大米', '食品', '慰问品', '生活物资', '防疫物资', '测温枪', '手套',
-        '药品', '礼包', '爱心包', '护目镜', '米面油', '粮油', '棉被', '矿泉水', '方便面', '消毒水', '抗原'],
+        '药品', '礼包', '爱心包', '护目镜', '米面油', '粮油', '棉被', '矿泉水', '方便面', '消毒水', '抗原',
+        '帐篷', '救生衣', '编织袋', '沙袋', '冲锋舟', '橡皮艇', '发电机', '抽水泵', '水泵', '彩条布', '棉衣', '宣传资料', '资料'],
       verbs: ['发放', '募集', '捐赠', '筹集', '采购', '配送', '调拨', '送达', '捐助', '调配', '储备', '送去', '送上'],
     },
   },
@@ -439,9 +453,12 @@ export const BUILTIN_TAXONOMY: MetricDefinition[] = [
     cues: {
       // Whole phrases, so that the longest match swallows the 企业 that enterprises_served would take.
       nouns: ['新增企业', '注册企业', '新增注册企业', '新登记企业', '新设企业', '新办企业', '入驻企业', '落户企业', '新增市场主体',
-        '新登记市场主体', '新设市场主体', '注册资本', '新增注册', '注册市场主体'],
+        '新登记市场主体', '新设市场主体', '注册资本', '新增注册', '注册市场主体',
+        '学位', '公办学位', '床位', '停车位', '泊位', '业务量', '快递业务量', '可支配收入', '人均可支配收入', '人均收入',
+        '基站', '5G基站', '充电桩', '充电站', '驿站', '服务驿站', '养老服务驿站'],
       verbs: ['注册', '新登记', '登记注册', '备案', '新设', '入驻', '培育'],
-      rates: ['率', '占', '占比', '比重', '份额', '提升到', '提高到', '上升到', '增长到', '下降到', '降至', '升至'],
+      rates: ['率', '占', '占比', '比重', '份额', '提升到', '提高到', '上升到', '增长到', '下降到', '降至', '升至',
+        '提升至', '提高至', '上升至', '增长至', '增加至', '下降至', '降低至', '减少至', '增至', '降到'],
     },
   },
 ];
@@ -464,6 +481,7 @@ const metricPatchSchema = z.object({
   }).strict().optional(),
   fallbackUnits: z.array(z.enum(UNITS)).optional(),
   weight: z.number().positive().max(10).optional(),
+  measuresOnly: z.boolean().optional(),
 }).strict();
 
 const taxonomyArraySchema = z.array(metricPatchSchema);
@@ -541,6 +559,7 @@ export function mergeTaxonomy(base: readonly MetricDefinition[], patches: readon
         units: patch.units ?? current.units,
         fallbackUnits: patch.fallbackUnits ?? current.fallbackUnits,
         weight: patch.weight ?? current.weight,
+        measuresOnly: patch.measuresOnly ?? current.measuresOnly,
         cues: {
           verbs: union(current.cues.verbs, patch.cues?.verbs),
           nouns: union(current.cues.nouns, patch.cues?.nouns),
@@ -562,6 +581,7 @@ export function mergeTaxonomy(base: readonly MetricDefinition[], patches: readon
       key: patch.key, zh: patch.zh!, en: patch.en!, group: patch.group!, units: patch.units!,
       fallbackUnits: patch.fallbackUnits,
       weight: patch.weight,
+      measuresOnly: patch.measuresOnly,
       cues: { verbs: patch.cues!.verbs ?? [], nouns: patch.cues!.nouns ?? [], measures: patch.cues!.measures, rates: patch.cues!.rates },
     });
   }

@@ -45,6 +45,7 @@ const UNIT_CORPUS: Array<[number, Unit, string[]]> = [
   [7, 'count', ['望江7大项目集中开工', '7个项目', '7栋', '7幢', '7处', '7条', '7起', '7次', '7场', '7辆', '7所', '7座', '7批', '7张', '7台', '7份', '7株', '7块', '7支']],
   [45000, 'count', ['4.5万人次', '4.5万人（次）', '四万五千人']],
   [100000, 'count', ['口罩10万只', '十万只']],
+  [526, 'count', ['开行中欧班列526列', '526标箱', '棉被526床', '526台套']],
   [3, 'day', ['跑了3天']],
   [5, 'day', ['5个工作日']],
   [2, 'month', ['缩短到2个月']],
@@ -63,6 +64,15 @@ describe('units and scales', () => {
         expect(figure.unit).toBe(unit);
       });
     }
+  }
+});
+
+describe('measure words that head other words', () => {
+  // 列入 / 列为 / 位列, 床位: no count
+  for (const phrase of ['3列入重点项目', '第3列为', '新增床位', '3床位']) {
+    it(`${phrase}: no figure with 列 or 床`, () => {
+      expect(findFigures(phrase).filter((f) => /列|床/.test(f.text))).toEqual([]);
+    });
   }
 });
 
