@@ -1,0 +1,111 @@
+// Query strings of the researcher API and the exports: the dashboard's filters (lib/filters.ts) plus
+// what only they take. Strict on purpose: a misspelt parameter (distrct=…) would otherwise silently
+// export everything, so unknown and repeated parameters are errors that name the parameter.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { FactQuery } from '../../db/export';
+import { sourceExists } from '../../db/export';
+import { divisionName } from '../divisions';
+import { FILTER_KEYS, FilterError, filtersToQuery, parseFilters, type Filters } from '../filters';
+import { UNITS } from '../extract/types';
+
+export { FilterError };
+
+export const PAGE_SIZE = { default: 100, max: 1000 } as const;
+
+/** Parameters of exports beyond the filters. */
+const EXPORT_KEYS = ['unit', 'pick', 'include_rejected'] as const;
+/** Accepted and ignored: the page language does not change the data, and links keep it. */
+const IGNORED_KEYS = ['lang'] as const;
+
+function rejectUnknown(params: URLSearchParams, allowed: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (!allowed.includes(key)) throw new FilterError(key, `is not a parameter here (allowed: ${allowed.join(', ')})`);
+    if (seen.has(key)) throw new FilterError(key, 'is given more than once');
+    seen.add(key);
+  }
+}
+
+function parseFlag(params: URLSearchParams, key: string): boolean {
+  const raw = params.get(key);
+  if (raw === null || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new FilterError(key, 'must be 0 or 1');
+}
+
+/** The fact query of a query string, checked against the data: an unknown code or source is a 400, not an empty answer. */
+export function parseFactQuery(db: Db, params: URLSearchParams, extraKeys: readonly string[] = []): FactQuery {
+  rejectUnknown(params, [...FILTER_KEYS, ...EXPORT_KEYS, ...IGNORED_KEYS, ...extraKeys]);
+  const lang = params.get('lang');
+  if (lang !== null && lang !== 'zh' && lang !== 'en') throw new FilterError('lang', 'must be zh or en');
+  const filters = parseFilters(params);
+  checkFilterValues(db, filters);
+  const unit = params.get('unit') || undefined;
+  if (unit !== undefined && !(UNITS as readonly string[]).includes(unit)) throw new FilterError('unit', `must be one of ${UNITS.join(', ')}`);
+  const query: FactQuery = { ...filters };
+  if (unit) query.unit = unit;
+  if (parseFlag(params, 'include_rejected')) query.includeRejected = true;
+  const pick = parsePick(params.get('pick'));
+  if (pick) query.pick = pick;
+  return query;
+}
+
+/** The dashboard's chart pick: street:CODE, community:CODE, street:none, community:none or month:YYYY-MM. */
+export function parsePick(raw: string | null): FactQuery['pick'] | undefined {
+  if (raw === null || raw === '') return undefined;
+  const place = /^(street|community):(\d{9}|\d{12}|none)$/.exec(raw);
+  if (place && (place[2] === 'none' || place[2].length === (place[1] === 'street' ? 9 : 12))) {
+    return { kind: place[1] as 'street' | 'community', code: place[2] === 'none' ? null : place[2] };
+  }
+  const month = /^month:(\d{4})-(0[1-9]|1[0-2])$/.exec(raw);
+  if (month) return { kind: 'month', month: `${month[1]}-${month[2]}` };
+  throw new FilterError('pick', 'must be street:CODE, community:CODE, street:none, community:none or month:YYYY-MM');
+}
+
+/** Codes must name real divisions (of the national list) and nest; the source must exist. */
+export function checkFilterValues(db: Db, filters: Filters): void {
+  if (filters.district && !divisionName('district', filters.district)) throw new FilterError('district', 'is not a district code of the national division list');
+  if (filters.street && !divisionName('street', filters.street)) throw new FilterError('street', 'is not a street code of the national division list');
+  if (filters.community && !divisionName('community', filters.community)) throw new FilterError('community', 'is not a community code of the national division list');
+  if (filters.district && filters.street && !filters.street.startsWith(filters.district)) throw new FilterError('street', 'does not lie in the district given');
+  if (filters.street && filters.community && !filters.community.startsWith(filters.street)) throw new FilterError('community', 'does not lie in the street given');
+  if (filters.source && !sourceExists(db, filters.source)) throw new FilterError('source', 'is not the name of a source in the database');
+}
+
+/** Page size of GET /api/facts: 1..1000, default 100. */
+export function parseLimit(params: URLSearchParams): number {
+  const raw = params.get('limit');
+  if (raw === null || raw === '') return PAGE_SIZE.default;
+  if (!/^\d{1,7}$/.test(raw)) throw new FilterError('limit', `must be a whole number from 1 to ${PAGE_SIZE.max}`);
+  const n = Number(raw);
+  if (n < 1 || n > PAGE_SIZE.max) throw new FilterError('limit', `must be a whole number from 1 to ${PAGE_SIZE.max}`);
+  return n;
+}
+
+// ── cursors ──
+// Opaque to clients: base64url of "v1.<last id>.<hash of the query>". The hash ties a cursor to the
+// filters it was made for, so reusing it with other filters is an error rather than a silent skip.
+
+export function queryFingerprint(q: FactQuery): string {
+  const pick = !q.pick ? undefined : q.pick.kind === 'month' ? `month:${q.pick.month}` : `${q.pick.kind}:${q.pick.code ?? 'none'}`;
+  const key = filtersToQuery(q, { unit: q.unit, pick, include_rejected: q.includeRejected ? '1' : undefined });
+  return createHash('sha256').update(key).digest('base64url').slice(0, 10);
+}
+
+export function encodeCursor(lastId: number, q: FactQuery): string {
+  return Buffer.from(`v1.${lastId}.${queryFingerprint(q)}`).toString('base64url');
+}
+
+/** The id after which the page starts (0 without a cursor). */
+export function decodeCursor(raw: string | null, q: FactQuery): number {
+  if (raw === null || raw === '') return 0;
+  const bad = () => new FilterError('cursor', 'is not a cursor of this API (take next_cursor from the previous page, unchanged)');
+  if (raw.length > 200 || !/^[A-Za-z0-9_-]+$/.test(raw)) throw bad();
+  const m = /^v1\.(\d{1,15})\.([A-Za-z0-9_-]{10})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
+  if (!m) throw bad();
+  if (m[2] !== queryFingerprint(q)) throw new FilterError('cursor', 'was made for other filters: start again without a cursor');
+  return Number(m[1]);
+}
+
+export type { Filters };

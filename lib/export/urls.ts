@@ -1,0 +1,66 @@
+// Links to exports, for every dashboard view and chart. No server-only imports: client components use it.
+import type { Filters } from '../filters';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+/** The filter keys in lib/filters.ts order (a test keeps the two lists equal), so equal views give equal URLs. */
+const KEYS = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source'] as const;
+export const EXPORT_FILTER_KEYS: readonly string[] = KEYS;
+
+export interface ExportExtras {
+  /** a chart that draws one unit exports that unit only */
+  unit?: string | null;
+  /** the chart bar a view drilled into, as the dashboard writes it: street:CODE, community:none, month:2020-04 … */
+  pick?: string | null;
+  includeRejected?: boolean;
+  /** CSV without the byte-order mark (for tools that do not strip it) */
+  bom?: boolean;
+}
+
+/** The URL of the CSV or JSONL of exactly a view's data: `/export/facts.csv?district=330102&metric=investment`. */
+export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras: ExportExtras = {}): string {
+  const q = new URLSearchParams();
+  for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
+  if (extras.unit) q.set('unit', extras.unit);
+  if (extras.pick) q.set('pick', extras.pick);
+  if (extras.includeRejected) q.set('include_rejected', '1');
+  if (extras.bom === false && format === 'csv') q.set('bom', '0');
+  const s = q.toString();
+  return `/export/facts.${format}${s ? `?${s}` : ''}`;
+}
+
+/** The matching page of the JSON API. */
+export function apiUrl(filters: Filters, extras: Omit<ExportExtras, 'bom'> & { limit?: number; cursor?: string } = {}): string {
+  const q = new URLSearchParams();
+  for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
+  if (extras.unit) q.set('unit', extras.unit);
+  if (extras.pick) q.set('pick', extras.pick);
+  if (extras.includeRejected) q.set('include_rejected', '1');
+  if (extras.limit) q.set('limit', String(extras.limit));
+  if (extras.cursor) q.set('cursor', extras.cursor);
+  const s = q.toString();
+  return `/api/facts${s ? `?${s}` : ''}`;
+}
+
+/**
+ * A file name that says what the file holds: civic-figures_district-330102_metric-investment_2020-01-01_to_2020-12-31.csv.
+ * ASCII only; a non-ASCII value (a source's name) is kept in the RFC 5987 form of contentDisposition.
+ */
+export function exportFileName(filters: Filters & { unit?: string; pick?: { kind: string; code?: string | null; month?: string }; includeRejected?: boolean }, format: ExportFormat, ascii = true): string {
+  const parts = ['civic-figures'];
+  for (const key of KEYS) {
+    if (key === 'from' || key === 'to' || !filters[key]) continue;
+    parts.push(`${key}-${String(filters[key])}`);
+  }
+  if (filters.unit) parts.push(`unit-${filters.unit}`);
+  if (filters.pick) parts.push(`${filters.pick.kind}-${filters.pick.kind === 'month' ? filters.pick.month : filters.pick.code ?? 'none'}`);
+  if (filters.from || filters.to) parts.push(`${filters.from ?? 'start'}_to_${filters.to ?? 'end'}`);
+  if (filters.includeRejected) parts.push('with-rejected');
+  const name = parts.join('_').replace(/[\\/:*?"<>|\s;,]+/g, '-');
+  return `${ascii ? name.replace(/[^\x20-\x7e]+/g, '_') : name}.${format}`;
+}
+
+/** Content-Disposition for a download: an ASCII filename for old clients, the full UTF-8 name in filename*. */
+export function contentDisposition(fileName: string, utf8Name: string): string {
+  return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
+}
