@@ -66,7 +66,7 @@ const SELECT = `SELECT f.id, f.uid, f.value, f.low, f.high, f.unit, f.qualifier,
 FROM facts f`;
 
 /** A row of SELECT in raw (array) mode: arrays are much cheaper than objects at a million rows. */
-type RawFact = [
+export type RawFact = [
   id: number, uid: string, value: number, low: number | null, high: number | null, unit: string, qualifier: string, metric: string,
   district: string | null, districtCode: string | null, street: string | null, streetCode: string | null,
   community: string | null, communityCode: string | null, placeProvenance: string,
@@ -75,7 +75,8 @@ type RawFact = [
   extractorVersion: string, reviewStatus: string, correctedValue: number | null, correctedUnit: string | null, correctedMetric: string | null,
 ];
 
-interface ArticleInfo { text: string; title: string | null; url: string | null; published_on: string | null; source: string | null; synthetic: number }
+/** The article and source of a fact: one object per article, the same object for all its facts in a row. */
+export interface ArticleInfo { text: string; title: string | null; url: string | null; published_on: string | null; source: string | null; synthetic: number }
 
 /**
  * The article of the facts being written. Facts come in id order, so one article's facts arrive together
@@ -104,25 +105,35 @@ export interface RowOptions {
   baseUrl?: string;
 }
 
+/** The prefix of fact_url: the base URL without trailing slashes. */
+export function factUrlBase(options: RowOptions): string {
+  return (options.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+/**
+ * One exported fact from a raw row and its article. The reference shape of a row: the streaming
+ * writers of lib/export/writers.ts write the same cells straight from the raw row (tested against this).
+ */
+export function shapeRow(r: RawFact, a: ArticleInfo, base: string): ExportRow {
+  const metric = metricByKey(r[7]);
+  return {
+    id: r[0], uid: r[1], value: r[2], low: r[3], high: r[4], unit: r[5], qualifier: r[6], metric: r[7],
+    metric_zh: metric?.zh ?? null, metric_en: metric?.en ?? null, metric_group: metric?.group.key ?? null,
+    district: r[8], district_code: r[9], street: r[10], street_code: r[11],
+    community: r[12], community_code: r[13], place_provenance: r[14],
+    date: r[15], date_precision: r[16], date_provenance: r[17], cumulative: r[18] === 1,
+    figure_text: r[19], sentence: a.text.slice(r[20], r[21]),
+    article_id: r[22], article_title: a.title, article_url: a.url,
+    source: a.source, synthetic: a.synthetic === 1, published_on: a.published_on,
+    fact_url: `${base}/facts/${r[0]}`, extractor_version: r[23], review_status: r[24],
+    corrected_value: r[25], corrected_unit: r[26], corrected_metric: r[27],
+  };
+}
+
 function rowMaker(sqlite: Database.Database, options: RowOptions): (raw: RawFact) => ExportRow {
   const articles = new ArticleReader(sqlite);
-  const base = (options.baseUrl ?? '').replace(/\/+$/, '');
-  return (r) => {
-    const metric = metricByKey(r[7]);
-    const a = articles.article(r[22]);
-    return {
-      id: r[0], uid: r[1], value: r[2], low: r[3], high: r[4], unit: r[5], qualifier: r[6], metric: r[7],
-      metric_zh: metric?.zh ?? null, metric_en: metric?.en ?? null, metric_group: metric?.group.key ?? null,
-      district: r[8], district_code: r[9], street: r[10], street_code: r[11],
-      community: r[12], community_code: r[13], place_provenance: r[14],
-      date: r[15], date_precision: r[16], date_provenance: r[17], cumulative: r[18] === 1,
-      figure_text: r[19], sentence: a.text.slice(r[20], r[21]),
-      article_id: r[22], article_title: a.title, article_url: a.url,
-      source: a.source, synthetic: a.synthetic === 1, published_on: a.published_on,
-      fact_url: `${base}/facts/${r[0]}`, extractor_version: r[23], review_status: r[24],
-      corrected_value: r[25], corrected_unit: r[26], corrected_metric: r[27],
-    };
-  };
+  const base = factUrlBase(options);
+  return (r) => shapeRow(r, articles.article(r[22]), base);
 }
 
 /** One page of a query: up to `limit` facts with id greater than `afterId`, in id order. */
@@ -134,19 +145,41 @@ export function factsAfter(db: Db, q: FactQuery, afterId: number, limit: number,
   return raws.map(make);
 }
 
-export interface FactCursor {
-  /** the next chunk of rows (fewer than asked only at the end; empty once done) */
-  next(size?: number): ExportRow[];
+/** Every raw fact of a query in id order, with the article of each (see openRawFactCursor). */
+export interface RawFactCursor {
+  /** the next raw row; undefined once done (the cursor has then closed itself) */
+  next(): RawFact | undefined;
+  /** the article of a row's article_id (r[22]); read once per run of facts of one article */
+  article(id: number): ArticleInfo;
   close(): void;
 }
 
 /**
- * Every fact of a query, in id order, handed out in chunks for a stream to pull. It reads through a
+ * Every fact of a query, in id order, as raw rows for a stream to pull. It reads through a
  * connection of its own, opened read-only: an open better-sqlite3 iterator makes its connection refuse
  * writes, and a download held back by a slow client must not stall the app's shared connection. The
  * export also sees one snapshot of the data from its first row to its last, so it matches its count.
  */
-export function openFactCursor(db: Db, q: FactQuery, options: RowOptions = {}): FactCursor {
+export function openRawFactCursor(db: Db, q: FactQuery): RawFactCursor {
+  return openFactRows<RawFact>(db, q, SELECT);
+}
+
+/** A cursor over rows of a SELECT of our own columns (FROM facts f) of a query, with the full raw row of any fact. */
+export interface FactRowCursor<R> {
+  /** the next row; undefined once done (the cursor has then closed itself) */
+  next(): R | undefined;
+  /** the article of an article id; read once per run of facts of one article */
+  article(id: number): ArticleInfo;
+  /** the full raw row of a fact, read in the same snapshot as the rest */
+  raw(id: number): RawFact;
+  close(): void;
+}
+
+/**
+ * openRawFactCursor with a select of the caller's (`SELECT … FROM facts f`, constant text, no user
+ * input): the streaming writers fetch fewer, pre-joined columns and fall back to raw() for odd rows.
+ */
+export function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string): FactRowCursor<R> {
   const file = db.$client.name;
   const separate = file !== ':memory:' && file !== '';
   const sqlite = separate ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
@@ -154,11 +187,12 @@ export function openFactCursor(db: Db, q: FactQuery, options: RowOptions = {}): 
   // showed as 300 MB of RSS growth during a million-row export)
   if (separate) sqlite.pragma('busy_timeout = 5000');
   const w = factWhere(q);
-  const sql = `${SELECT} WHERE ${w.sql} ORDER BY f.id`;
+  const sql = `${select} WHERE ${w.sql} ORDER BY f.id`;
   // raw(true) sets a mode on the statement; a statement of our own keeps the cached one in object mode
   const statement = sqlite.prepare(sql).raw(true);
-  const iterator = statement.iterate(...w.params) as IterableIterator<RawFact>;
-  const make = rowMaker(sqlite, options);
+  const iterator = statement.iterate(...w.params) as IterableIterator<R>;
+  const articles = new ArticleReader(sqlite);
+  let byId: Statement | null = null;
   let done = false;
   const close = () => {
     if (done) return;
@@ -167,22 +201,53 @@ export function openFactCursor(db: Db, q: FactQuery, options: RowOptions = {}): 
     if (separate) sqlite.close();
   };
   return {
-    next(size = 2000) {
-      const rows: ExportRow[] = [];
-      if (done) return rows;
+    next() {
+      if (done) return undefined;
+      let step: IteratorResult<R>;
       try {
-        while (rows.length < size) {
-          const step = iterator.next();
-          if (step.done) { close(); break; }
-          rows.push(make(step.value));
-        }
+        step = iterator.next();
       } catch (error) {
         close();
         throw error;
       }
-      return rows;
+      if (step.done) { close(); return undefined; }
+      return step.value;
+    },
+    article: (id) => articles.article(id),
+    raw(id) {
+      byId ??= sqlite.prepare(`${SELECT} WHERE f.id = ?`).raw(true);
+      return byId.get(id) as RawFact;
     },
     close,
+  };
+}
+
+export interface FactCursor {
+  /** the next chunk of rows (fewer than asked only at the end; empty once done) */
+  next(size?: number): ExportRow[];
+  close(): void;
+}
+
+/** Every fact of a query, in id order, as export rows handed out in chunks (see openRawFactCursor). */
+export function openFactCursor(db: Db, q: FactQuery, options: RowOptions = {}): FactCursor {
+  const raw = openRawFactCursor(db, q);
+  const base = factUrlBase(options);
+  return {
+    next(size = 2000) {
+      const rows: ExportRow[] = [];
+      try {
+        while (rows.length < size) {
+          const r = raw.next();
+          if (!r) break;
+          rows.push(shapeRow(r, raw.article(r[22]), base));
+        }
+      } catch (error) {
+        raw.close();
+        throw error;
+      }
+      return rows;
+    },
+    close: raw.close,
   };
 }
 

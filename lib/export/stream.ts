@@ -1,15 +1,19 @@
 // The one row writer of every export: HTTP downloads and `figures export` both stream through here.
 import type { Db } from '../../db/client';
-import { openFactCursor, type FactQuery, type RowOptions } from '../../db/export';
-import { BOM, CSV_HEADER, csvRow, jsonlRow } from './csv';
+import { openFactRows, type FactQuery, type FactRowCursor, type RowOptions } from '../../db/export';
+import { BOM, CSV_HEADER } from './csv';
 import type { ExportFormat } from './urls';
+import { streamWriter } from './writers';
 
 export interface StreamOptions extends RowOptions {
   /** CSV only: start with a UTF-8 byte-order mark so Excel reads the Chinese text as UTF-8 (default true) */
   bom?: boolean;
-  /** rows per chunk handed to the stream: big enough to amortise, small enough to keep memory flat */
+  /** at most this many rows per chunk handed to the stream (default: as many as fill CHUNK_BYTES) */
   chunkRows?: number;
 }
+
+/** Bytes per chunk handed to the stream: big enough to amortise, small enough to keep memory flat. */
+export const CHUNK_BYTES = 256 * 1024;
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
@@ -19,25 +23,46 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * Every row of a query as a byte stream. Pull-based: a chunk is read from SQLite only when the consumer
  * asks for more, so a slow client holds back the reading instead of filling memory.
+ *
+ * Each line is encoded into the chunk's buffer as it is written (Buffer#write): joining a chunk's lines
+ * into one string first and encoding that cost more than writing the lines (V8 flattens the joined rope
+ * before encoding it).
  */
 export function exportStream(db: Db, query: FactQuery, format: ExportFormat, options: StreamOptions = {}): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const writeRow = format === 'csv' ? csvRow : jsonlRow;
-  const chunkRows = options.chunkRows ?? 2000;
-  let cursor: ReturnType<typeof openFactCursor> | null = null;
+  const writer = streamWriter(format, options);
+  const chunkRows = options.chunkRows ?? Infinity;
+  let cursor: FactRowCursor<unknown[]> | null = null;
+  /** a line written but not yet encoded: it did not fit in the last chunk */
+  let pending: string | null = null;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       // opened here, not lazily, so a query that cannot run fails before the response starts
-      cursor = openFactCursor(db, query, options);
-      if (format === 'csv') controller.enqueue(encoder.encode(`${options.bom === false ? '' : BOM}${CSV_HEADER}`));
+      cursor = openFactRows<unknown[]>(db, query, writer.select);
+      if (format === 'csv') controller.enqueue(new TextEncoder().encode(`${options.bom === false ? '' : BOM}${CSV_HEADER}`));
     },
     pull(controller) {
       try {
-        const rows = cursor!.next(chunkRows);
-        if (rows.length === 0) { controller.close(); return; }
-        let text = '';
-        for (const row of rows) text += writeRow(row);
-        controller.enqueue(encoder.encode(text));
+        const c = cursor!;
+        let buffer: Buffer | null = null;
+        let used = 0;
+        let rows = 0;
+        while (rows < chunkRows) {
+          let line = pending;
+          pending = null;
+          if (line === null) {
+            const r = c.next();
+            if (!r) break;
+            line = writer.write(r, c);
+          }
+          // a UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4)
+          const most = line.length * 3;
+          if (buffer === null) buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, most));
+          else if (used + most > buffer.length) { pending = line; break; }
+          used += buffer.write(line, used);
+          rows++;
+        }
+        if (rows === 0) { controller.close(); return; }
+        controller.enqueue(new Uint8Array(buffer!.buffer, buffer!.byteOffset, used));
       } catch (error) {
         cursor?.close();
         controller.error(error);
