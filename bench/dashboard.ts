@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
-import { byMonth, byPlace, explain, byPlaceSql, factList, metricTotals, placesWithFigures, setResultCache, unitsOf } from '../db/dashboard';
+import { byMonth, byPlace, explain, byPlaceSql, factList, metricTotals, placesWithFigures, setResultCache, setRollups, unitsOf } from '../db/dashboard';
 import type { Filters } from '../lib/filters';
 import type { BenchRow } from './run';
 
@@ -100,11 +100,16 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     const place = [...districts.map((code) => timeMs(() => placeQueries(db, { district: code }, 'street'))),
       ...streets.map((code) => timeMs(() => placeQueries(db, { street: code }, 'community')))];
     const metricViews = views.filter((f) => f.metric).map((f) => timeMs(() => overviewQueries(db, f)));
+    // the same place pages aggregating the facts, as before the rollups of migration 0003: what they save
+    setRollups(false);
+    const placeFromFacts = districts.map((code) => timeMs(() => placeQueries(db, { district: code }, 'street')));
+    setRollups(true);
     setResultCache(true);
     rows.push({ figure: 'overview queries, p95 (cache off, all views)', value: p95(overview), unit: 'ms', target: '< 300', ok: p95(overview) < 300 });
     rows.push({ figure: 'overview queries, max (cache off; all-metrics view)', value: Math.max(...overview), unit: 'ms', target: '—' });
     rows.push({ figure: 'filter change within a metric, p95 (cache off)', value: p95(metricViews), unit: 'ms', target: '< 500', ok: p95(metricViews) < 500 });
     rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
+    rows.push({ figure: 'district page queries without the rollups, max (cache off; comparison)', value: Math.max(...placeFromFacts), unit: 'ms', target: '—' });
     const [sql, params] = byPlaceSql({ metric: 'investment', district: districts[0] }, 'street', 'CNY');
     process.stderr.write(`bench dashboard: EXPLAIN by street: ${explain(db, sql, params).join(' | ')}\n`);
     db.$client.close();

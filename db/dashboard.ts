@@ -1,6 +1,9 @@
-// Every query of the dashboard pages (overview, place, fact, article). Aggregates are computed in SQL
-// and shaped so the covering indexes of migration 0002 answer them without reading the facts table;
-// `npm run bench dashboard` times them at a million facts.
+// Every query of the dashboard pages (overview, place, fact, article). Aggregates over a district (or
+// over everything) read the rollups of migration 0003 (district_months, district_streets: kept up to date
+// by triggers on facts), a few thousand rows instead of up to every fact; the others (a street or
+// community, a date range, a qualifier, a source) aggregate facts, shaped so the covering
+// indexes of migration 0002 answer them without reading the table. Both give the same numbers
+// (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
 import type { Statement } from 'better-sqlite3';
 import type { Filters } from '../lib/filters';
 import type { Db } from './client';
@@ -87,6 +90,41 @@ function whereOf(filters: Filters, extra: { unit?: string | null; pick?: Pick | 
 
 const whereSql = (w: Where) => `WHERE ${w.clauses.join(' AND ')}`;
 
+// ── rollups (migration 0003) ─────────────────────────────────────────────────────────────────────
+// district_months (district, metric, unit, month) and district_streets (district, metric, unit, street),
+// kept by triggers on facts: per district, what the aggregates below compute from facts. Every figure
+// that is not rejected is in one row of each ('' for a missing district, street or month), so the
+// overview of everything is the sum over all districts.
+
+let rollupsEnabled = true;
+/** Tests and the benchmark turn the rollups off to compare with (and time) aggregating the facts. */
+export function setRollups(enabled: boolean): void { rollupsEnabled = enabled; }
+
+/**
+ * The rollup rows that hold exactly the figures a filter set selects: a district's (a code), every
+ * district's (''), or null when the filters cut finer than the rollups (a street or community, days,
+ * a qualifier, a source). Streets and communities have no rollup: their indexes answer in tens of ms.
+ */
+function rollupDistrict(filters: Filters): string | null {
+  if (!rollupsEnabled) return null;
+  if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source) return null;
+  return filters.district ?? '';
+}
+
+/** The WHERE of rollup rows: the leading columns of their primary key. */
+function rollupWhere(district: string, metric?: string | null, unit?: string | null): Where {
+  const clauses = ['1'];
+  const params: (string | number)[] = [];
+  if (district) { clauses.push('r.district_code = ?'); params.push(district); }
+  if (metric) { clauses.push('r.metric = ?'); params.push(metric); }
+  if (unit) { clauses.push('r.unit = ?'); params.push(unit); }
+  return { clauses, params };
+}
+
+// A rollup row's sum is total + total_err (compensated summation, see the migration).
+const R_TOTAL = '(sum(r.total) + sum(r.total_err))';
+const R_APPROX_TOTAL = '(sum(r.approximate_total) + sum(r.approximate_total_err))';
+
 // ── results cache ────────────────────────────────────────────────────────────────────────────────
 // Aggregates over a whole district or the whole database read up to every fact; the same view is
 // asked for again and again (every official, every morning), so results are kept until the data
@@ -127,8 +165,33 @@ function cachedAll<T>(db: Db, sql: string, params: (string | number)[]): T[] {
 
 /** How many figures of the filtered metric each unit has, most first: the first is the dominant unit. */
 export function unitsOf(db: Db, filters: Filters): UnitCount[] {
+  const district = rollupDistrict(filters);
+  if (district !== null) {
+    const r = rollupWhere(district, filters.metric);
+    return cachedAll<UnitCount>(db, `SELECT r.unit AS unit, sum(r.figures) AS figures FROM district_months r ${whereSql(r)} GROUP BY r.unit ORDER BY figures DESC, unit`, r.params);
+  }
   const w = whereOf(filters);
   return cachedAll<UnitCount>(db, `SELECT f.unit AS unit, count(*) AS figures FROM facts f ${whereSql(w)} GROUP BY f.unit ORDER BY figures DESC, unit`, w.params);
+}
+
+/** The SQL of byPlace: rollup rows when they hold the view, else the facts. */
+function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
+  const averaged = unit !== null && AVERAGED_UNITS.has(unit);
+  const district = rollupDistrict(filters);
+  if (district !== null && level === 'street') {
+    const r = rollupWhere(district, filters.metric, unit);
+    const total = unit ? (averaged ? `${R_TOTAL} / sum(r.figures)` : R_TOTAL) : 'NULL';
+    return [`SELECT nullif(r.street_code, '') AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        ${total} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS approximateTotal
+      FROM district_streets r ${whereSql(r)} GROUP BY r.street_code ORDER BY r.street_code`, r.params];
+  }
+  const w = whereOf(filters, { unit });
+  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
+  const total = unit ? (averaged ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
+  const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
+  return [`SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
+      ${total} AS total, ${approximateTotal} AS approximateTotal
+    FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params];
 }
 
 /**
@@ -136,13 +199,8 @@ export function unitsOf(db: Db, filters: Filters): UnitCount[] {
  * Without a unit (no metric chosen) it only counts: figures of different units are never added.
  */
 export function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Bucket[] {
-  const w = whereOf(filters, { unit });
-  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
-  const total = unit ? (AVERAGED_UNITS.has(unit) ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
-  const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
-  const rows = cachedAll<Bucket>(db, `SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
-      ${total} AS total, ${approximateTotal} AS approximateTotal
-    FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params);
+  const [sql, params] = byPlaceQuery(filters, level, unit);
+  const rows = cachedAll<Bucket>(db, sql, params);
   const names = placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
   for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
   // biggest first, the unplaced bucket last: a ranking is what the chart is read for
@@ -151,6 +209,17 @@ export function byPlace(db: Db, filters: Filters, level: 'street' | 'community',
 
 /** Figures per month (YYYY-MM) of their date, oldest first; undated figures are left out. */
 export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[] {
+  const averaged = unit !== null && AVERAGED_UNITS.has(unit);
+  const district = rollupDistrict(filters);
+  if (district !== null) {
+    const r = rollupWhere(district, filters.metric, unit);
+    r.clauses.push("r.month <> ''"); // '' holds the undated
+    const months = cachedAll<Bucket>(db, `SELECT r.month AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        ${unit ? R_TOTAL : 'NULL'} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS approximateTotal
+      FROM district_months r ${whereSql(r)} GROUP BY r.month ORDER BY r.month`, r.params);
+    if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
+    return months;
+  }
   const w = whereOf(filters, { unit });
   w.clauses.push('f.date IS NOT NULL');
   // Grouped by day, which the indexes deliver in order (no sort of a million rows), then rolled up
@@ -169,7 +238,7 @@ export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[]
     if (last.total !== null) last.total += d.total ?? 0;
     if (last.approximateTotal !== null) last.approximateTotal += d.approximateTotal ?? 0;
   }
-  if (unit && AVERAGED_UNITS.has(unit)) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
+  if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
   return months;
 }
 
@@ -266,6 +335,13 @@ export interface MetricTotal { metric: string; unit: string; figures: number; ap
 
 /** A place's figures per metric and unit (sum, or mean for percentages), most figures first. */
 export function metricTotals(db: Db, filters: Filters): MetricTotal[] {
+  const district = rollupDistrict(filters);
+  if (district !== null) {
+    const r = rollupWhere(district, filters.metric);
+    return cachedAll<MetricTotal>(db, `SELECT r.metric AS metric, r.unit AS unit, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        CASE WHEN r.unit IN ('percent', 'percentage_point') THEN ${R_TOTAL} / sum(r.figures) ELSE ${R_TOTAL} END AS total
+      FROM district_months r ${whereSql(r)} GROUP BY r.metric, r.unit ORDER BY figures DESC, metric, unit`, r.params);
+  }
   const w = whereOf(filters);
   return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
       CASE WHEN f.unit IN ('percent', 'percentage_point') THEN avg(${VALUE}) ELSE sum(${VALUE}) END AS total
@@ -337,9 +413,7 @@ export function explain(db: Db, sql: string, params: (string | number)[]): strin
 
 /** The SQL and parameters of the per-place aggregate, for EXPLAIN in the benchmark. */
 export function byPlaceSql(filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
-  const w = whereOf(filters, { unit });
-  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
-  return [`SELECT ${column}, count(*) FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params];
+  return byPlaceQuery(filters, level, unit);
 }
 
 /** The sources (publications) that have articles, by name: a short table. */

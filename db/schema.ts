@@ -67,11 +67,9 @@ export const facts = sqliteTable('facts', {
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
-  index('facts_metric_date').on(t.metric, t.date),
-  index('facts_district').on(t.districtCode, t.metric),
-  index('facts_street').on(t.streetCode, t.metric),
   index('facts_community').on(t.communityCode, t.metric),
-  index('facts_date').on(t.date),
+  // metric, district, street and date filters use the dashboard's covering indexes (0002_search_fts.sql);
+  // every further index on facts costs each ingested figure a B-tree insert.
 ]);
 
 // ── Editors, sessions and sign-in throttling (lib/auth) ──
