@@ -53,21 +53,40 @@ export function syntheticArticle(i: number): string {
   return lines.join('\n\n');
 }
 
-interface ChildResult { articles: number; seconds: number; figures: number; failed: number; maxRssMb: number; workers: number; cpuSeconds: number }
+interface ChildResult {
+  articles: number; seconds: number; figures: number; failed: number; maxRssMb: number; workers: number;
+  /** process CPU (every thread) */
+  cpuSeconds: number;
+  /** per thread (Linux): this thread in all, of it the writer, and the extraction workers */
+  mainMs: number | null; writerMs: number | null; workersMs: number | null;
+  /** per thread (Linux): time ready to run but waiting for a CPU (the machine's other load) */
+  mainWaitMs: number | null; workersWaitMs: number | null;
+}
+
+/**
+ * Variants for comparisons, not in the default table: BENCH_INGEST_COMPARE=rollups adds a run with the
+ * place-rollup triggers on facts (migration 0003) dropped from the throwaway database, to show what they cost.
+ */
+type Variant = 'checks' | 'bare' | 'checks-without-rollups';
 
 /** The child: ingests the synthetic articles into the database at `path` and prints one JSON line. */
-async function child(path: string, withChecks: boolean): Promise<void> {
+async function child(path: string, variant: Variant): Promise<void> {
+  const withChecks = variant !== 'bare';
   const { openDb } = await import('../db/client');
   const { ingestBatch } = await import('../lib/ingest/batch');
   const { ingestChecks } = await import('../lib/ingest/checks');
   const db = openDb(path);
+  if (variant === 'checks-without-rollups') {
+    const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'facts' AND name LIKE 'facts_rollup_%'").pluck().all() as string[];
+    for (const name of triggers) db.$client.exec(`DROP TRIGGER "${name}"`);
+  }
   const checks = ingestChecks(db, (line) => console.error(line));
   const workers = availableParallelism();
   function* items() {
     for (let i = 0; i < ARTICLES; i++) yield { kind: 'text' as const, label: `synthetic ${i + 1}`, text: syntheticArticle(i) };
   }
   const summary = await ingestBatch(db, items(), {
-    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 500,
+    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000,
     afterCommit: withChecks ? checks.afterCommit : undefined,
   });
   if (withChecks) checks.finish();
@@ -75,12 +94,14 @@ async function child(path: string, withChecks: boolean): Promise<void> {
   const result: ChildResult = {
     articles: summary.added, seconds: summary.seconds, figures: summary.figures, failed: summary.failed,
     maxRssMb: process.resourceUsage().maxRSS / 1024, workers, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    mainMs: summary.cpu?.mainMs ?? null, writerMs: summary.cpu?.writerMs ?? null, workersMs: summary.cpu?.workersMs ?? null,
+    mainWaitMs: summary.cpu?.mainWaitMs ?? null, workersWaitMs: summary.cpu?.workersWaitMs ?? null,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function runChild(dir: string, withChecks: boolean): ChildResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', join(dir, `synthetic-${withChecks}.db`), String(withChecks)], {
+function runChild(dir: string, variant: Variant): ChildResult {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', join(dir, `synthetic-${variant}.db`), variant], {
     encoding: 'utf8', cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024,
   });
   const line = run.stdout.trim().split('\n').pop() ?? '';
@@ -91,23 +112,45 @@ function runChild(dir: string, withChecks: boolean): ChildResult {
 export async function ingestBenchmark(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'civic-figures-bench-ingest-'));
   try {
-    const full = runChild(dir, true);
-    const bare = runChild(dir, false);
+    const full = runChild(dir, 'checks');
+    const bare = runChild(dir, 'bare');
     const rate = (r: ChildResult) => r.articles / r.seconds;
     const complete = (r: ChildResult) => r.articles === ARTICLES && r.failed === 0;
-    return [
+    const perArticle = (ms: number | null, r: ChildResult) => (ms === null ? [] : [ms / r.articles]);
+    // CPU time is what the code costs; the articles/s also depend on what else the machine runs
+    const stages = (label: string, r: ChildResult): BenchRow[] => [
+      ...perArticle(r.mainMs, r).map((value) => ({ figure: `${label}, CPU per article: main thread`, value, unit: 'ms', target: '—' })),
+      ...perArticle(r.writerMs, r).map((value) => ({ figure: `${label}, CPU per article: main thread writing (incl. checks)`, value, unit: 'ms', target: '—' })),
+      ...perArticle(r.workersMs, r).map((value) => ({ figure: `${label}, CPU per article: extraction workers (incl. checks)`, value, unit: 'ms', target: '—' })),
+      ...(r.mainWaitMs === null || r.workersWaitMs === null ? [] : [{
+        figure: `${label}, waiting for a CPU while runnable (other load), main + workers`, value: (r.mainWaitMs + r.workersWaitMs) / 1000, unit: 's', target: '—',
+      }]),
+    ];
+    const rows: BenchRow[] = [
       { figure: `bulk ingest with fact checks, ${ARTICLES.toLocaleString('en')} synthetic ~2 KB articles, ${full.workers} workers`, value: rate(full), unit: 'articles/s', target: '≥ 1000', ok: rate(full) >= 1000 && complete(full) },
       { figure: 'bulk ingest with fact checks, CPU time per article (all threads)', value: (full.cpuSeconds / full.articles) * 1000, unit: 'ms', target: '—' },
+      ...stages('bulk ingest with fact checks', full),
+      { figure: 'bulk ingest with fact checks, CPU-bound rate (articles per CPU-second × cores)', value: (full.articles / full.cpuSeconds) * Math.min(full.workers, availableParallelism()), unit: 'articles/s', target: '—' },
       { figure: 'bulk ingest with fact checks, peak RSS (workers included)', value: full.maxRssMb, unit: 'MB', target: '< 1024', ok: full.maxRssMb < 1024 },
       { figure: 'bulk ingest without the fact checks', value: rate(bare), unit: 'articles/s', target: '≥ 1000', ok: rate(bare) >= 1000 && complete(bare) },
       { figure: 'bulk ingest without the fact checks, CPU time per article', value: (bare.cpuSeconds / bare.articles) * 1000, unit: 'ms', target: '—' },
+      ...stages('bulk ingest without the fact checks', bare),
       { figure: 'bulk ingest figures per article (synthetic)', value: full.figures / full.articles, unit: 'figures', target: '—' },
     ];
+    if (process.env.BENCH_INGEST_COMPARE === 'rollups') {
+      const lean = runChild(dir, 'checks-without-rollups');
+      rows.push(
+        { figure: 'bulk ingest with fact checks, place-rollup triggers dropped (comparison)', value: rate(lean), unit: 'articles/s', target: '—' },
+        { figure: 'bulk ingest with fact checks, place-rollup triggers dropped, CPU time per article', value: (lean.cpuSeconds / lean.articles) * 1000, unit: 'ms', target: '—' },
+        ...stages('place-rollup triggers dropped', lean),
+      );
+    }
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3], process.argv[4] !== 'false').catch((error) => { console.error(error); process.exit(1); });
+  child(process.argv[3], (process.argv[4] ?? 'checks') as Variant).catch((error) => { console.error(error); process.exit(1); });
 }

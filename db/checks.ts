@@ -1,4 +1,5 @@
 // Every SQL statement of fact-checking: loading figures as editors left them, storing verdicts, listing them.
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
 import { articles, checkFacts, checks, facts, sources, type Check } from './schema';
@@ -65,6 +66,37 @@ export function replaceChecks(db: Db, articleId: number | null, drafts: CheckDra
     t.delete(checks).where(articleId === null ? isNull(checks.articleId) : eq(checks.articleId, articleId)).run();
     insertDrafts(t, articleId, drafts);
   });
+}
+
+const articleCheckStatements = new WeakMap<Database.Database, { clear: Database.Statement; check: Database.Statement; link: Database.Statement }>();
+
+/**
+ * Replaces the checks of one article, as replaceChecks does, with statements prepared once per connection:
+ * the bulk writer stores the checks its workers computed this way, thousands a second. Run it inside a
+ * transaction (or savepoint) of the caller's, so a failure leaves none of the article's checks half-stored.
+ */
+export function storeArticleChecks(db: Db, articleId: number, drafts: readonly CheckDraft[]): void {
+  const client = db.$client;
+  let s = articleCheckStatements.get(client);
+  if (!s) {
+    s = {
+      clear: client.prepare('DELETE FROM checks WHERE article_id = ?'),
+      check: client.prepare(`INSERT INTO checks (kind, article_id, verdict, metric, date, stated, expected, difference, arithmetic, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      link: client.prepare('INSERT INTO check_facts (check_id, fact_id, role) VALUES (?, ?, ?)'),
+    };
+    articleCheckStatements.set(client, s);
+  }
+  s.clear.run(articleId);
+  for (const d of drafts) {
+    const checkId = s.check.run(d.kind, articleId, d.verdict, d.metric, d.date, d.stated, d.expected, d.difference, d.arithmetic, d.note).lastInsertRowid;
+    const seen = new Set<number>();
+    for (const f of d.facts) {
+      if (seen.has(f.factId)) continue;
+      seen.add(f.factId);
+      s.link.run(checkId, f.factId, f.role);
+    }
+  }
 }
 
 export interface CheckedFigure {

@@ -32,15 +32,19 @@ const FACT_COLUMNS = [
   ['cues', 'cues'], ['extractorVersion', 'extractor_version'],
 ] as const;
 
-const FACT_INDEX = Object.fromEntries(FACT_COLUMNS.map(([key], i) => [key, i])) as Record<(typeof FACT_COLUMNS)[number][0], number>;
+// insertFactRows fills its parameters in this order, by position: keep the two in step.
 
 interface Statements {
   insertArticle: Database.Statement;
   articleIdByHash: Database.Statement;
-  insertFact: Database.Statement;
+  /** insertFacts[n]: one INSERT of n fact rows (prepared on first use) */
+  insertFacts: Database.Statement[];
   sourceByName: Database.Statement;
   insertSource: Database.Statement;
 }
+
+/** Rows per multi-row fact INSERT: an article's figures go in one statement (or a few), not one each. */
+const FACT_ROWS_PER_INSERT = 32;
 
 const cache = new WeakMap<Database.Database, Statements>();
 
@@ -52,11 +56,10 @@ function statements(db: Db): Statements {
       // ON CONFLICT: a concurrent writer (the web server while the CLI runs) may store the same text first
       insertArticle: client.prepare(`INSERT INTO articles
         (source_id, title, published_on, page, issue, url, file_name, text, sha256, extractor_version)
-        VALUES (@sourceId, @title, @publishedOn, @page, @issue, @url, @fileName, @text, @sha256, @extractorVersion)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(sha256) DO NOTHING RETURNING id`),
       articleIdByHash: client.prepare('SELECT id FROM articles WHERE sha256 = ?'),
-      insertFact: client.prepare(`INSERT INTO facts (${FACT_COLUMNS.map(([, c]) => `"${c}"`).join(', ')})
-        VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`),
+      insertFacts: [],
       sourceByName: client.prepare('SELECT id, synthetic FROM sources WHERE name = ?'),
       insertSource: client.prepare('INSERT INTO sources (name, district, synthetic) VALUES (?, ?, ?) RETURNING id'),
     };
@@ -98,7 +101,9 @@ export function inSavepoint<T>(db: Db, work: () => T): T {
 
 /** Stores an article unless its text is already stored: its new id, or null for a duplicate. */
 export function insertArticleUnlessStored(db: Db, row: NewArticleRow): number | null {
-  const inserted = statements(db).insertArticle.get(row) as { id: number } | undefined;
+  const inserted = statements(db).insertArticle.get(
+    row.sourceId, row.title, row.publishedOn, row.page, row.issue, row.url, row.fileName, row.text, row.sha256, row.extractorVersion,
+  ) as { id: number } | undefined;
   return inserted?.id ?? null;
 }
 
@@ -106,19 +111,45 @@ export function articleIdByHash(db: Db, sha256: string): number | null {
   return (statements(db).articleIdByHash.get(sha256) as { id: number } | undefined)?.id ?? null;
 }
 
-export function insertFactRows(db: Db, articleId: number, rows: readonly NewFactRow[]): void {
-  const insert = statements(db).insertFact;
-  const params: unknown[] = new Array(FACT_COLUMNS.length);
-  for (const row of rows) {
-    const r = row as Record<string, unknown>;
-    FACT_COLUMNS.forEach(([key], i) => { params[i] = r[key] ?? null; });
-    params[FACT_INDEX.articleId] = articleId;
-    params[FACT_INDEX.cumulative] = row.cumulative ? 1 : 0;
-    params[FACT_INDEX.placeProvenance] ??= 'default';
-    params[FACT_INDEX.dateProvenance] ??= 'default';
-    params[FACT_INDEX.cues] ??= '[]';
-    insert.run(params);
+function insertFactsStatement(db: Db, rows: number): Database.Statement {
+  const s = statements(db);
+  let statement = s.insertFacts[rows];
+  if (!statement) {
+    const row = `(${FACT_COLUMNS.map(() => '?').join(', ')})`;
+    statement = db.$client.prepare(`INSERT INTO facts (${FACT_COLUMNS.map(([, c]) => `"${c}"`).join(', ')})
+      VALUES ${Array.from({ length: rows }, () => row).join(', ')}`);
+    s.insertFacts[rows] = statement;
   }
+  return statement;
+}
+
+/**
+ * Stores an article's fact rows, up to FACT_ROWS_PER_INSERT in one statement, and returns their ids in the
+ * order of `rows`. (facts.id is AUTOINCREMENT and this connection holds the write lock, so the rows of one
+ * INSERT get consecutive ids ending at its last_insert_rowid; a failing row fails the whole statement.)
+ */
+export function insertFactRows(db: Db, articleId: number, rows: readonly NewFactRow[]): number[] {
+  const ids: number[] = new Array(rows.length);
+  const width = FACT_COLUMNS.length;
+  for (let from = 0; from < rows.length; from += FACT_ROWS_PER_INSERT) {
+    const n = Math.min(FACT_ROWS_PER_INSERT, rows.length - from);
+    const params: unknown[] = new Array(n * width);
+    for (let k = 0; k < n; k++) {
+      const r = rows[from + k];
+      const o = k * width;
+      params[o] = r.uid; params[o + 1] = articleId; params[o + 2] = r.value; params[o + 3] = r.low ?? null;
+      params[o + 4] = r.high ?? null; params[o + 5] = r.unit; params[o + 6] = r.qualifier; params[o + 7] = r.metric;
+      params[o + 8] = r.text; params[o + 9] = r.start; params[o + 10] = r.end; params[o + 11] = r.sentenceStart;
+      params[o + 12] = r.sentenceEnd; params[o + 13] = r.district ?? null; params[o + 14] = r.districtCode ?? null;
+      params[o + 15] = r.street ?? null; params[o + 16] = r.streetCode ?? null; params[o + 17] = r.community ?? null;
+      params[o + 18] = r.communityCode ?? null; params[o + 19] = r.placeProvenance ?? 'default'; params[o + 20] = r.date ?? null;
+      params[o + 21] = r.datePrecision ?? null; params[o + 22] = r.dateProvenance ?? 'default'; params[o + 23] = r.cumulative ? 1 : 0;
+      params[o + 24] = r.cues ?? '[]'; params[o + 25] = r.extractorVersion;
+    }
+    const last = Number(insertFactsStatement(db, n).run(params).lastInsertRowid);
+    for (let k = 0; k < n; k++) ids[from + k] = last - n + 1 + k;
+  }
+  return ids;
 }
 
 export class SourceConflictError extends Error {}

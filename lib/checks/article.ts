@@ -284,3 +284,58 @@ export function articleChecks(text: string, facts: CheckFact[]): CheckDraft[] {
   const ordered = [...facts].sort((a, b) => a.start - b.start);
   return [...rateChecks(text, ordered), ...shareChecks(text, ordered), ...partsChecks(text, ordered), ...growthChecks(text, ordered)];
 }
+
+// ── The same checks before the article is stored ──
+// A bulk ingest computes them where it extracts (in its worker threads): from the figures as extracted, with
+// no database. The figures have no ids yet, so a draft names each figure by its index in the list given;
+// the writer swaps in the stored ids (resolveDrafts). Same verdicts as runChecksForArticle on the stored rows.
+
+/** A figure as extraction produced it (a fact row before it is stored: lib/ingest's NewFactRow fits). */
+export interface ExtractedFigure {
+  value: number; unit: string; metric: string; qualifier: string; text: string;
+  start: number; end: number; sentenceStart: number; sentenceEnd: number;
+  district?: string | null; districtCode?: string | null; street?: string | null; streetCode?: string | null;
+  community?: string | null; communityCode?: string | null; placeProvenance?: string | null;
+  date?: string | null; dateProvenance?: string | null; cumulative?: boolean | null;
+  reviewStatus?: string | null; correctedValue?: number | null; correctedUnit?: string | null; correctedMetric?: string | null;
+}
+
+/** A check draft whose `facts[].factId` is an index into the figures it was computed from, not a stored id. */
+export type IndexedCheckDraft = CheckDraft;
+
+/**
+ * The checks inside one article, from its text and its figures as extracted: a pure function (no database),
+ * so it runs in the extraction worker. The figures are read as articleForChecks reads stored ones —
+ * rejected ones left out, an editor's correction winning — and in the same order (by start, then as given,
+ * which is the order they are stored in).
+ */
+export function articleChecksOfFigures(text: string, figures: readonly ExtractedFigure[]): IndexedCheckDraft[] {
+  const facts: CheckFact[] = [];
+  figures.forEach((f, index) => {
+    if (f.reviewStatus === 'rejected') return;
+    const corrected = f.reviewStatus === 'corrected';
+    facts.push({
+      id: index, articleId: 0,
+      value: corrected ? f.correctedValue ?? f.value : f.value,
+      unit: corrected ? f.correctedUnit ?? f.unit : f.unit,
+      metric: corrected ? f.correctedMetric ?? f.metric : f.metric,
+      qualifier: f.qualifier, text: f.text, start: f.start, end: f.end, sentenceStart: f.sentenceStart, sentenceEnd: f.sentenceEnd,
+      district: f.district ?? null, districtCode: f.districtCode ?? null, street: f.street ?? null, streetCode: f.streetCode ?? null,
+      community: f.community ?? null, communityCode: f.communityCode ?? null, placeProvenance: f.placeProvenance ?? 'default',
+      date: f.date ?? null, dateProvenance: f.dateProvenance ?? 'default', cumulative: Boolean(f.cumulative),
+    });
+  });
+  return articleChecks(text, facts);
+}
+
+/** Drafts computed by articleChecksOfFigures, pointing at the stored figures: `ids[i]` is the id of figure i. */
+export function resolveDrafts(drafts: readonly IndexedCheckDraft[], ids: readonly number[]): CheckDraft[] {
+  return drafts.map((d) => ({
+    ...d,
+    facts: d.facts.map((f) => {
+      const factId = ids[f.factId];
+      if (factId === undefined) throw new Error(`check ${d.kind} names figure ${f.factId} of ${ids.length}`);
+      return { factId, role: f.role };
+    }),
+  }));
+}

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/client';
+import { threadCpuMs, threadTimes, type ThreadTimes } from './cpu';
 import type { IngestItem, ItemOptions, ItemResult } from './items';
 import type { Extractor } from './prepare';
 import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
@@ -16,7 +17,7 @@ export interface BatchOptions extends ItemOptions, WriteOptions {
   /** worker threads; 0 extracts on this thread (and is the only way to use a custom `extractor`) */
   workers?: number;
   extractor?: Extractor;
-  /** documents per transaction */
+  /** documents per transaction (default 1000: fewer commits, each index page written to the WAL fewer times) */
   batchSize?: number;
   /** called for every document, in input order, once it is stored or refused */
   onOutcome?: (outcome: DocumentOutcome) => void;
@@ -31,6 +32,13 @@ export interface BatchProgress { done: number; added: number; duplicates: number
 export interface BatchSummary extends BatchProgress {
   failures: { label: string; reason: string; message: string }[];
   seconds: number;
+  /**
+   * CPU milliseconds by thread (null where the platform cannot tell): this thread in all, the part of it
+   * spent writing (the batch transactions with the checks stored in them, and afterCommit), and the
+   * extraction workers (reading, decoding, extracting, computing the checks); and the milliseconds this
+   * thread and the workers were ready to run but waited for a CPU (other load on the machine)
+   */
+  cpu: { mainMs: number; writerMs: number; workersMs: number; mainWaitMs: number; workersWaitMs: number } | null;
 }
 
 export function defaultWorkerCount(): number {
@@ -47,17 +55,23 @@ function bulkWritePragmas(db: Db): () => void {
   const checkpoint = client.pragma('wal_autocheckpoint', { simple: true });
   client.pragma('cache_size = -131072'); // 128 MB
   client.pragma('wal_autocheckpoint = 16384'); // 64 MB of WAL
+  // (not temp_store: changing it drops the connection's TEMP tables and triggers, which a caller may rely on)
   return () => {
     client.pragma(`cache_size = ${Number(cache)}`);
     client.pragma(`wal_autocheckpoint = ${Number(checkpoint)}`);
   };
 }
 
-interface Runner { run(item: IngestItem): Promise<ItemResult>; close(): Promise<void> }
+interface Runner {
+  run(item: IngestItem): Promise<ItemResult>;
+  close(): Promise<void>;
+  /** CPU (and runnable-wait) milliseconds the runner's worker threads used (0 for extraction on this thread; null: unknown) */
+  workerTimes(): ThreadTimes | null;
+}
 
 /** Extraction on this thread; the extractor loads on first use, so a batch run by workers never loads it here. */
 function localRunner(options: ItemOptions, extractor?: Extractor): Runner {
-  return { run: async (item) => (await import('./items')).prepareItem(item, options, extractor), close: async () => {} };
+  return { run: async (item) => (await import('./items')).prepareItem(item, options, extractor), close: async () => {}, workerTimes: () => ({ cpuMs: 0, waitMs: 0 }) };
 }
 
 function labelOf(item: IngestItem): string {
@@ -82,7 +96,7 @@ function workerBootstrap(): string {
  */
 function workerRunner(count: number, options: ItemOptions, fallback: Runner, warn: (line: string) => void): Runner {
   interface Pending { item: IngestItem; resolve: (r: ItemResult) => void }
-  interface Slot { worker: Worker; answered: boolean; pending: Map<number, Pending> }
+  interface Slot { worker: Worker; answered: boolean; pending: Map<number, Pending>; times: ThreadTimes | null }
   const CHUNK = 16;
   const slots: Slot[] = [];
   const code = workerBootstrap();
@@ -91,12 +105,14 @@ function workerRunner(count: number, options: ItemOptions, fallback: Runner, war
   let broken = false;
   let queued: { id: number; item: IngestItem; resolve: (r: ItemResult) => void }[] = [];
   let flushScheduled = false;
+  const retired: ThreadTimes = { cpuMs: 0, waitMs: 0 }; // of workers that crashed and were replaced
 
   const spawn = (index: number) => {
     const worker = new Worker(code, { eval: true });
-    const slot: Slot = { worker, answered: false, pending: new Map() };
+    const slot: Slot = { worker, answered: false, pending: new Map(), times: { cpuMs: 0, waitMs: 0 } };
     worker.on('message', (answer: WorkerAnswer) => {
       slot.answered = true;
+      slot.times = answer.times;
       for (const { id, result } of answer.results) {
         const p = slot.pending.get(id);
         slot.pending.delete(id);
@@ -105,6 +121,9 @@ function workerRunner(count: number, options: ItemOptions, fallback: Runner, war
     });
     const fail = (message: string) => {
       if (slots[index] !== slot) return;
+      retired.cpuMs += slot.times?.cpuMs ?? 0;
+      retired.waitMs += slot.times?.waitMs ?? 0;
+      slot.times = { cpuMs: 0, waitMs: 0 };
       if (!slot.answered && !broken) {
         broken = true;
         warn(`extraction workers cannot start (${message}); extracting on one thread`);
@@ -149,6 +168,10 @@ function workerRunner(count: number, options: ItemOptions, fallback: Runner, war
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
+    workerTimes() {
+      if (slots.some((s) => s.times === null)) return null;
+      return slots.reduce((t, s) => ({ cpuMs: t.cpuMs + s.times!.cpuMs, waitMs: t.waitMs + s.times!.waitMs }), retired);
+    },
   };
 }
 
@@ -158,9 +181,14 @@ function workerRunner(count: number, options: ItemOptions, fallback: Runner, war
  */
 export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIterable<IngestItem>, options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
+  const mainAtStart = threadTimes();
+  let writerMs = 0;
   const workers = options.extractor ? 0 : options.workers ?? defaultWorkerCount();
-  const { extractor, onOutcome, onProgress, onWarning, afterCommit, batchSize: _b, workers: _w, ...itemOptions } = options;
-  const batchSize = Math.max(1, options.batchSize ?? 256);
+  const { extractor, onOutcome, onProgress, onWarning, afterCommit, batchSize: _b, workers: _w, ...rest } = options;
+  // with fact checks wanted, each article's arithmetic checks are computed with its extraction (in the
+  // workers), and the writer only stores them
+  const itemOptions: ItemOptions = { ...rest, checks: rest.checks ?? Boolean(afterCommit) };
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
   const window = Math.max(batchSize * 2, workers * 64);
   const local = localRunner(itemOptions, extractor);
   const runner = workers > 0 ? workerRunner(workers, itemOptions, local, onWarning ?? ((line) => console.error(line))) : local;
@@ -196,7 +224,10 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     const results: ItemResult[] = [];
     for (let i = 0; i < contiguous; i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
     const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
+    const before = threadCpuMs();
     const written = prepared.length ? writeDocuments(db, prepared, { afterCommit }) : [];
+    const after = threadCpuMs();
+    if (before !== null && after !== null) writerMs += after - before;
     let w = 0;
     for (const r of results) {
       record(r.ok ? written[w++] : { label: r.label, status: 'failed', reason: r.reason, message: r.message });
@@ -205,6 +236,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     onProgress?.({ ...totals });
   };
 
+  let workerTimes: ThreadTimes | null = null;
   try {
     for await (const item of items) {
       const seq = nextSeq++;
@@ -221,8 +253,16 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     await Promise.all(inFlight);
     flush(true);
   } finally {
+    workerTimes = runner.workerTimes();
     await runner.close();
     restore();
   }
-  return { ...totals, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const mainAtEnd = threadTimes();
+  const cpu = mainAtStart && mainAtEnd && workerTimes
+    ? {
+      mainMs: mainAtEnd.cpuMs - mainAtStart.cpuMs, writerMs, workersMs: workerTimes.cpuMs,
+      mainWaitMs: mainAtEnd.waitMs - mainAtStart.waitMs, workersWaitMs: workerTimes.waitMs,
+    }
+    : null;
+  return { ...totals, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu };
 }

@@ -1,5 +1,6 @@
 // After articles are stored, the fact checks of lib/checks run over them (594/702 = 84.6%…): the checks
-// inside each new article after every commit, the checks across articles once at the end of an ingest.
+// inside each new article after every commit (or, when the extraction computed them, stored by the writer in
+// the batch's transaction), the checks across articles once at the end of an ingest.
 // They run outside the ingest's own transaction: a check that fails is reported, never un-stores an article.
 import type { Db } from '../../db/client';
 import { inTransaction } from '../../db/ingest';
@@ -7,7 +8,7 @@ import { runChecksForArticle, runCrossChecks } from '../checks';
 
 export interface IngestChecks {
   /** for WriteOptions.afterCommit */
-  afterCommit(articleIds: number[]): void;
+  afterCommit(articleIds: number[], checked?: ReadonlySet<number>): void;
   /** the checks across articles, when any article was added */
   finish(): void;
 }
@@ -19,11 +20,14 @@ function message(error: unknown): string {
 export function ingestChecks(db: Db, warn: (line: string) => void): IngestChecks {
   let added = 0;
   return {
-    afterCommit(articleIds) {
+    afterCommit(articleIds, checked) {
       added += articleIds.length;
+      // the writer already stored the checks its workers computed; the others are computed from the stored rows
+      const todo = checked?.size ? articleIds.filter((id) => !checked.has(id)) : articleIds;
+      if (!todo.length) return;
       // one transaction for the batch's checks (each article's a savepoint inside): one commit, not thousands
       inTransaction(db, () => {
-        for (const id of articleIds) {
+        for (const id of todo) {
           try {
             runChecksForArticle(db, id);
           } catch (error) {

@@ -2,6 +2,7 @@
 // threads during a bulk ingest while one writer stores what they prepare.
 import { createHash } from 'node:crypto';
 import type { NewFactRow } from '../../db/ingest';
+import { articleChecksOfFigures, type IndexedCheckDraft } from '../checks/article';
 import { EXTRACTOR_VERSION, extract } from '../extract';
 import { findPublicationDate } from '../extract/dates';
 import type { ExtractOptions, ExtractResult, ExtractedArticle } from '../extract/types';
@@ -25,6 +26,11 @@ export interface DocumentOptions {
   published?: string | null;
   /** generated benchmark data: stored under a source flagged synthetic, never mixed with real articles */
   synthetic?: boolean;
+  /**
+   * compute each article's arithmetic checks here, with the extraction (in the worker thread of a bulk
+   * ingest), so the writer only stores them; set by ingestBatch when fact checks are wanted
+   */
+  checks?: boolean;
 }
 
 export interface DocumentInput extends DocumentOptions {
@@ -43,6 +49,12 @@ export interface PreparedArticle {
   text: string;
   sha256: string;
   facts: NewFactRow[];
+  /**
+   * the checks inside the article (lib/checks articleChecksOfFigures), figures named by their index in
+   * `facts`; absent when not asked for or when computing them failed (the writer's caller then runs them
+   * on the stored rows, which reports the failure)
+   */
+  checks?: IndexedCheckDraft[];
 }
 
 export interface PreparedDocument {
@@ -84,6 +96,14 @@ export function factRowsOf(article: ExtractedArticle, articleHash: string, extra
   }));
 }
 
+function checksOf(text: string, facts: NewFactRow[]): { checks?: IndexedCheckDraft[] } {
+  try {
+    return { checks: articleChecksOfFigures(text, facts) };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Extracts a document (one article or a whole newspaper page) into the rows of its articles and facts.
  * Throws IngestError: `empty` for a document without text, `extraction-failed` when the extractor fails.
@@ -113,7 +133,8 @@ export function prepareDocument(input: DocumentInput, label: string, extractor: 
     if (!body.replace(/\s+/g, '')) continue;
     const sha256 = contentHash(body);
     const title = article.title ?? (extracted.length === 1 ? input.title ?? null : null);
-    articles.push({ title, text: body, sha256, facts: factRowsOf(article, sha256, result.extractorVersion) });
+    const facts = factRowsOf(article, sha256, result.extractorVersion);
+    articles.push({ title, text: body, sha256, facts, ...(input.checks ? checksOf(body, facts) : {}) });
   }
   if (!articles.length) throw new IngestError('empty', 'no article text');
   return {

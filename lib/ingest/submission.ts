@@ -82,7 +82,8 @@ export async function ingestSubmission(db: Db, submission: Submission, write: Wr
   if (!items.length) return { status: 400, body: { error: 'nothing to ingest: send text or files', reason: 'empty' } };
   if (files.length > MAX_UPLOAD_FILES) return { status: 413, body: { error: `at most ${MAX_UPLOAD_FILES} files at a time; use figures ingest for folders`, reason: 'too-large' } };
 
-  const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes };
+  // with checks wanted (afterCommit), they are computed with the extraction and stored in the write's transaction
+  const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes, checks: Boolean(write.afterCommit) };
   const results: ItemResult[] = [];
   for (const item of items) results.push(await prepareItem(item, options));
   const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));

@@ -1,10 +1,12 @@
 // A worker thread of a bulk ingest: reads, decodes and extracts documents; the main thread writes them.
 // Requests come in chunks (one message per few dozen documents: a message costs more than a small article).
 import { parentPort } from 'node:worker_threads';
+import { threadTimes, type ThreadTimes } from './cpu';
 import { prepareItem, type IngestItem, type ItemOptions, type ItemResult } from './items';
 
 export interface WorkerRequest { options: ItemOptions; items: { id: number; item: IngestItem }[] }
-export interface WorkerAnswer { results: { id: number; result: ItemResult }[] }
+/** `times`: the CPU time this worker thread has used so far, and its wait for a CPU (null where unknown) */
+export interface WorkerAnswer { results: { id: number; result: ItemResult }[]; times: ThreadTimes | null }
 
 if (!parentPort) throw new Error('lib/ingest/worker.ts runs as a worker thread');
 const port = parentPort;
@@ -17,5 +19,5 @@ port.on('message', async (request: WorkerRequest) => {
       results.push({ id, result: { ok: false, label: '', reason: 'extraction-failed', message: String(error) } });
     }
   }
-  port.postMessage({ results } satisfies WorkerAnswer);
+  port.postMessage({ results, times: threadTimes() } satisfies WorkerAnswer);
 });

@@ -3,7 +3,9 @@
 // a crash before the commit leaves none of the batch. The same text stored twice is one article.
 // (No extractor here: the writer thread of a bulk ingest never loads it.)
 import type { Db } from '../../db/client';
+import { storeArticleChecks } from '../../db/checks';
 import { articleIdByHash, inSavepoint, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
 import type { PreparedDocument } from './prepare';
 import type { PublishedProvenance } from './published';
@@ -15,11 +17,19 @@ export type DocumentOutcome =
   | { label: string; status: 'failed'; reason: RejectReason; message: string };
 
 export interface WriteOptions {
-  /** called after the commit with the ids of the articles the batch added (the fact checks run there) */
-  afterCommit?: (articleIds: number[]) => void;
+  /**
+   * called after the commit with the ids of the articles the batch added (the fact checks run there).
+   * Setting it asks for the checks: those the extraction already computed (PreparedArticle.checks) are
+   * stored in the batch's own transaction, each article's in a savepoint of its own after its document's,
+   * so a check that cannot be stored never un-stores an article; `checked` holds the ids whose checks are
+   * stored, the others are left to afterCommit.
+   */
+  afterCommit?: (articleIds: number[], checked?: ReadonlySet<number>) => void;
 }
 
-function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>): StoredArticle[] {
+interface PendingChecks { articleId: number; factIds: number[]; drafts: IndexedCheckDraft[] }
+
+function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null): StoredArticle[] {
   let sourceId: number | null = null;
   if (doc.sourceName) {
     const key = `${doc.synthetic ? 1 : 0}\u0000${doc.sourceName}`;
@@ -36,7 +46,8 @@ function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>)
       stored.push({ id: articleIdByHash(db, article.sha256) ?? 0, title: article.title, facts: 0, duplicate: true });
       continue;
     }
-    insertFactRows(db, id, article.facts);
+    const factIds = insertFactRows(db, id, article.facts);
+    if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
     stored.push({ id, title: article.title, facts: article.facts.length, duplicate: false });
   }
   return stored;
@@ -48,9 +59,20 @@ function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>)
  */
 export function writeDocuments(db: Db, docs: readonly PreparedDocument[], options: WriteOptions = {}): DocumentOutcome[] {
   const sourceIds = new Map<string, number>();
+  const checked = new Set<number>();
+  const wantChecks = Boolean(options.afterCommit);
   const outcomes = inTransaction(db, () => docs.map((doc): DocumentOutcome => {
     try {
-      const articles = inSavepoint(db, () => writeOne(db, doc, sourceIds));
+      const pending: PendingChecks[] | null = wantChecks ? [] : null;
+      const articles = inSavepoint(db, () => writeOne(db, doc, sourceIds, pending));
+      for (const p of pending ?? []) {
+        try {
+          inSavepoint(db, () => storeArticleChecks(db, p.articleId, resolveDrafts(p.drafts, p.factIds)));
+          checked.add(p.articleId);
+        } catch {
+          // left to afterCommit, which recomputes them from the stored rows and reports what fails
+        }
+      }
       return { label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom };
     } catch (error) {
       // the savepoint is rolled back; a source created inside it is gone too
@@ -60,6 +82,6 @@ export function writeDocuments(db: Db, docs: readonly PreparedDocument[], option
     }
   }));
   const added = outcomes.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
-  if (added.length && options.afterCommit) options.afterCommit(added);
+  if (added.length && options.afterCommit) options.afterCommit(added, checked);
   return outcomes;
 }
