@@ -4,16 +4,14 @@
 // community, a date range, a qualifier, a source) aggregate facts, shaped so the covering
 // indexes of migration 0002 answer them without reading the table. Both give the same numbers
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
+import { factConditions, type FactConditions, type Pick } from './factWhere';
 import type { Statement } from 'better-sqlite3';
 import type { Filters } from '../lib/filters';
 import type { Db } from './client';
 
 export type PlaceLevel = 'district' | 'street' | 'community';
 
-/** A chart bucket the user clicked: a street or community bar (code null = figures not placed that low), or a month. */
-export type Pick =
-  | { kind: 'street' | 'community'; code: string | null }
-  | { kind: 'month'; month: string };
+export type { Pick } from './factWhere';
 
 /** The figures shown on the dashboard; rejected ones are left out everywhere. */
 export interface FactListRow {
@@ -57,38 +55,12 @@ function prepared(db: Db, sql: string): Statement {
   return stmt;
 }
 
-interface Where { clauses: string[]; params: (string | number)[] }
 
 const VALUE = 'coalesce(f.corrected_value, f.value)';
 // Percentages are averaged, never added: three streets at 90% are not 270%.
 const AVERAGED_UNITS = new Set(['percent', 'percentage_point']);
 
-/** The WHERE of a filter set. Column order follows the indexes; every condition is sargable. */
-function whereOf(filters: Filters, extra: { unit?: string | null; pick?: Pick | null } = {}): Where {
-  const clauses = ["f.review_status <> 'rejected'"];
-  const params: (string | number)[] = [];
-  const add = (clause: string, ...values: (string | number)[]) => { clauses.push(clause); params.push(...values); };
-  if (filters.metric) add('f.metric = ?', filters.metric);
-  if (extra.unit) add('f.unit = ?', extra.unit);
-  if (filters.district) add('f.district_code = ?', filters.district);
-  if (filters.street) add('f.street_code = ?', filters.street);
-  if (filters.community) add('f.community_code = ?', filters.community);
-  if (filters.from) add('f.date >= ?', filters.from);
-  if (filters.to) add('f.date <= ?', filters.to);
-  if (filters.qualifier) add('f.qualifier = ?', filters.qualifier);
-  if (filters.source) {
-    add('f.article_id IN (SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ?)', filters.source);
-  }
-  const pick = extra.pick;
-  if (pick?.kind === 'month') add('f.date >= ? AND f.date <= ?', `${pick.month}-01`, `${pick.month}-31`);
-  else if (pick) {
-    const column = pick.kind === 'street' ? 'f.street_code' : 'f.community_code';
-    if (pick.code) add(`${column} = ?`, pick.code); else clauses.push(`${column} IS NULL`);
-  }
-  return { clauses, params };
-}
-
-const whereSql = (w: Where) => `WHERE ${w.clauses.join(' AND ')}`;
+const whereSql = (w: FactConditions) => `WHERE ${w.clauses.join(' AND ')}`;
 
 // ── rollups (migration 0003) ─────────────────────────────────────────────────────────────────────
 // district_months (district, metric, unit, month) and district_streets (district, metric, unit, street),
@@ -112,7 +84,7 @@ function rollupDistrict(filters: Filters): string | null {
 }
 
 /** The WHERE of rollup rows: the leading columns of their primary key. */
-function rollupWhere(district: string, metric?: string | null, unit?: string | null): Where {
+function rollupWhere(district: string, metric?: string | null, unit?: string | null): FactConditions {
   const clauses = ['1'];
   const params: (string | number)[] = [];
   if (district) { clauses.push('r.district_code = ?'); params.push(district); }
@@ -170,7 +142,7 @@ export function unitsOf(db: Db, filters: Filters): UnitCount[] {
     const r = rollupWhere(district, filters.metric);
     return cachedAll<UnitCount>(db, `SELECT r.unit AS unit, sum(r.figures) AS figures FROM district_months r ${whereSql(r)} GROUP BY r.unit ORDER BY figures DESC, unit`, r.params);
   }
-  const w = whereOf(filters);
+  const w = factConditions(filters);
   return cachedAll<UnitCount>(db, `SELECT f.unit AS unit, count(*) AS figures FROM facts f ${whereSql(w)} GROUP BY f.unit ORDER BY figures DESC, unit`, w.params);
 }
 
@@ -185,7 +157,7 @@ function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: str
         ${total} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS approximateTotal
       FROM district_streets r ${whereSql(r)} GROUP BY r.street_code ORDER BY r.street_code`, r.params];
   }
-  const w = whereOf(filters, { unit });
+  const w = factConditions(filters, { unit });
   const column = level === 'street' ? 'f.street_code' : 'f.community_code';
   const total = unit ? (averaged ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
   const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
@@ -220,7 +192,7 @@ export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[]
     if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
     return months;
   }
-  const w = whereOf(filters, { unit });
+  const w = factConditions(filters, { unit });
   w.clauses.push('f.date IS NOT NULL');
   // Grouped by day, which the indexes deliver in order (no sort of a million rows), then rolled up
   // to months here: a few thousand days at most.
@@ -249,7 +221,7 @@ const LIST_COLUMNS = `f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier
 
 /** One page of the filtered figures, newest first (undated last). */
 export function factList(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null; limit: number; offset: number }): FactListRow[] {
-  const w = whereOf(filters, options);
+  const w = factConditions(filters, options);
   return prepared(db, `SELECT ${LIST_COLUMNS}
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
     ${whereSql(w)} ORDER BY f.date DESC, f.id DESC LIMIT ? OFFSET ?`)
@@ -258,7 +230,7 @@ export function factList(db: Db, filters: Filters, options: { unit?: string | nu
 
 /** How many figures a filter set (and pick) selects. */
 export function factCount(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null } = {}): number {
-  const w = whereOf(filters, options);
+  const w = factConditions(filters, options);
   return cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params)[0].n;
 }
 
@@ -342,7 +314,7 @@ export function metricTotals(db: Db, filters: Filters): MetricTotal[] {
         CASE WHEN r.unit IN ('percent', 'percentage_point') THEN ${R_TOTAL} / sum(r.figures) ELSE ${R_TOTAL} END AS total
       FROM district_months r ${whereSql(r)} GROUP BY r.metric, r.unit ORDER BY figures DESC, metric, unit`, r.params);
   }
-  const w = whereOf(filters);
+  const w = factConditions(filters);
   return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
       CASE WHEN f.unit IN ('percent', 'percentage_point') THEN avg(${VALUE}) ELSE sum(${VALUE}) END AS total
     FROM facts f ${whereSql(w)} GROUP BY f.metric, f.unit ORDER BY figures DESC, metric, unit`, w.params);

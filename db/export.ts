@@ -4,39 +4,20 @@ import Database, { type Statement } from 'better-sqlite3';
 import type { Filters } from '../lib/filters';
 import type { ExportRow } from '../lib/export/columns';
 import { metricByKey } from '../lib/extract/taxonomy';
+import { factConditions, type FactScope, type Pick } from './factWhere';
 import type { Db } from './client';
 
-/** A view's filters plus what only exports take: one unit (a chart's), and whether rejected figures count. */
-export interface FactQuery extends Filters {
+/** A view's filters plus what only exports take: one unit (a chart's), a drilled-in bar, and rejected figures. */
+export interface FactQuery extends Filters, Omit<FactScope, 'unit' | 'pick'> {
   unit?: string;
-  /** a chart bar the view drilled into (the dashboard's `pick`): a street or community (null code = not placed that low), or a month */
-  pick?: { kind: 'street' | 'community'; code: string | null } | { kind: 'month'; month: string };
-  /** Rejected figures are left out of every dashboard view, so exports leave them out unless asked. */
-  includeRejected?: boolean;
+  pick?: Pick;
 }
 
 interface Where { sql: string; params: (string | number)[] }
 
-/** The WHERE of a fact query; the same conditions as the dashboard's views (db/dashboard.ts). */
+/** The WHERE of a fact query: the dashboard's conditions (db/factWhere.ts). */
 export function factWhere(q: FactQuery): Where {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (clause: string, value: string) => { clauses.push(clause); params.push(value); };
-  if (!q.includeRejected) clauses.push("f.review_status <> 'rejected'");
-  if (q.metric) add('f.metric = ?', q.metric);
-  if (q.unit) add('f.unit = ?', q.unit);
-  if (q.district) add('f.district_code = ?', q.district);
-  if (q.street) add('f.street_code = ?', q.street);
-  if (q.community) add('f.community_code = ?', q.community);
-  if (q.from) add('f.date >= ?', q.from);
-  if (q.to) add('f.date <= ?', q.to);
-  if (q.qualifier) add('f.qualifier = ?', q.qualifier);
-  if (q.pick?.kind === 'month') { clauses.push('f.date >= ? AND f.date <= ?'); params.push(`${q.pick.month}-01`, `${q.pick.month}-31`); }
-  else if (q.pick) {
-    const column = q.pick.kind === 'street' ? 'f.street_code' : 'f.community_code';
-    if (q.pick.code) add(`${column} = ?`, q.pick.code); else clauses.push(`${column} IS NULL`);
-  }
-  if (q.source) add('f.article_id IN (SELECT a2.id FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE s2.name = ?)', q.source);
+  const { clauses, params } = factConditions(q, q);
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
 }
 
