@@ -106,7 +106,8 @@ const FIRST = '(?=[0-9一二三四五六七八九十廿卅〇零○截到至今�
 const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．])((?:19|20)\\d{2})[-/.．](1[0-2]|0?[1-9])[-/.．](3[01]|[12]\\d|0?[1-9])(?![\\d])`,
   `(?<![\\d.．%])${PRE}(?:${YRANGE}|${YEAR}\\s*(?:${MONTHP}\\s*(?:${DAYP})?|${PER})?)${SUFFIX}`,
-  `(?<![\\d.．%])${PRE}(?:${MONTHP}\\s*(?:${DAYP})?|${PER})${SUFFIX}`,
+  // 三月街, 五一路, 八一巷: a month in the name of a street or a fair is no date
+  `(?<![\\d.．%])${PRE}(?:${MONTHP}\\s*(?:${DAYP})?|${PER})${SUFFIX}(?![街路巷])`,
   `(?<![\\d.．%第每个周期月])${PRE}${DNUM}\\s*日?(?:${SEP}${DNUM})?\\s*日(?!内|以内|之内|以上|后|[0-9])${SUFFIX}`,
   `(?:${RELWORDS})`,
 ].join('|') + ')', 'g');

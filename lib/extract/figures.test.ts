@@ -162,3 +162,24 @@ describe('speed', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+// Phenomena of fixtures/unseen2 (written for these tests).
+describe('unitless amounts, built counts, calendar periods', () => {
+  it.each([
+    ['累计获得奖补资金460万，', '460万', 4600000, 'CNY', 'exact'],
+    ['注册资本1000万以上的企业', '1000万以上', 10000000, 'CNY', 'more_than'],
+    ['给予一次性落户奖励50万；', '50万', 500000, 'CNY', 'exact'],
+    ['服务人次达5万以上。', '达5万以上', 50000, 'count', 'more_than'],
+    ['新建三个社区养老服务站，', '三个', 3, 'count', 'exact'],
+    ['寥廓街道新建两个社区食堂', '两个', 2, 'count', 'exact'],
+  ] as const)('%s → %s', (phrase, text, value, unit, qualifier) => {
+    const f = only(phrase);
+    expect([f.text, f.value, f.unit, f.qualifier]).toEqual([text, value, unit, qualifier]);
+  });
+  it.each(['实缴注册资本3.8亿元', '金额共计1260万元'])('%s stays one figure with its own unit', (phrase) => {
+    expect(only(phrase).unit).toBe('CNY');
+  });
+  it.each(['抓好三个方面的工作', '做到两手抓', '今年前10个月交易额', '建立三项制度', '阅读量5万'])('%s has no figure', (phrase) => {
+    expect(brief(phrase)).toEqual([]);
+  });
+});

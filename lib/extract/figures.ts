@@ -12,7 +12,10 @@
 //   - No number starts after 第 (ordinal), a one- or two-letter code (K11, C3类, PM2.5), · (8·18),
 //     or inside another number.
 //   - Chinese numerals below ten are figures of speech, not statistics: GB/T 15835 has statistics in
-//     Arabic digits and keeps Chinese numerals for fixed phrases (一楼一长, 一对一, 三个方面, 两手抓).
+//     Arabic digits and keeps Chinese numerals for fixed phrases (一楼一长, 一对一, 三个方面, 两手抓);
+//     except a count right after a verb of building or adding (新建三个社区服务站).
+//   - A unit may be missing after 万/亿 when the noun before names it (unitlessAmounts): money after
+//     资金, 奖励, 注册资本… (奖补资金460万, 注册资本1000万以上); people after 人次/人数 (服务人次达5万以上).
 //   - A magnitude word without a digit (千家万户, 连接千万家, 百年, 亿元以上项目) is a quantity only when a
 //     qualifier makes it one (超千亿元, 百余家, 上万人), or as 十万只 and 千亿元 (see magnitudeReadsAsAmount).
 //   - 大 counts only after Arabic digits (7大项目); 四大银行, 十大工程 are epithets.
@@ -241,6 +244,10 @@ interface Candidate {
 const magnitudeReadsAsAmount = (c: Candidate) =>
   c.low.token.length >= 2 && (c.low.token.startsWith('十') || c.unit.kind === 'money');
 
+/** 新建三个社区服务站, 建成两所学校: after a verb of building or adding, a small Chinese numeral counts
+ *  real things (三个方面, 两手抓 never follow such a verb). */
+const BUILT_COUNT_BEFORE = /(?:新建|建成|新增|新设|新开|改扩建|扩建|增设|开设|设立)了?$/;
+
 /** The context rules of the header comment. */
 function judge(text: string, c: Candidate): 'accept' | 'reject' {
   const value = c.low.number.value * c.low.scale;
@@ -248,8 +255,10 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
   if (c.unitText === BIG_COUNT_WORD && c.low.chinese) return 'reject';
   if (c.low.chinese && c.unit.kind !== 'percent') {
     if (c.low.bareMagnitude && !qualified && !magnitudeReadsAsAmount(c)) return 'reject';
-    if (value < 10) return 'reject';
+    if (value < 10 && !(c.unit.kind === 'count' && BUILT_COUNT_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start)))) return 'reject';
   }
+  // 今年前10个月: a period of the calendar (dates.ts), not a length of time.
+  if (c.unit.unit === 'month' && !c.prefix && text[c.numberStart - 1] === '前') return 'reject';
   if (c.unit.unit === 'year' && !c.high && Number.isInteger(value) && value >= 1000 && c.low.scale === 1) return 'reject';
   if (c.unit.unit === 'year' && c.high && c.high.number.value >= 1000) return 'reject';
   if (c.unit.unit === 'hour' && value === 24 && !qualified && !c.high) return 'reject';
@@ -283,6 +292,39 @@ function extractFraction(text: string, match: RegExpExecArray, g: Groups, start:
   };
 }
 
+const UNITLESS_TAIL = String.raw`(?<scale>万|亿)(?<inner>余|多)?(?<suffix>以上|左右)?(?=[，。；、,;）)的\s]|$)`;
+/** 奖补资金460万, 注册资本1000万以上, 奖励50万: money nouns whose amount is written without 元. */
+const UNITLESS_MONEY = new RegExp(
+  String.raw`(?:资金|奖励|奖金|补贴|补助|资助|注册资本|金额|投资|投入)(?:[^\d，。；、]{0,3}?)(?<prefix>超过|超|约|近|达到|达|共计|共|累计)?(?<number>\d+(?:\.\d+)?)` + UNITLESS_TAIL, 'g');
+/** 服务人次达5万以上, 参与人数超过3万: the count noun written before its number. */
+const UNITLESS_COUNT = new RegExp(
+  String.raw`(?:人次|人数|户数)(?<prefix>达到|达|为|共|超过|超|约|近|逾)?(?<number>\d+(?:\.\d+)?)` + UNITLESS_TAIL, 'g');
+
+/** Amounts after 万/亿 whose unit is the noun written before them (see the header). */
+function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  for (const [pattern, unit, unitWordText] of [[UNITLESS_MONEY, 'CNY', '元'], [UNITLESS_COUNT, 'count', '人次']] as const) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(normalized); m; m = pattern.exec(normalized)) {
+      const g = m.groups as Groups;
+      const end = m.index + m[0].length;
+      const numberEnd = end - (g.suffix?.length ?? 0) - (g.inner?.length ?? 0) - g.scale!.length;
+      const numberStart = numberEnd - g.number!.length;
+      const start = numberStart - (g.prefix?.length ?? 0);
+      if (taken.some((f) => f.start < end && start < f.end)) continue;
+      const [qualifier, qualifierWord] = firstQualifier([
+        [prefixQualifier(g.prefix), g.prefix], [innerQualifier(g.inner), g.inner], [suffixQualifier(g.suffix), g.suffix],
+      ]);
+      out.push({
+        start, end, text: normalized.slice(start, end), numberStart, numberEnd,
+        value: roundFloat(Number(g.number) * scaleValue(g.scale)), low: null, high: null,
+        unit, unitWord: unitWordText, qualifier, qualifierWord,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
 export function findFigures(text: string): FigureMatch[] {
   const normalized = normalizeDigits(text);
@@ -299,5 +341,9 @@ export function findFigures(text: string): FigureMatch[] {
     figures.push(figure);
     pattern.lastIndex = figure.end;
   }
-  return figures;
+  if (!/\d[万亿]/.test(normalized)) return figures;
+  const extra = unitlessAmounts(normalized, figures);
+  if (!extra.length) return figures;
+  for (const f of extra) f.text = text.slice(f.start, f.end);
+  return [...figures, ...extra].sort((x, y) => x.start - y.start);
 }

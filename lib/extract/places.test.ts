@@ -277,3 +277,26 @@ describe('placeForFigure', () => {
     expect(r).toEqual({ place: { district: null, districtCode: null, street: null, streetCode: null, community: null, communityCode: null }, provenance: 'default' });
   });
 });
+
+// Phenomena of fixtures/unseen2 (sentences written for these tests).
+describe('placeForFigure: later-clause streets and a lead street the district takes back', () => {
+  const at = (text: string, needle: string) => {
+    const mentions = findPlaces(text, {});
+    const figureStart = text.indexOf(needle);
+    const sentenceStart = Math.max(text.lastIndexOf('。', figureStart) + 1, 0);
+    const sentenceEnd = text.indexOf('。', figureStart) + 1 || text.length;
+    return placeForFigure({
+      mentions, figureStart, figureEnd: figureStart + needle.length, text,
+      sentence: { start: sentenceStart, end: sentenceEnd }, paragraph: { start: 0, end: text.length },
+      article: { start: 0, end: text.length }, defaultPlace: null,
+    } as Parameters<typeof placeForFigure>[0]).place.street;
+  };
+  it.each([
+    ['大理市假期接待游客218万人次。大理古城日均接待游客约9.8万人次，双廊镇接待游客31.2万人次。', '约9.8万人次', null],
+    ['大理市假期接待游客218万人次。大理古城日均接待游客约9.8万人次，双廊镇接待游客31.2万人次。', '31.2万人次', '双廊镇'],
+    ['走进寿光市稻田镇的产业园，大棚整齐排列。据了解，今年以来，寿光市新建大棚6800余个。1—10月，全市蔬菜产量达到420万吨。', '420万吨', null],
+    ['走进寿光市稻田镇的产业园，工人采摘彩椒，今年园区新建大棚68个。', '68个', '稻田镇'],
+  ] as const)('%s [%s] → %s', (text, needle, street) => {
+    expect(at(text, needle)).toBe(street);
+  });
+});

@@ -663,12 +663,15 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
       streetHasOwnFigures = /[0-9０-９]/u.test(k < 0 ? rest : rest.slice(0, k));
     }
   }
-  const streetMarks = onlyStreet
-    ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === onlyStreet!.streetCode)).map((m) => m.start)
+  // the street the story is about: the only one named, else the lead's (走进稻田镇的…园区, …), whose
+  // topic the district takes back with 全市 / a clause-initial district name (streetStillTopic)
+  const topicStreet = onlyStreet ?? (lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : null);
+  const streetMarks = topicStreet
+    ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
     : [];
   return {
     lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
-    streetMarks, districtTurns: onlyStreet ? districtTurns(a, all) : [], districtWide, streetHasOwnFigures,
+    streetMarks, districtTurns: topicStreet ? districtTurns(a, all, Boolean(onlyStreet)) : [], districtWide, streetHasOwnFigures,
   };
 }
 
@@ -709,6 +712,17 @@ function streetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
   return !info.districtWide && (lastReset < 0 || !info.streetHasOwnFigures);
 }
 
+/** A lead street stays the topic until the district takes the story back after its last mention
+ *  (走进稻田镇的产业园…。1—10月，全市蔬菜产量…: 全市 turns to the district). */
+function leadStreetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
+  const lastStreet = lastBefore(info.streetMarks, a.figureStart);
+  const wide = mentionsIn(a.mentions, { start: Math.max(a.sentence.start, lastStreet + 1), end: a.figureStart })
+    .some((m) => m.level === 'district' && m.form === 'deictic');
+  if (wide) return false;
+  const lastReset = lastBefore(info.districtTurns, a.figureStart);
+  return lastReset < 0 || lastStreet > lastReset;
+}
+
 /** The last of sorted positions before pos (binary search), or -1. */
 function lastBefore(sorted: readonly number[], pos: number): number {
   let lo = 0, hi = sorted.length;
@@ -722,13 +736,13 @@ const CLAUSE_START = /[。！？!?；;，,：:\n]/u;
 
 /** Positions where the district takes the story back (see streetStillTopic): 全区 / 该县, a clause-initial
  *  district name, a clause-initial organ of the district; in order. */
-function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[]): number[] {
+function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = true): number[] {
   const out: number[] = [];
   const text = a.text;
   if (!text) return out;
   for (let i = 0; i < all.length; i++) {
     const m = all[i];
-    if (m.level === 'district' && m.form === 'deictic') { out.push(m.start); continue; } // 全区, 该县
+    if (m.level === 'district' && m.form === 'deictic') { if (organs) out.push(m.start); continue; } // 全区, 该县
     if (m.level !== 'district' || (m.form !== 'full' && m.form !== 'alias')) continue;
     const next = all[i + 1];
     if (next && next.level !== 'district' && next.start === m.end) continue; // 西海岸新区珠海街道
@@ -738,6 +752,7 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[]): number[] {
     if (prefix) s -= prefix[0].length;
     if (s <= a.article.start || CLAUSE_START.test(text[s - 1])) out.push(m.start);
   }
+  if (!organs) return out.sort((x, y) => x - y); // a lead street yields to the district's name only (and 全区 of its sentence)
   const body = text.slice(a.article.start, a.article.end);
   DISTRICT_ORGAN.lastIndex = 0;
   for (let mm = DISTRICT_ORGAN.exec(body); mm; mm = DISTRICT_ORGAN.exec(body)) out.push(a.article.start + mm.index);
@@ -788,8 +803,12 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
     }
     // a place named before the figure, or in its clause, outranks one named in a later clause
     // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
-    if (resolved.some((r) => r.m.start < a.figureStart)) {
-      for (let i = resolved.length - 1; i >= 0; i--) if (resolved[i].m.start > a.figureStart && resolved[i].m.end > clause.end) resolved.splice(i, 1);
+    // A street or community first named in a later clause begins another part of the sentence even when
+    // nothing is named before (古城日均接待游客9.8万人次，双廊镇接待…; 调拨折叠床500张…，并向李家镇下拨…)
+    const earlier = resolved.some((r) => r.m.start < a.figureStart);
+    for (let i = resolved.length - 1; i >= 0; i--) {
+      const r = resolved[i];
+      if (r.m.start > a.figureStart && r.m.end > clause.end && (earlier || r.m.level !== 'district')) resolved.splice(i, 1);
     }
     if (resolved.length) {
       const top = Math.max(...resolved.map((r) => RANK[levelOf(r.p)!]));
@@ -827,7 +846,10 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
   }
 
   // 3. the article: its title or lead, its only street, its district
-  if (info.lead && levelOf(info.lead) !== 'district') return { place: { ...info.lead }, provenance: 'inherited' };
+  if (info.lead && levelOf(info.lead) !== 'district') {
+    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited' };
+    return { place: { ...articleDistrict }, provenance: 'inherited' };
+  }
   if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
   if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited' };
   if (!articleDistrict) {

@@ -10,7 +10,13 @@ import { extract } from '.';
 
 const SHARED = resolve(process.cwd(), '..', 'shared');
 const SCORER = join(SHARED, 'tools', 'score-extraction.mjs');
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'unseen');
+// unseen: 38 passages (three batches, tuned against by now); unseen2: 12 passages of other genres and
+// provinces (county half-year reports, bylines and ad footers, unitless 万 money, small Chinese counts),
+// annotated before the extractor was run on them (first run: F1 98.2, metric 88.6, street 88.6, date 96.4).
+const FOLDERS: Array<[name: string, minDocuments: number, f1: number, metric: number]> = [
+  ['unseen', 25, 0.9, 0.85],
+  ['unseen2', 12, 0.9, 0.85],
+];
 
 interface Score { core: number; f1: number; precision: number; recall: number; metric: number; qualifier: number; street: number; date: number }
 interface Scorer {
@@ -18,7 +24,8 @@ interface Scorer {
   combine(scores: Score[]): Score & { documents: number };
 }
 
-describe.runIf(existsSync(SCORER))('extraction against our held-out fixtures (fixtures/unseen)', async () => {
+describe.runIf(existsSync(SCORER)).each(FOLDERS)('extraction against our held-out fixtures (fixtures/%s)', async (folder, minDocuments, minF1, minMetric) => {
+  const FIXTURES = join(import.meta.dirname, 'fixtures', folder);
   const scorer = (await import(pathToFileURL(SCORER).href)) as Scorer;
   const golds = readdirSync(FIXTURES).filter((n) => n.endsWith('.gold.json')).sort();
 
@@ -34,7 +41,7 @@ describe.runIf(existsSync(SCORER))('extraction against our held-out fixtures (fi
     }
   });
 
-  it('core-figure F1 ≥ 0.9 and metric ≥ 0.85', () => {
+  it(`core-figure F1 ≥ ${minF1} and metric ≥ ${minMetric}`, () => {
     const scores = golds.map((name) => {
       const goldPath = join(FIXTURES, name);
       const gold = JSON.parse(readFileSync(goldPath, 'utf8'));
@@ -43,8 +50,8 @@ describe.runIf(existsSync(SCORER))('extraction against our held-out fixtures (fi
       return scorer.score(gold, doc, result.articles.flatMap((a) => a.facts));
     });
     const s = scorer.combine(scores);
-    expect(s.documents).toBeGreaterThanOrEqual(25);
-    expect(s.f1).toBeGreaterThanOrEqual(0.9);
-    expect(s.metric).toBeGreaterThanOrEqual(0.85);
+    expect(s.documents).toBeGreaterThanOrEqual(minDocuments);
+    expect(s.f1).toBeGreaterThanOrEqual(minF1);
+    expect(s.metric).toBeGreaterThanOrEqual(minMetric);
   });
 });

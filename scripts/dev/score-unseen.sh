@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Scores the CLI's output on our own held-out fixtures (lib/extract/fixtures/unseen), written and
 # annotated by hand to check that the extractor generalises beyond ../shared/gold/dev.
-# usage: scripts/dev/score-unseen.sh [--verbose]
+# usage: scripts/dev/score-unseen.sh [--verbose]   (UNSEEN=unseen2 scores lib/extract/fixtures/unseen2)
 set -u
 cd "$(dirname "$0")/../.."
-dir=lib/extract/fixtures/unseen; out=$(mktemp -d)
+dir=lib/extract/fixtures/${UNSEEN:-unseen}; out=$(mktemp -d)
 ls "$dir"/*.gold.json | xargs -P 8 -I{} sh -c '
   gold="$1"; out="$2"; name=$(basename "$gold" .gold.json)
   pub=$(node -e "const g=require(process.argv[1]);console.log((g.publication&&g.publication.date)||\"\")" "$PWD/$gold")
