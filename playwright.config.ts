@@ -6,6 +6,11 @@ import { CHROMIUM_ARGS, systemChromium } from './scripts/browser.mjs';
 const port = Number(process.env.E2E_PORT || 3100);
 // A throwaway database per run, so browser tests never touch data/figures.db.
 const databasePath = process.env.E2E_DATABASE_PATH || join(tmpdir(), `civic-figures-e2e-${process.pid}.db`);
+if (!process.env.E2E_DATABASE_PATH) {
+  // the same file for the server, the workers and the teardown, which removes only a file made here
+  process.env.E2E_DATABASE_PATH = databasePath;
+  process.env.E2E_DATABASE_THROWAWAY = '1';
+}
 const results = process.env.E2E_RESULTS || 'e2e/.results';
 const executablePath: string | undefined = systemChromium() ?? undefined;
 
@@ -14,6 +19,7 @@ export default defineConfig({
   outputDir: results,
   timeout: 60_000,
   workers: 1,
+  globalTeardown: './e2e/teardown.ts',
   reporter: [['list'], ['json', { outputFile: `${results}/report.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Suspense fallback={<nav className="site-nav" />}>
             <SiteNav cookieLang={lang} />
           </Suspense>
-          <div className="editor-status" title={strings(lang).nav_login}><EditorStatus /></div>
+          <div className="editor-status" title={strings(lang).nav_login}><EditorStatus lang={lang} /></div>
         </header>
         <main id="content">{children}</main>
       </body>

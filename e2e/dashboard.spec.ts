@@ -179,6 +179,25 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全文搜索');
 });
 
+test('the filter form works from the keyboard: a select keeps the focus as each step changes the view', async ({ page }) => {
+  await page.goto('/');
+  await bars(page, 'place-chart');
+  const metric = page.getByTestId('filter-metric');
+  await metric.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/metric=\w+/);
+  await expect(metric).toBeFocused();
+  const first = await metric.inputValue();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).not.toHaveURL(new RegExp(`metric=${first}(&|$)`));
+  await expect(metric).toBeFocused();
+  expect(await metric.inputValue()).not.toBe(first);
+  // back: the select shows the URL's metric again
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`metric=${first}(&|$)`));
+  await expect(metric).toHaveValue(first);
+});
+
 test('charts download as SVG and PNG', async ({ page }) => {
   await page.goto('/');
   await bars(page, 'place-chart');
@@ -201,6 +220,11 @@ test('readable at phone width', async ({ page }) => {
   await bars(page, 'place-chart');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+  // the header nav gets a full-width line of its own, not a squeezed column beside the brand
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  expect((await nav.boundingBox())!.width).toBeGreaterThan(300);
+  const tops = await nav.locator('ul a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
   await page.screenshot({ path: `${shots}/dashboard-phone.png`, fullPage: true });
   await page.goto('/facts/1');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);

@@ -55,3 +55,21 @@ test('an editor uploads a GB18030 file and sees its figures highlighted; bad inp
   const health = await page.request.get('/api/health');
   expect(health.ok()).toBe(true);
 });
+
+test('the sign-in and ingest pages and the header speak English on an English page', async ({ page }) => {
+  const cjk = /[\u4e00-\u9fff]/;
+  await page.goto('/login?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Editor sign-in');
+  await expect(page.getByTestId('sign-in-link')).toHaveText('Editor sign-in');
+  await expect(page.getByLabel('Password')).toBeVisible();
+  expect(await page.locator('main').innerText()).not.toMatch(cjk);
+  await signIn(page, '/ingest');
+  await page.goto('/ingest?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add articles');
+  await expect(page.getByRole('button', { name: 'Extract and store' })).toBeVisible();
+  await expect(page.locator('header .editor-status button')).toHaveText('Sign out');
+  expect(await page.locator('main').innerText()).not.toMatch(cjk);
+  await page.getByLabel('Files').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await page.getByRole('button', { name: 'Extract and store' }).click();
+  await expect(page.getByTestId('document-failed')).toContainText('no text');
+});

@@ -124,6 +124,20 @@ const ZH = {
   published: '发布日期', page: '版面', issue: '期号', link: '链接',
   status_unreviewed: '未审核', status_verified: '已核实', status_corrected: '已更正', status_rejected: '已否定',
   chart_loading: '图表加载中…',
+  editor_sign_in: '编辑登录', editor_sign_out: '退出登录', login_title: '编辑登录', login_signed_in_as: '已登录：',
+  login_name: '用户名', login_password: '密码', login_submit: '登录',
+  login_wrong: '用户名或密码错误。', login_missing: '请输入用户名和密码。', login_rate_limited: '密码错误次数过多，请15分钟后再试。',
+  ingest_title: '导入文章',
+  ingest_hint: '粘贴文章文本，或上传 .txt、.md、.html、.docx、.pdf 文件（UTF-8、GB18030/GBK、Big5 均可；每个文件不超过 {mb} MB，一次最多 {files} 个）。同一篇文章只保存一次。',
+  ingest_text: '文章文本', ingest_text_placeholder: '粘贴一篇或一版新闻…', ingest_files: '文件', ingest_source: '来源', ingest_source_placeholder: '如：上城报',
+  ingest_district: '区县', ingest_district_placeholder: '如：上城区', ingest_published: '发布日期', ingest_title_field: '标题', ingest_url: '原文链接',
+  ingest_submit: '提取并保存', ingest_busy: '正在提取…',
+  ingest_summary: '新增 {added} 篇，重复 {duplicates} 篇，失败 {failed} 个，共 {figures} 个数字。',
+  ingest_untitled: '（无标题）', ingest_duplicate: '重复，已有此文', ingest_undated: '日期不详', ingest_figures: ' 个数字',
+  ingest_server_error: '服务器返回 {status}', ingest_network_error: '无法连接服务器：{error}',
+  reason_empty: '没有文本', reason_binary: '不是文本文件', reason_unsupported: '不支持的格式', reason_too_large: '文件过大', reason_undecodable: '无法识别的编码',
+  reason_no_text_layer: 'PDF 没有文本层（扫描件？）', reason_unreadable: '文件已损坏或无法读取', reason_extraction_failed: '提取失败', reason_storage_failed: '保存失败',
+  review_title: '审核：', review_figure: '数字 #{id}', review_article: '文章 {id}',
 };
 type Strings = typeof ZH;
 
@@ -170,6 +184,20 @@ const EN: Strings = {
   published: 'Published', page: 'Page', issue: 'Issue', link: 'Link',
   status_unreviewed: 'unreviewed', status_verified: 'verified', status_corrected: 'corrected', status_rejected: 'rejected',
   chart_loading: 'Loading chart…',
+  editor_sign_in: 'Editor sign-in', editor_sign_out: 'Sign out', login_title: 'Editor sign-in', login_signed_in_as: 'Signed in as ',
+  login_name: 'Name', login_password: 'Password', login_submit: 'Sign in',
+  login_wrong: 'Wrong name or password.', login_missing: 'Enter a name and a password.', login_rate_limited: 'Too many wrong passwords: try again in 15 minutes.',
+  ingest_title: 'Add articles',
+  ingest_hint: 'Paste an article’s text, or upload .txt, .md, .html, .docx or .pdf files (UTF-8, GB18030/GBK or Big5; at most {mb} MB each, {files} at a time). The same article is stored once.',
+  ingest_text: 'Article text', ingest_text_placeholder: 'Paste one article or a newspaper page…', ingest_files: 'Files', ingest_source: 'Source', ingest_source_placeholder: 'e.g. 上城报',
+  ingest_district: 'District', ingest_district_placeholder: 'e.g. 上城区', ingest_published: 'Published', ingest_title_field: 'Title', ingest_url: 'Link to the original',
+  ingest_submit: 'Extract and store', ingest_busy: 'Extracting…',
+  ingest_summary: '{added} added, {duplicates} duplicates, {failed} failed, {figures} figures.',
+  ingest_untitled: '(untitled)', ingest_duplicate: 'duplicate: already stored', ingest_undated: 'date unknown', ingest_figures: ' figures',
+  ingest_server_error: 'the server answered {status}', ingest_network_error: 'cannot reach the server: {error}',
+  reason_empty: 'no text', reason_binary: 'not a text file', reason_unsupported: 'unsupported format', reason_too_large: 'file too large', reason_undecodable: 'unknown encoding',
+  reason_no_text_layer: 'the PDF has no text layer (a scan?)', reason_unreadable: 'damaged or unreadable file', reason_extraction_failed: 'extraction failed', reason_storage_failed: 'could not be stored',
+  review_title: 'Review: ', review_figure: 'Figure #{id}', review_article: 'Article {id}',
 };
 
 export type StringKey = keyof Strings;

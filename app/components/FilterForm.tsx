@@ -3,7 +3,7 @@
 // The view's filters as a plain GET form (works without JavaScript); with JavaScript every change
 // pushes the new URL at once, so the server re-renders the view and back/forward step through views.
 import { usePathname, useRouter } from 'next/navigation';
-import { useTransition, type FormEvent } from 'react';
+import { useEffect, useRef, useTransition, type FormEvent } from 'react';
 
 export interface Option { value: string; label: string }
 export interface OptionGroup { label: string; options: Option[] }
@@ -29,6 +29,22 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The fields follow the URL (back/forward, a reset, a cleared street) without being re-mounted: a
+  // re-mounted select loses the keyboard focus, so a keyboard user could not step through its options.
+  const shown = ORDER.map((name) => values[name] ?? '').join('\u0000');
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const current = shown.split('\u0000');
+    ORDER.forEach((name, i) => {
+      const field = form.elements.namedItem(name);
+      if ((field instanceof HTMLSelectElement || field instanceof HTMLInputElement) && field.value !== current[i]) {
+        field.value = current[i];
+      }
+    });
+  }, [shown]);
 
   function navigate(form: HTMLFormElement, changed?: string) {
     const data = new FormData(form);
@@ -54,7 +70,7 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
   const select = (name: string, label: string, options: Option[], anyLabel = labels.any) => (
     <label className="field">
       <span>{label}</span>
-      <select name={name} defaultValue={values[name] ?? ''} key={`${name}:${values[name] ?? ''}`} data-testid={`filter-${name}`}>
+      <select name={name} defaultValue={values[name] ?? ''} data-testid={`filter-${name}`}>
         <option value="">{anyLabel}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
@@ -62,11 +78,11 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
   );
 
   return (
-    <form method="get" action={pathname} className="filters" data-testid="filters" aria-busy={pending}
+    <form ref={formRef} method="get" action={pathname} className="filters" data-testid="filters" aria-busy={pending}
       onChange={onChange} onSubmit={(e) => { e.preventDefault(); navigate(e.currentTarget); }}>
       <label className="field field-wide">
         <span>{labels.metric}</span>
-        <select name="metric" defaultValue={values.metric ?? ''} key={`metric:${values.metric ?? ''}`} data-testid="filter-metric">
+        <select name="metric" defaultValue={values.metric ?? ''} data-testid="filter-metric">
           <option value="">{labels.allMetrics}</option>
           {metricGroups.map((g) => (
             <optgroup key={g.label} label={g.label}>
@@ -80,11 +96,11 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
       {select('community', labels.community, communities)}
       <label className="field">
         <span>{labels.from}</span>
-        <input type="date" name="from" defaultValue={values.from ?? ''} key={`from:${values.from ?? ''}`} data-testid="filter-from" />
+        <input type="date" name="from" defaultValue={values.from ?? ''} data-testid="filter-from" />
       </label>
       <label className="field">
         <span>{labels.to}</span>
-        <input type="date" name="to" defaultValue={values.to ?? ''} key={`to:${values.to ?? ''}`} data-testid="filter-to" />
+        <input type="date" name="to" defaultValue={values.to ?? ''} data-testid="filter-to" />
       </label>
       {select('qualifier', labels.qualifier, qualifiers)}
       {select('source', labels.source, sources)}

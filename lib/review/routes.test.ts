@@ -12,6 +12,7 @@ import { POST as login } from '../../app/api/auth/login/route';
 import { POST as logout } from '../../app/api/auth/logout/route';
 import { POST as review } from '../../app/api/facts/[id]/review/route';
 import { DELETE as deleteArticle } from '../../app/api/articles/[id]/route';
+import { POST as postArticles } from '../../app/api/articles/route';
 import { GET as checksJson } from '../../app/api/checks/route';
 import { GET as checksCsv } from '../../app/checks.csv/route';
 
@@ -114,6 +115,43 @@ describe('an editor', () => {
     expect((await del()).status).toBe(404);
   });
 
+  it('POST /api/articles refuses a chunked body over the limit (413) without reading it all, and still takes a small one', async () => {
+    const { cookie, csrf } = await signedIn();
+    const previous = process.env.FIGURES_MAX_FILE_MB;
+    process.env.FIGURES_MAX_FILE_MB = '1';
+    try {
+      // a streamed body declares no content-length: 100 MB of text in 1 MB chunks, counted as they are pulled
+      let pulled = 0;
+      const chunk = new TextEncoder().encode('a'.repeat(1024 * 1024));
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) { c.enqueue(new TextEncoder().encode('{"text":"')); },
+        pull(c) { if (pulled++ < 100) c.enqueue(chunk); else { c.enqueue(new TextEncoder().encode('"}')); c.close(); } },
+      });
+      const headers = { cookie, 'x-csrf-token': csrf, origin: ORIGIN, 'content-type': 'application/json' };
+      const huge = await postArticles(new Request(`${ORIGIN}/api/articles`, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit));
+      expect(huge.status).toBe(413);
+      expect(pulled).toBeLessThan(10);
+      const small = await postArticles(new Request(`${ORIGIN}/api/articles`, { method: 'POST', headers, body: JSON.stringify({ text: '望江街道今年投资12亿元，开工项目9个。', source: '测试' }) }));
+      expect(small.status).toBe(201);
+      const malformed = await postArticles(new Request(`${ORIGIN}/api/articles`, { method: 'POST', headers, body: '{"text":' }));
+      expect(malformed.status).toBe(400);
+    } finally {
+      if (previous === undefined) delete process.env.FIGURES_MAX_FILE_MB; else process.env.FIGURES_MAX_FILE_MB = previous;
+    }
+  });
+
+  it('a review whose value is not a number is a 400 naming the field, and changes nothing', async () => {
+    const { cookie, csrf } = await signedIn();
+    const id = factId('1031家');
+    const r = await review(req(`/api/facts/${id}/review`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ status: 'corrected', value: 'abc', reason: '测试' }),
+    }), params(id));
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ field: 'value' });
+    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+  });
+
   it('signs out: the session no longer works', async () => {
     const { cookie, csrf } = await signedIn();
     const out = await logout(req('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, origin: ORIGIN } }));
@@ -143,6 +181,21 @@ describe('sign-in', () => {
     }));
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/login?error=wrong&next=%2Fchecks');
+  });
+
+  it('refuses an anonymous oversize sign-in body (413) without buffering it, streamed or declared', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode('a'.repeat(64 * 1024));
+    const stream = new ReadableStream<Uint8Array>({ pull(c) { if (pulled++ < 1000) c.enqueue(chunk); else c.close(); } });
+    const streamed = await login(new Request(`${ORIGIN}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: stream, duplex: 'half',
+    } as RequestInit));
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(5);
+    const declared = await login(req('/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'content-length': String(10 * 1024 * 1024) }, body: JSON.stringify({ name: 'admin', password: PASSWORD }),
+    }));
+    expect(declared.status).toBe(413);
   });
 
   it('refuses a sign-in posted from another site', async () => {

@@ -1,6 +1,7 @@
 // POST /api/articles: an editor adds articles — JSON {text, source, district, published, title, url}, or a
 // multipart form with files (field `files`) and the same fields. Answers with what was extracted, or why not.
 import { getDb } from '../../../db/client';
+import { BodyTooLarge, readBodyCapped, withBody } from '../../../lib/body';
 import { requireEditor } from '../../../lib/auth';
 import { ingestChecks } from '../../../lib/ingest/checks';
 import { maxFileBytes } from '../../../lib/ingest/errors';
@@ -13,17 +14,34 @@ function error(status: number, message: string): Response {
   return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-async function readSubmission(request: Request): Promise<Submission> {
+/** The largest body each kind may have: one pasted text (JSON escapes may double it), or a full upload. */
+function bodyLimit(type: string, fileLimit: number): number {
+  return type.startsWith('multipart/form-data') ? fileLimit * MAX_UPLOAD_FILES + 1024 * 1024 : fileLimit * 2 + 1024 * 1024;
+}
+
+/** The body's bytes, refused (413) as soon as they pass the limit, declared or not (a chunked body). */
+async function readCapped(request: Request, max: number): Promise<Uint8Array> {
+  try { return await readBodyCapped(request, max); } catch (e) {
+    if (e instanceof BodyTooLarge) throw new SubmissionError(413, e.message);
+    throw e;
+  }
+}
+
+async function readSubmission(request: Request, fileLimit: number): Promise<Submission> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
+    const bytes = await readCapped(request, bodyLimit(type, fileLimit));
     let body: unknown;
-    try { body = await request.json(); } catch { throw new SubmissionError(400, 'the body is not valid JSON'); }
+    try { body = JSON.parse(new TextDecoder().decode(bytes)); } catch { throw new SubmissionError(400, 'the body is not valid JSON'); }
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SubmissionError(400, 'the body must be a JSON object');
     return { fields: parseSubmissionFields(body as Record<string, unknown>), files: [] };
   }
   if (type.startsWith('multipart/form-data')) {
+    const bytes = await readCapped(request, bodyLimit(type, fileLimit));
     let form: FormData;
-    try { form = await request.formData(); } catch { throw new SubmissionError(400, 'the multipart body cannot be read'); }
+    try {
+      form = await withBody(request, bytes).formData();
+    } catch { throw new SubmissionError(400, 'the multipart body cannot be read'); }
     const raw: Record<string, string> = {};
     for (const key of ['text', 'source', 'district', 'published', 'title', 'url']) {
       const v = form.get(key);
@@ -42,10 +60,11 @@ export async function POST(request: Request): Promise<Response> {
   if (editor instanceof Response) return editor;
   const limit = maxFileBytes();
   // refuse an oversize body before reading it (the limit per file, for as many files as an upload may hold)
+  const max = bodyLimit((request.headers.get('content-type') ?? '').toLowerCase(), limit);
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit * MAX_UPLOAD_FILES + 1024 * 1024) return error(413, `the upload is over ${Math.round((limit * MAX_UPLOAD_FILES) / 1024 / 1024)} MB`);
+  if (declared > max) return error(413, `the body is over ${Math.round(max / 1024 / 1024)} MB`);
   try {
-    const submission = await readSubmission(request);
+    const submission = await readSubmission(request, limit);
     const checks = ingestChecks(db, (line) => console.warn(`POST /api/articles: ${line}`));
     const answer = await ingestSubmission(db, submission, { afterCommit: checks.afterCommit }, limit);
     checks.finish();

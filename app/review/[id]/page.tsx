@@ -4,6 +4,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../db/client';
 import { figureInContext } from '../../../db/review';
+import { fill, strings } from '../../../lib/i18n';
+import { requestLang } from '../../../lib/i18n-server';
 import { FactChecks } from '../../components/FactChecks';
 import { ReviewPanel } from '../../components/ReviewPanel';
 
@@ -19,18 +21,20 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const figure = figureInContext(getDb(), Number(id));
   if (!figure) notFound();
   const query = await searchParams;
+  const lang = await requestLang(query);
+  const s = strings(lang);
   return (
     <article>
-      <p><a href={`/facts/${figure.id}`}>数字 #{figure.id}</a> · <a href={`/articles/${figure.articleId}`}>{figure.articleTitle ?? `文章 ${figure.articleId}`}</a></p>
-      <h1>审核：<span data-testid="review-figure">{figure.text}</span></h1>
+      <p><a href={`/facts/${figure.id}`}>{fill(s.review_figure, { id: figure.id })}</a> · <a href={`/articles/${figure.articleId}`}>{figure.articleTitle ?? fill(s.review_article, { id: figure.articleId })}</a></p>
+      <h1>{s.review_title}<span data-testid="review-figure">{figure.text}</span></h1>
       <p><q>{figure.sentence}</q></p>
       <section aria-labelledby="checks-heading">
-        <h2 id="checks-heading">核查</h2>
-        <FactChecks factId={figure.id} />
+        <h2 id="checks-heading">{s.fact_checks}</h2>
+        <FactChecks factId={figure.id} lang={lang} />
       </section>
       <section aria-labelledby="review-heading">
-        <h2 id="review-heading">审核</h2>
-        <ReviewPanel factId={figure.id} returnTo={`/review/${figure.id}`} flash={{ reviewed: one(query.reviewed), error: one(query.review_error) }} />
+        <h2 id="review-heading">{s.fact_review}</h2>
+        <ReviewPanel factId={figure.id} lang={lang} returnTo={`/review/${figure.id}`} flash={{ reviewed: one(query.reviewed), error: one(query.review_error) }} />
       </section>
     </article>
   );

@@ -1,6 +1,10 @@
 import { getDb } from '../../../../db/client';
 import { clientAddress, safeReturnPath, sessionCookies, signIn } from '../../../../lib/auth';
 import { isSameOrigin } from '../../../../lib/auth/origin';
+import { BodyTooLarge, readBodyCapped, withBody } from '../../../../lib/body';
+
+/** A name, a password and a return path: anything larger is not a sign-in (and is not buffered). */
+const MAX_BODY = 16 * 1024;
 
 export const dynamic = 'force-dynamic';
 
@@ -16,14 +20,16 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
   let name = '', password = '', next: unknown = '/';
   try {
+    const bytes = await readBodyCapped(request, MAX_BODY);
     if (wantsJson) {
-      const body = await request.json() as Record<string, unknown>;
+      const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
       name = String(body.name ?? ''); password = String(body.password ?? ''); next = body.next;
     } else {
-      const form = await request.formData();
+      const form = await withBody(request, bytes).formData();
       name = String(form.get('name') ?? ''); password = String(form.get('password') ?? ''); next = form.get('next');
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return Response.json({ error: e.message }, { status: 413 });
     return Response.json({ error: 'send a form or JSON with name and password' }, { status: 400 });
   }
   const back = safeReturnPath(next);
