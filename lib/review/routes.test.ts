@@ -152,6 +152,20 @@ describe('an editor', () => {
     expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
   });
 
+  it('a review body over 64 KB is refused (413) after reading little of it, and changes nothing', async () => {
+    const { cookie, csrf } = await signedIn();
+    const id = factId('1031家');
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(' '.repeat(16 * 1024));
+    const stream = new ReadableStream<Uint8Array>({ pull(c) { if (pulled++ < 1000) c.enqueue(chunk); else c.close(); } });
+    const r = await review(new Request(`${ORIGIN}/api/facts/${id}/review`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: ORIGIN }, body: stream, duplex: 'half',
+    } as RequestInit), params(id));
+    expect(r.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+  });
+
   it('signs out: the session no longer works', async () => {
     const { cookie, csrf } = await signedIn();
     const out = await logout(req('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, origin: ORIGIN } }));

@@ -3,6 +3,7 @@
 // is redirected back to the page it came from.
 import { getDb } from '../../../../../db/client';
 import { requireEditor, safeReturnPath } from '../../../../../lib/auth';
+import { BodyTooLarge, readBodyCapped, withBody } from '../../../../../lib/body';
 import { ReviewError, parseReviewInput, reviewFact, reviewTrail } from '../../../../../lib/review';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,17 @@ function withParam(path: string, key: string, value: string): string {
   return `${url.pathname}${url.search}#review`;
 }
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+// A decision is a few short fields; nothing larger is read into memory.
+const REVIEW_BODY_MAX = 64 * 1024;
+
+export async function POST(incoming: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  let request: Request;
+  try {
+    request = withBody(incoming, await readBodyCapped(incoming, REVIEW_BODY_MAX));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: error.message }, { status: 413 });
+    throw error;
+  }
   const db = getDb();
   const editor = await requireEditor(request, db);
   if (editor instanceof Response) return editor;
