@@ -10,7 +10,7 @@ import type { ExtractOptions, ExtractResult, ExtractedArticle, Fact, PlaceRef, R
 export * from './types';
 
 /** Bumped whenever a change can alter what is extracted; stored on every fact so `figures reextract` knows what is stale. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.3.1';
 
 /** Index of the range containing `pos` in sorted, non-overlapping `ranges` (binary search), or -1. */
 function rangeIndexAt(ranges: readonly Range[], pos: number): number {
