@@ -30,8 +30,14 @@ export function divisionList(): Database.Database {
   return list;
 }
 
+const nameStatements = new Map<DivisionLevel, Database.Statement>();
+
 /** The official name of a code at a level, or undefined when the national list has no such code. */
 export function divisionName(level: DivisionLevel, code: string): string | undefined {
-  const row = divisionList().prepare(`SELECT name FROM ${TABLE[level]} WHERE code = ?`).get(code) as { name: string } | undefined;
-  return row?.name;
+  let statement = nameStatements.get(level);
+  if (!statement) {
+    statement = divisionList().prepare(`SELECT name FROM ${TABLE[level]} WHERE code = ?`);
+    nameStatements.set(level, statement);
+  }
+  return (statement.get(code) as { name: string } | undefined)?.name;
 }

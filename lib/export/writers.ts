@@ -23,6 +23,28 @@ const WRITTEN_COLUMNS = ['id', 'uid', 'value', 'low', 'high', 'unit', 'qualifier
   'published_on', 'fact_url', 'extractor_version', 'review_status', 'corrected_value', 'corrected_unit', 'corrected_metric'];
 if (WRITTEN_COLUMNS.join() !== COLUMN_NAMES.join()) throw new Error('lib/export/writers.ts is out of step with COLUMNS (lib/export/columns.ts)');
 
+// What is the same for every fact of a metric or of an article is written once and reused.
+
+/** Cells of a metric key, computed once per key. */
+function perMetric(cells: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let written = seen.get(key);
+    if (written === undefined) { written = cells(key); seen.set(key, written); }
+    return written;
+  };
+}
+
+/** Cells of an article, computed again only when the article changes (rows come article by article). */
+function perArticle(cells: (a: ArticleInfo) => string): (a: ArticleInfo) => string {
+  let last: ArticleInfo | null = null;
+  let written = '';
+  return (a) => {
+    if (a !== last) { last = a; written = cells(a); }
+    return written;
+  };
+}
+
 // ── CSV ──
 
 /** A text cell csvText would change: a formula start, or a character that needs quoting. */
@@ -39,6 +61,15 @@ function cn(v: unknown): string {
   return typeof v === 'number' && v - v === 0 ? `${v}` : csvNumber(v as number | null);
 }
 
+function csvMetricCells(key: string): string {
+  const m = metricByKey(key);
+  return `${ct(key)},${ct(m?.zh ?? null)},${ct(m?.en ?? null)},${ct(m?.group.key ?? null)}`;
+}
+
+function csvArticleCells(a: ArticleInfo): string {
+  return `${ct(a.title)},${ct(a.url)},${ct(a.source)},${a.synthetic === 1 ? 'true' : 'false'},${ct(a.published_on)}`;
+}
+
 /** The CSV writer: header order, CRLF line ends (the header is CSV_HEADER of ./csv). */
 export function csvWriter(options: RowOptions = {}): RowWriter {
   const base = factUrlBase(options);
@@ -46,22 +77,9 @@ export function csvWriter(options: RowOptions = {}): RowWriter {
   // (an id's digits never do, and the cell starts with the base)
   const plainBase = !CSV_SPECIAL.test(`${base}/facts/`);
   const urlPrefix = `${base}/facts/`;
-  const metrics = new Map<unknown, string>();
-  let article: ArticleInfo | null = null;
-  let articleCells = '';
-  return (r, a) => {
-    let metricCells = metrics.get(r[7]);
-    if (metricCells === undefined) {
-      const m = metricByKey(r[7]);
-      metricCells = `${ct(r[7])},${ct(m?.zh ?? null)},${ct(m?.en ?? null)},${ct(m?.group.key ?? null)}`;
-      metrics.set(r[7], metricCells);
-    }
-    if (a !== article) {
-      article = a;
-      articleCells = `${ct(a.title)},${ct(a.url)},${ct(a.source)},${a.synthetic === 1 ? 'true' : 'false'},${ct(a.published_on)}`;
-    }
-    return `${cn(r[0])},${ct(r[1])},${cn(r[2])},${cn(r[3])},${cn(r[4])},${ct(r[5])},${ct(r[6])},${metricCells},${ct(r[8])},${ct(r[9])},${ct(r[10])},${ct(r[11])},${ct(r[12])},${ct(r[13])},${ct(r[14])},${ct(r[15])},${ct(r[16])},${ct(r[17])},${r[18] === 1 ? 'true' : 'false'},${ct(r[19])},${ct(a.text.slice(r[20], r[21]))},${cn(r[22])},${articleCells},${plainBase ? urlPrefix + r[0] : csvText(urlPrefix + r[0])},${ct(r[23])},${ct(r[24])},${cn(r[25])},${ct(r[26])},${ct(r[27])}\r\n`;
-  };
+  const metricCells = perMetric(csvMetricCells);
+  const articleCells = perArticle(csvArticleCells);
+  return (r, a) => `${cn(r[0])},${ct(r[1])},${cn(r[2])},${cn(r[3])},${cn(r[4])},${ct(r[5])},${ct(r[6])},${metricCells(r[7])},${ct(r[8])},${ct(r[9])},${ct(r[10])},${ct(r[11])},${ct(r[12])},${ct(r[13])},${ct(r[14])},${ct(r[15])},${ct(r[16])},${ct(r[17])},${r[18] === 1 ? 'true' : 'false'},${ct(r[19])},${ct(a.text.slice(r[20], r[21]))},${cn(r[22])},${articleCells(a)},${plainBase ? urlPrefix + r[0] : csvText(urlPrefix + r[0])},${ct(r[23])},${ct(r[24])},${cn(r[25])},${ct(r[26])},${ct(r[27])}\r\n`;
 }
 
 // ── JSON Lines ──
@@ -77,28 +95,26 @@ function jv(v: unknown): string {
   return JSON.stringify(v);
 }
 
+function jsonlMetricFields(key: string): string {
+  const m = metricByKey(key);
+  return `"metric":${jv(key)},"metric_zh":${jv(m?.zh ?? null)},"metric_en":${jv(m?.en ?? null)},"metric_group":${jv(m?.group.key ?? null)}`;
+}
+
+function jsonlArticleFields(a: ArticleInfo): string {
+  return `"article_title":${jv(a.title)},"article_url":${jv(a.url)},"source":${jv(a.source)},"synthetic":${a.synthetic === 1},"published_on":${jv(a.published_on)}`;
+}
+
 /** The JSON Lines writer: the fields of ExportRow in order, as JSON.stringify of the row writes them. */
 export function jsonlWriter(options: RowOptions = {}): RowWriter {
   const base = factUrlBase(options);
   // "fact_url":"BASE/facts/ + the id (digits need no escaping) + "
   const urlPrefix = JSON.stringify(`${base}/facts/`).slice(0, -1);
-  const metrics = new Map<unknown, string>();
-  let article: ArticleInfo | null = null;
-  let articleFields = '';
+  const metricFields = perMetric(jsonlMetricFields);
+  const articleFields = perArticle(jsonlArticleFields);
   return (r, a) => {
-    let metricFields = metrics.get(r[7]);
-    if (metricFields === undefined) {
-      const m = metricByKey(r[7]);
-      metricFields = `"metric":${jv(r[7])},"metric_zh":${jv(m?.zh ?? null)},"metric_en":${jv(m?.en ?? null)},"metric_group":${jv(m?.group.key ?? null)}`;
-      metrics.set(r[7], metricFields);
-    }
-    if (a !== article) {
-      article = a;
-      articleFields = `"article_title":${jv(a.title)},"article_url":${jv(a.url)},"source":${jv(a.source)},"synthetic":${a.synthetic === 1},"published_on":${jv(a.published_on)}`;
-    }
     const id = r[0];
     const factUrl = typeof id === 'number' ? `${urlPrefix}${id}"` : JSON.stringify(`${base}/facts/${id}`);
-    return `{"id":${jv(id)},"uid":${jv(r[1])},"value":${jv(r[2])},"low":${jv(r[3])},"high":${jv(r[4])},"unit":${jv(r[5])},"qualifier":${jv(r[6])},${metricFields},"district":${jv(r[8])},"district_code":${jv(r[9])},"street":${jv(r[10])},"street_code":${jv(r[11])},"community":${jv(r[12])},"community_code":${jv(r[13])},"place_provenance":${jv(r[14])},"date":${jv(r[15])},"date_precision":${jv(r[16])},"date_provenance":${jv(r[17])},"cumulative":${r[18] === 1},"figure_text":${jv(r[19])},"sentence":${jv(a.text.slice(r[20], r[21]))},"article_id":${jv(r[22])},${articleFields},"fact_url":${factUrl},"extractor_version":${jv(r[23])},"review_status":${jv(r[24])},"corrected_value":${jv(r[25])},"corrected_unit":${jv(r[26])},"corrected_metric":${jv(r[27])}}\n`;
+    return `{"id":${jv(id)},"uid":${jv(r[1])},"value":${jv(r[2])},"low":${jv(r[3])},"high":${jv(r[4])},"unit":${jv(r[5])},"qualifier":${jv(r[6])},${metricFields(r[7])},"district":${jv(r[8])},"district_code":${jv(r[9])},"street":${jv(r[10])},"street_code":${jv(r[11])},"community":${jv(r[12])},"community_code":${jv(r[13])},"place_provenance":${jv(r[14])},"date":${jv(r[15])},"date_precision":${jv(r[16])},"date_provenance":${jv(r[17])},"cumulative":${r[18] === 1},"figure_text":${jv(r[19])},"sentence":${jv(a.text.slice(r[20], r[21]))},"article_id":${jv(r[22])},${articleFields(a)},"fact_url":${factUrl},"extractor_version":${jv(r[23])},"review_status":${jv(r[24])},"corrected_value":${jv(r[25])},"corrected_unit":${jv(r[26])},"corrected_metric":${jv(r[27])}}\n`;
   };
 }
 
@@ -165,10 +181,9 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
   const [t0, t1, t2, t3] = RUNS.map((run) => runTest(format, run));
   const full = format === 'csv' ? csvWriter(options) : jsonlWriter(options);
   const base = factUrlBase(options);
-  const metrics = new Map<unknown, string>();
-  let article: ArticleInfo | null = null;
-  let articleCells = '';
   if (format === 'csv') {
+    const metricCells = perMetric(csvMetricCells);
+    const articleCells = perArticle(csvArticleCells);
     const plainBase = !CSV_SPECIAL.test(`${base}/facts/`);
     const urlPrefix = `${base}/facts/`;
     return {
@@ -177,40 +192,22 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
         const f = row as StreamFact;
         const a = cursor.article(f[10]);
         if (!(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]))) return full(cursor.raw(f[0]), a);
-        let metricCells = metrics.get(f[6]);
-        if (metricCells === undefined) {
-          const m = metricByKey(f[6]);
-          metricCells = `${ct(f[6])},${ct(m?.zh ?? null)},${ct(m?.en ?? null)},${ct(m?.group.key ?? null)}`;
-          metrics.set(f[6], metricCells);
-        }
-        if (a !== article) {
-          article = a;
-          articleCells = `${ct(a.title)},${ct(a.url)},${ct(a.source)},${a.synthetic === 1 ? 'true' : 'false'},${ct(a.published_on)}`;
-        }
-        return `${cn(f[0])},${ct(f[1])},${cn(f[2])},${cn(f[3])},${cn(f[4])},${f[5]},${metricCells},${f[7]},${ct(a.text.slice(f[8], f[9]))},${cn(f[10])},${articleCells},${plainBase ? urlPrefix + f[0] : csvText(urlPrefix + f[0])},${f[11]},${cn(f[12])},${f[13]}\r\n`;
+        return `${cn(f[0])},${ct(f[1])},${cn(f[2])},${cn(f[3])},${cn(f[4])},${f[5]},${metricCells(f[6])},${f[7]},${ct(a.text.slice(f[8], f[9]))},${cn(f[10])},${articleCells(a)},${plainBase ? urlPrefix + f[0] : csvText(urlPrefix + f[0])},${f[11]},${cn(f[12])},${f[13]}\r\n`;
       },
     };
   }
   const urlPrefix = JSON.stringify(`${base}/facts/`).slice(0, -1);
+  const metricFields = perMetric(jsonlMetricFields);
+  const articleFields = perArticle(jsonlArticleFields);
   return {
     select,
     write(row, cursor) {
       const f = row as StreamFact;
       const a = cursor.article(f[10]);
       if (!(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]))) return full(cursor.raw(f[0]), a);
-      let metricFields = metrics.get(f[6]);
-      if (metricFields === undefined) {
-        const m = metricByKey(f[6]);
-        metricFields = `"metric":${jv(f[6])},"metric_zh":${jv(m?.zh ?? null)},"metric_en":${jv(m?.en ?? null)},"metric_group":${jv(m?.group.key ?? null)}`;
-        metrics.set(f[6], metricFields);
-      }
-      if (a !== article) {
-        article = a;
-        articleCells = `"article_title":${jv(a.title)},"article_url":${jv(a.url)},"source":${jv(a.source)},"synthetic":${a.synthetic === 1},"published_on":${jv(a.published_on)}`;
-      }
       const id = f[0];
       const factUrl = typeof id === 'number' ? `${urlPrefix}${id}"` : JSON.stringify(`${base}/facts/${id}`);
-      return `{"id":${jv(id)},"uid":${jv(f[1])},"value":${jv(f[2])},"low":${jv(f[3])},"high":${jv(f[4])},${f[5]},${metricFields},${f[7]},"sentence":${jv(a.text.slice(f[8], f[9]))},"article_id":${jv(f[10])},${articleCells},"fact_url":${factUrl},${f[11]},"corrected_value":${jv(f[12])},${f[13]}}\n`;
+      return `{"id":${jv(id)},"uid":${jv(f[1])},"value":${jv(f[2])},"low":${jv(f[3])},"high":${jv(f[4])},${f[5]},${metricFields(f[6])},${f[7]},"sentence":${jv(a.text.slice(f[8], f[9]))},"article_id":${jv(f[10])},${articleFields(a)},"fact_url":${factUrl},${f[11]},"corrected_value":${jv(f[12])},${f[13]}}\n`;
     },
   };
 }

@@ -1,10 +1,7 @@
 // Storing one document the simple way (the sample page, tests): extract it, then write it.
 import type { Db } from '../../db/client';
-import type { NewFactRow } from '../../db/ingest';
-import { EXTRACTOR_VERSION } from '../extract';
-import type { ExtractedArticle } from '../extract/types';
 import { IngestError } from './errors';
-import { factRowsOf, prepareDocument, type DocumentInput, type Extractor } from './prepare';
+import { prepareDocument, type DocumentInput, type Extractor } from './prepare';
 import { writeDocuments, type StoredArticle, type WriteOptions } from './write';
 
 export { contentHash } from './prepare';
@@ -22,7 +19,3 @@ export function storeDocument(db: Db, input: DocumentInput, extractor?: Extracto
   return outcome.articles;
 }
 
-/** The fact rows of one extracted article (kept for callers that store facts of their own articles). */
-export function factRows(article: ExtractedArticle, articleId: number, articleHash: string): (NewFactRow & { articleId: number })[] {
-  return factRowsOf(article, articleHash, EXTRACTOR_VERSION).map((row) => ({ ...row, articleId }));
-}
