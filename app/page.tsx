@@ -30,18 +30,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     if (!(error instanceof FilterError)) throw error;
     filterError = error.message;
   }
-  const db = getDb();
+  const db = await getDb();
 
   // Figures of different units are never added: a metric is charted in its most common unit.
-  const units = filters.metric ? unitsOf(db, filters) : [];
+  const units = filters.metric ? await unitsOf(db, filters) : [];
   const unit = units[0]?.unit ?? null;
   const level = filters.street || filters.community ? 'community' : 'street';
   let pick: Pick | null = parsePick(first(params.pick));
   if (pick && pick.kind !== 'month' && pick.kind !== level) pick = null;
   const page = Math.max(1, Number.parseInt(first(params.page) ?? '1', 10) || 1);
 
-  const placeBuckets = byPlace(db, filters, level, unit);
-  const monthBuckets = byMonth(db, filters, unit);
+  const placeBuckets = await byPlace(db, filters, level, unit);
+  const monthBuckets = await byMonth(db, filters, unit);
   const picked = pick
     ? (pick.kind === 'month' ? monthBuckets.find((b) => b.key === pick.month) : placeBuckets.find((b) => b.key === (pick.code ?? null)))
     : undefined;
@@ -49,11 +49,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const total = unit ? units.reduce((n, u) => n + u.figures, 0) : placeBuckets.reduce((n, b) => n + b.figures, 0);
   const listed = pick ? picked?.figures ?? 0 : total;
   const pages = Math.max(1, Math.ceil(listed / PAGE_SIZE));
-  const rows = factList(db, filters, { unit: pick ? unit : null, pick, limit: PAGE_SIZE, offset: (Math.min(page, pages) - 1) * PAGE_SIZE });
+  const rows = await factList(db, filters, { unit: pick ? unit : null, pick, limit: PAGE_SIZE, offset: (Math.min(page, pages) - 1) * PAGE_SIZE });
 
-  const districts = placesWithFigures(db, 'district');
-  const streets = placesWithFigures(db, 'street', filters.district ?? null);
-  const communities = filters.street || filters.district ? placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+  const districts = await placesWithFigures(db, 'district');
+  const streets = await placesWithFigures(db, 'street', filters.district ?? null);
+  const communities = filters.street || filters.district ? await placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
   const names = new Map([...districts, ...streets, ...communities].map((p) => [p.code, p.name]));
   if (pick && pick.kind !== 'month' && pick.code && picked?.label) names.set(pick.code, picked.label);
 
@@ -79,7 +79,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         streets={streets.map((p) => ({ value: p.code, label: p.name }))}
         communities={communities.map((p) => ({ value: p.code, label: p.name }))}
         qualifiers={QUALIFIERS.map((q) => ({ value: q, label: qualifierLabel(q, lang) }))}
-        sources={sourceNames(db).map((n) => ({ value: n, label: n }))}
+        sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
         keep={extra}
         labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
       />

@@ -21,27 +21,27 @@ function p95(samples: number[]): number {
 }
 
 /** What app/page.tsx asks the database for one view. */
-function overviewQueries(db: Db, filters: Filters): void {
-  const unit = filters.metric ? unitsOf(db, filters)[0]?.unit ?? null : null;
+async function overviewQueries(db: Db, filters: Filters): Promise<void> {
+  const unit = filters.metric ? (await unitsOf(db, filters))[0]?.unit ?? null : null;
   const level = filters.street || filters.community ? 'community' : 'street';
-  byPlace(db, filters, level, unit);
-  byMonth(db, filters, unit);
-  factList(db, filters, { limit: 50, offset: 0 });
-  placesWithFigures(db, 'district');
-  placesWithFigures(db, 'street', filters.district ?? null);
-  if (filters.district || filters.street) placesWithFigures(db, 'community', filters.street ?? filters.district);
+  await byPlace(db, filters, level, unit);
+  await byMonth(db, filters, unit);
+  await factList(db, filters, { limit: 50, offset: 0 });
+  await placesWithFigures(db, 'district');
+  await placesWithFigures(db, 'street', filters.district ?? null);
+  if (filters.district || filters.street) await placesWithFigures(db, 'community', filters.street ?? filters.district);
 }
 
 /** What app/places/[code]/page.tsx asks for. */
-function placeQueries(db: Db, filters: Filters, childLevel: 'street' | 'community'): void {
-  metricTotals(db, filters);
-  byMonth(db, filters, null);
-  byPlace(db, filters, childLevel, null);
+async function placeQueries(db: Db, filters: Filters, childLevel: 'street' | 'community'): Promise<void> {
+  await metricTotals(db, filters);
+  await byMonth(db, filters, null);
+  await byPlace(db, filters, childLevel, null);
 }
 
-function timeMs(fn: () => void): number {
+async function timeMs(fn: () => Promise<void>): Promise<number> {
   const t0 = performance.now();
-  fn();
+  await fn();
   return performance.now() - t0;
 }
 
@@ -83,11 +83,11 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     const t0 = performance.now();
     const synth = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['lib/cli/main.ts', 'synth', '--facts', String(FACTS), '--db', path], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (synth.status !== 0) throw new Error('figures synth failed');
-    const db = openDb(path); // applies the dashboard indexes (migration 0002) if synth ran before them
+    const db = await openDb(path); // applies the dashboard indexes (migration 0002) if synth ran before them
     rows.push({ figure: `dashboard: synth ${FACTS.toLocaleString('en')} facts + indexes`, value: (performance.now() - t0) / 1000, unit: 's', target: '—' });
 
-    const districts = placesWithFigures(db, 'district').map((d) => d.code);
-    const streets = placesWithFigures(db, 'street', districts[1] ?? districts[0]).map((s) => s.code);
+    const districts = (await placesWithFigures(db, 'district')).map((d) => d.code);
+    const streets = (await placesWithFigures(db, 'street', districts[1] ?? districts[0])).map((s) => s.code);
     const views: Filters[] = [{}];
     for (const [i, metric] of METRICS.entries()) {
       views.push({ metric }, { metric, district: districts[i % districts.length] }, { metric, from: '2021-01-01', to: '2021-12-31' },
@@ -96,13 +96,17 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     views.push({ district: districts[0] }, { street: streets[0] });
 
     setResultCache(false);
-    const overview = views.map((f) => timeMs(() => overviewQueries(db, f)));
-    const place = [...districts.map((code) => timeMs(() => placeQueries(db, { district: code }, 'street'))),
-      ...streets.map((code) => timeMs(() => placeQueries(db, { street: code }, 'community')))];
-    const metricViews = views.filter((f) => f.metric).map((f) => timeMs(() => overviewQueries(db, f)));
+    const overview: number[] = [];
+    for (const f of views) overview.push(await timeMs(() => overviewQueries(db, f)));
+    const place: number[] = [];
+    for (const code of districts) place.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
+    for (const code of streets) place.push(await timeMs(() => placeQueries(db, { street: code }, 'community')));
+    const metricViews: number[] = [];
+    for (const f of views.filter((v) => v.metric)) metricViews.push(await timeMs(() => overviewQueries(db, f)));
     // the same place pages aggregating the facts, as before the rollups of migration 0003: what they save
     setRollups(false);
-    const placeFromFacts = districts.map((code) => timeMs(() => placeQueries(db, { district: code }, 'street')));
+    const placeFromFacts: number[] = [];
+    for (const code of districts) placeFromFacts.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
     setRollups(true);
     setResultCache(true);
     rows.push({ figure: 'overview queries, p95 (cache off, all views)', value: p95(overview), unit: 'ms', target: '< 300', ok: p95(overview) < 300 });
@@ -111,8 +115,8 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
     rows.push({ figure: 'district page queries without the rollups, max (cache off; comparison)', value: Math.max(...placeFromFacts), unit: 'ms', target: '—' });
     const [sql, params] = byPlaceSql({ metric: 'investment', district: districts[0] }, 'street', 'CNY');
-    process.stderr.write(`bench dashboard: EXPLAIN by street: ${explain(db, sql, params).join(' | ')}\n`);
-    db.$client.close();
+    process.stderr.write(`bench dashboard: EXPLAIN by street: ${(await explain(db, sql, params)).join(' | ')}\n`);
+    await db.close();
 
     const distDir = process.env.NEXT_DIST_DIR || '.next';
     if (existsSync(join(distDir, 'BUILD_ID'))) {

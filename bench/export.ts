@@ -40,14 +40,14 @@ export async function exportBenchmark(): Promise<BenchRow[]> {
   // BENCH_EXPORT_DB reuses a database already filled by `figures synth` (its facts must be synthetic)
   const reuse = process.env.BENCH_EXPORT_DB;
   const path = reuse || join(tmpdir(), `civic-figures-bench-export-${process.pid}.db`);
-  const db = openDb(path);
+  const db = await openDb(path);
   const rows: BenchRow[] = [];
   try {
     if (!reuse) {
-      const made = generateSynthetic(db, { facts: FACTS });
+      const made = await generateSynthetic(db, { facts: FACTS });
       rows.push({ figure: `synth: generate ${FACTS.toLocaleString('en')} facts`, value: made.facts / made.seconds, unit: 'facts/s', target: '≥ 20000 (1M < 1 min)', ok: made.facts / made.seconds >= 20_000 });
     }
-    const expected = countFacts(db, {});
+    const expected = await countFacts(db, {});
     for (const format of ['csv', 'jsonl'] as const) {
       const r = await drain(db, format);
       rows.push({ figure: `export ${format}: ${r.rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(0)} MB)`, value: r.rows / r.seconds, unit: 'rows/s', target: '≥ 100000', ok: r.rows / r.seconds >= 100_000 && r.rows === expected });
@@ -56,7 +56,7 @@ export async function exportBenchmark(): Promise<BenchRow[]> {
       rows.push({ figure: `export ${format}: peak RSS growth`, value: r.rssGrowthMb, unit: 'MB', target: '< 100 (flat)', ok: r.rssGrowthMb < 100 });
     }
   } finally {
-    db.$client.close();
+    await db.close();
     if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   }
   return rows;

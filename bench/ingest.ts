@@ -75,10 +75,10 @@ async function child(path: string, variant: Variant): Promise<void> {
   const { openDb } = await import('../db/client');
   const { ingestBatch } = await import('../lib/ingest/batch');
   const { ingestChecks } = await import('../lib/ingest/checks');
-  const db = openDb(path);
+  const db = await openDb(path);
   if (variant === 'checks-without-rollups') {
-    const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'facts' AND name LIKE 'facts_rollup_%'").pluck().all() as string[];
-    for (const name of triggers) db.$client.exec(`DROP TRIGGER "${name}"`);
+    const triggers = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'facts' AND name LIKE 'facts_rollup_%'");
+    for (const { name } of triggers) await db.exec(`DROP TRIGGER "${name}"`);
   }
   const checks = ingestChecks(db, (line) => console.error(line));
   const workers = availableParallelism();
@@ -89,8 +89,8 @@ async function child(path: string, variant: Variant): Promise<void> {
     sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000,
     afterCommit: withChecks ? checks.afterCommit : undefined,
   });
-  if (withChecks) checks.finish();
-  db.$client.close();
+  if (withChecks) await checks.finish();
+  await db.close();
   const result: ChildResult = {
     articles: summary.added, seconds: summary.seconds, figures: summary.figures, failed: summary.failed,
     maxRssMb: process.resourceUsage().maxRSS / 1024, workers, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,

@@ -1,38 +1,83 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+// Which database the app uses, opened once per process and brought up to date with its migrations:
+// DATABASE_URL=postgres://… selects PostgreSQL, else DATABASE_PATH (default data/figures.db) is a SQLite file.
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import * as schema from './schema';
+import { openSqliteConnection, postgresDb, redactUrl, sqliteDb, type Db } from './sql';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db, Sql, Snapshot, Param, Params, Dialect } from './sql';
 
-export function databasePath(): string {
-  return resolve(process.env.DATABASE_PATH || join(process.cwd(), 'data', 'figures.db'));
+const MIGRATIONS = {
+  sqlite: join(process.cwd(), 'db', 'migrations'),
+  postgres: join(process.cwd(), 'db', 'migrations-pg'),
+};
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
-const MIGRATIONS = join(process.cwd(), 'db', 'migrations');
+/** The database this process uses: DATABASE_URL (PostgreSQL) when set, else the SQLite file of DATABASE_PATH. */
+export function databaseLocation(env: Record<string, string | undefined> = process.env): string {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!isPostgresUrl(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.slice(0, 40)}"); for SQLite set DATABASE_PATH`);
+    return url;
+  }
+  return resolve(env.DATABASE_PATH || join(process.cwd(), 'data', 'figures.db'));
+}
+
+/** A --db option's database: a postgres:// URL as given, a file path made absolute; none: the configured one. */
+export function locationOf(option: string | undefined): string {
+  if (!option) return databaseLocation();
+  return isPostgresUrl(option) ? option : resolve(option);
+}
+
+/** A location for messages: a file path, or a URL without its password. */
+export function describeLocation(location: string): string {
+  return isPostgresUrl(location) ? redactUrl(location) : location;
+}
+
+/** Serialises the migrations of every process starting at once against one PostgreSQL database. */
+const MIGRATION_LOCK = 827_301_447;
+
+async function migratePostgres(url: string): Promise<void> {
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'), import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS.postgres });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.end();
+  }
+}
 
 /** Opens (creating if needed) a database and brings its schema up to date. */
-export function openDb(path = databasePath()): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+export async function openDb(location = databaseLocation()): Promise<Db> {
+  if (isPostgresUrl(location)) {
+    await migratePostgres(location);
+    return postgresDb(location);
+  }
+  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+  const connection = openSqliteConnection(location);
+  migrateSqlite(drizzleSqlite(connection), { migrationsFolder: MIGRATIONS.sqlite });
+  return sqliteDb(location, connection);
 }
 
-// One connection per server process; Next's dev mode reloads modules, so keep it on globalThis.
-const holder = globalThis as unknown as { __civicFiguresDb?: { path: string; db: Db } };
+// One database per server process; Next's dev mode reloads modules, so keep it on globalThis.
+const holder = globalThis as unknown as { __civicFiguresDb?: { location: string; db: Promise<Db> } };
 
-export function getDb(): Db {
-  const path = databasePath();
-  if (!holder.__civicFiguresDb || holder.__civicFiguresDb.path !== path) {
-    holder.__civicFiguresDb = { path, db: openDb(path) };
+export function getDb(): Promise<Db> {
+  const location = databaseLocation();
+  if (!holder.__civicFiguresDb || holder.__civicFiguresDb.location !== location) {
+    const db = openDb(location);
+    holder.__civicFiguresDb = { location, db };
+    // a failed open is not cached: the next request tries again
+    db.catch(() => { if (holder.__civicFiguresDb?.db === db) holder.__civicFiguresDb = undefined; });
   }
   return holder.__civicFiguresDb.db;
 }

@@ -5,9 +5,8 @@
 // indexes of migration 0002 answer them without reading the table. Both give the same numbers
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
 import { factConditions, type FactConditions, type Pick } from './factWhere';
-import type { Statement } from 'better-sqlite3';
 import type { Filters } from '../lib/filters';
-import type { Db } from './client';
+import type { Db, Params } from './client';
 
 export type PlaceLevel = 'district' | 'street' | 'community';
 
@@ -42,19 +41,7 @@ export interface Bucket {
 
 export interface UnitCount { unit: string; figures: number }
 
-// ── statement cache and SQL building ─────────────────────────────────────────────────────────────
-
-const statements = new WeakMap<object, Map<string, Statement>>();
-
-/** better-sqlite3 statements compiled once per connection and SQL text. */
-function prepared(db: Db, sql: string): Statement {
-  let byText = statements.get(db.$client);
-  if (!byText) { byText = new Map(); statements.set(db.$client, byText); }
-  let stmt = byText.get(sql);
-  if (!stmt) { stmt = db.$client.prepare(sql); byText.set(sql, stmt); }
-  return stmt;
-}
-
+// ── SQL building ─────────────────────────────────────────────────────────────────────────────────
 
 const VALUE = 'coalesce(f.corrected_value, f.value)';
 // Percentages are averaged, never added: three streets at 90% are not 270%.
@@ -85,7 +72,7 @@ function rollupDistrict(filters: Filters): string | null {
 
 /** The WHERE of rollup rows: the leading columns of their primary key. */
 function rollupWhere(district: string, metric?: string | null, unit?: string | null): FactConditions {
-  const clauses = ['1'];
+  const clauses = ['1 = 1'];
   const params: (string | number)[] = [];
   if (district) { clauses.push('r.district_code = ?'); params.push(district); }
   if (metric) { clauses.push('r.metric = ?'); params.push(metric); }
@@ -103,23 +90,25 @@ const R_APPROX_TOTAL = '(sum(r.approximate_total) + sum(r.approximate_total_err)
 // changes. data_version moves when another connection commits, total_changes() when this one writes.
 
 const CACHE_SIZE = 500;
-const caches = new WeakMap<object, { version: string; entries: Map<string, unknown> }>();
+const caches = new WeakMap<Db, { version: string; entries: Map<string, unknown> }>();
 
-function dataVersion(db: Db): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${version}:${changes}`;
+/** What changes whenever any connection commits (SQLite), or null where it cannot be known cheaply (no cache). */
+function dataVersion(db: Db): string | null {
+  if (!db.sqlite) return null;
+  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
+  const changes = db.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return `${version}:${changes.n}`;
 }
 
 let cacheEnabled = true;
 /** The benchmark turns the cache off to time what a first visitor waits. */
 export function setResultCache(enabled: boolean): void { cacheEnabled = enabled; }
 
-function cachedAll<T>(db: Db, sql: string, params: (string | number)[]): T[] {
-  if (!cacheEnabled) return prepared(db, sql).all(...params) as T[];
-  const version = dataVersion(db);
-  let cache = caches.get(db.$client);
-  if (!cache || cache.version !== version) { cache = { version, entries: new Map() }; caches.set(db.$client, cache); }
+async function cachedAll<T>(db: Db, sql: string, params: Params): Promise<T[]> {
+  const version = cacheEnabled ? dataVersion(db) : null;
+  if (version === null) return db.all<T>(sql, params);
+  let cache = caches.get(db);
+  if (!cache || cache.version !== version) { cache = { version, entries: new Map() }; caches.set(db, cache); }
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = cache.entries.get(key) as T[] | undefined;
   if (hit) {
@@ -127,7 +116,7 @@ function cachedAll<T>(db: Db, sql: string, params: (string | number)[]): T[] {
     cache.entries.delete(key); cache.entries.set(key, hit);
     return structuredClone(hit);
   }
-  const rows = prepared(db, sql).all(...params) as T[];
+  const rows = await db.all<T>(sql, params);
   cache.entries.set(key, rows);
   if (cache.entries.size > CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value as string);
   return structuredClone(rows);
@@ -136,7 +125,7 @@ function cachedAll<T>(db: Db, sql: string, params: (string | number)[]): T[] {
 // ── overview ─────────────────────────────────────────────────────────────────────────────────────
 
 /** How many figures of the filtered metric each unit has, most first: the first is the dominant unit. */
-export function unitsOf(db: Db, filters: Filters): UnitCount[] {
+export async function unitsOf(db: Db, filters: Filters): Promise<UnitCount[]> {
   const district = rollupDistrict(filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric);
@@ -154,15 +143,15 @@ function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: str
     const r = rollupWhere(district, filters.metric, unit);
     const total = unit ? (averaged ? `${R_TOTAL} / sum(r.figures)` : R_TOTAL) : 'NULL';
     return [`SELECT nullif(r.street_code, '') AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
-        ${total} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS approximateTotal
+        ${total} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS "approximateTotal"
       FROM district_streets r ${whereSql(r)} GROUP BY r.street_code ORDER BY r.street_code`, r.params];
   }
   const w = factConditions(filters, { unit });
   const column = level === 'street' ? 'f.street_code' : 'f.community_code';
   const total = unit ? (averaged ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
   const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
-  return [`SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
-      ${total} AS total, ${approximateTotal} AS approximateTotal
+  return [`SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate,
+      ${total} AS total, ${approximateTotal} AS "approximateTotal"
     FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params];
 }
 
@@ -170,24 +159,24 @@ function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: str
  * Figures per street (or per community, when the view is narrowed to a street), in one unit.
  * Without a unit (no metric chosen) it only counts: figures of different units are never added.
  */
-export function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Bucket[] {
+export async function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Promise<Bucket[]> {
   const [sql, params] = byPlaceQuery(filters, level, unit);
-  const rows = cachedAll<Bucket>(db, sql, params);
-  const names = placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
+  const rows = await cachedAll<Bucket>(db, sql, params);
+  const names = await placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
   for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
   // biggest first, the unplaced bucket last: a ranking is what the chart is read for
   return rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.total ?? b.figures) - (a.total ?? a.figures));
 }
 
 /** Figures per month (YYYY-MM) of their date, oldest first; undated figures are left out. */
-export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[] {
+export async function byMonth(db: Db, filters: Filters, unit: string | null): Promise<Bucket[]> {
   const averaged = unit !== null && AVERAGED_UNITS.has(unit);
   const district = rollupDistrict(filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric, unit);
     r.clauses.push("r.month <> ''"); // '' holds the undated
-    const months = cachedAll<Bucket>(db, `SELECT r.month AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
-        ${unit ? R_TOTAL : 'NULL'} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS approximateTotal
+    const months = await cachedAll<Bucket>(db, `SELECT r.month AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        ${unit ? R_TOTAL : 'NULL'} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS "approximateTotal"
       FROM district_months r ${whereSql(r)} GROUP BY r.month ORDER BY r.month`, r.params);
     if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
     return months;
@@ -196,9 +185,9 @@ export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[]
   w.clauses.push('f.date IS NOT NULL');
   // Grouped by day, which the indexes deliver in order (no sort of a million rows), then rolled up
   // to months here: a few thousand days at most.
-  const days = cachedAll<{ day: string; figures: number; approximate: number; total: number | null; approximateTotal: number | null }>(db,
-    `SELECT f.date AS day, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate, ${unit ? `sum(${VALUE})` : 'NULL'} AS total,
-       ${unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL'} AS approximateTotal
+  const days = await cachedAll<{ day: string; figures: number; approximate: number; total: number | null; approximateTotal: number | null }>(db,
+    `SELECT f.date AS day, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate, ${unit ? `sum(${VALUE})` : 'NULL'} AS total,
+       ${unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL'} AS "approximateTotal"
      FROM facts f ${whereSql(w)} GROUP BY f.date ORDER BY f.date`, w.params);
   const months: Bucket[] = [];
   for (const d of days) {
@@ -215,23 +204,22 @@ export function byMonth(db: Db, filters: Filters, unit: string | null): Bucket[]
 }
 
 const LIST_COLUMNS = `f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
-  f.district AS district, f.district_code AS districtCode, f.street AS street, f.street_code AS streetCode,
-  f.community AS community, f.community_code AS communityCode, f.date AS date, f.article_id AS articleId,
-  a.title AS articleTitle, s.name AS source, f.review_status AS reviewStatus`;
+  f.district AS district, f.district_code AS "districtCode", f.street AS street, f.street_code AS "streetCode",
+  f.community AS community, f.community_code AS "communityCode", f.date AS date, f.article_id AS "articleId",
+  a.title AS "articleTitle", s.name AS source, f.review_status AS "reviewStatus"`;
 
 /** One page of the filtered figures, newest first (undated last). */
-export function factList(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null; limit: number; offset: number }): FactListRow[] {
+export async function factList(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null; limit: number; offset: number }): Promise<FactListRow[]> {
   const w = factConditions(filters, options);
-  return prepared(db, `SELECT ${LIST_COLUMNS}
+  return db.all<FactListRow>(`SELECT ${LIST_COLUMNS}
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    ${whereSql(w)} ORDER BY f.date DESC, f.id DESC LIMIT ? OFFSET ?`)
-    .all(...w.params, options.limit, options.offset) as FactListRow[];
+    ${whereSql(w)} ORDER BY f.date DESC NULLS LAST, f.id DESC LIMIT ? OFFSET ?`, [...w.params, options.limit, options.offset]);
 }
 
 /** How many figures a filter set (and pick) selects. */
-export function factCount(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null } = {}): number {
+export async function factCount(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null } = {}): Promise<number> {
   const w = factConditions(filters, options);
-  return cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params)[0].n;
+  return (await cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params))[0].n;
 }
 
 // ── places ───────────────────────────────────────────────────────────────────────────────────────
@@ -249,12 +237,12 @@ export function levelOfCode(code: string): PlaceLevel | null {
 }
 
 /** Names of places by code, as the facts write them (one index seek per code). */
-export function placeNames(db: Db, level: PlaceLevel, codes: string[]): Map<string, string> {
+export async function placeNames(db: Db, level: PlaceLevel, codes: string[]): Promise<Map<string, string>> {
   const { code, name } = PLACE_COLUMNS[level];
-  const stmt = prepared(db, `SELECT ${name} AS name FROM facts WHERE ${code} = ? AND ${name} IS NOT NULL LIMIT 1`);
+  const sql = `SELECT ${name} AS name FROM facts WHERE ${code} = ? AND ${name} IS NOT NULL LIMIT 1`;
   const names = new Map<string, string>();
   for (const c of codes) {
-    const row = stmt.get(c) as { name: string } | undefined;
+    const row = await db.get<{ name: string }>(sql, [c]);
     if (row) names.set(c, row.name);
   }
   return names;
@@ -265,16 +253,16 @@ export function placeNames(db: Db, level: PlaceLevel, codes: string[]): Map<stri
  * parent's prefix). A loose index scan — one seek per distinct code — so it costs the number of
  * places, not the number of facts.
  */
-export function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: string | null): PlaceOption[] {
+export async function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: string | null): Promise<PlaceOption[]> {
   const { code } = PLACE_COLUMNS[level];
   const low = parentCode ?? '';
   const high = parentCode ? `${parentCode}~` : '~'; // '~' sorts after every digit
-  const rows = prepared(db, `WITH RECURSIVE walk(code) AS (
+  const rows = await db.all<{ code: string }>(`WITH RECURSIVE walk(code) AS (
       SELECT (SELECT min(${code}) FROM facts WHERE ${code} > ? AND ${code} < ?)
       UNION ALL
       SELECT (SELECT min(${code}) FROM facts WHERE ${code} > walk.code AND ${code} < ?) FROM walk WHERE walk.code IS NOT NULL
-    ) SELECT code FROM walk WHERE code IS NOT NULL`).all(low, high, high) as { code: string }[];
-  const names = placeNames(db, level, rows.map((r) => r.code));
+    ) SELECT code FROM walk WHERE code IS NOT NULL`, [low, high, high]);
+  const names = await placeNames(db, level, rows.map((r) => r.code));
   return rows.map((r) => ({ code: r.code, name: names.get(r.code) ?? r.code }));
 }
 
@@ -287,13 +275,12 @@ export interface PlaceSummary {
 }
 
 /** A place that has figures, with its parents; null when no figure names it. */
-export function placeSummary(db: Db, code: string): PlaceSummary | null {
+export async function placeSummary(db: Db, code: string): Promise<PlaceSummary | null> {
   const level = levelOfCode(code);
   if (!level) return null;
   const column = PLACE_COLUMNS[level].code;
-  const row = prepared(db, `SELECT district, district_code AS districtCode, street, street_code AS streetCode, community
-    FROM facts WHERE ${column} = ? LIMIT 1`).get(code) as
-    { district: string | null; districtCode: string | null; street: string | null; streetCode: string | null; community: string | null } | undefined;
+  const row = await db.get<{ district: string | null; districtCode: string | null; street: string | null; streetCode: string | null; community: string | null }>(
+    `SELECT district, district_code AS "districtCode", street, street_code AS "streetCode", community FROM facts WHERE ${column} = ? LIMIT 1`, [code]);
   if (!row) return null;
   const name = level === 'district' ? row.district : level === 'street' ? row.street : row.community;
   return {
@@ -306,7 +293,7 @@ export function placeSummary(db: Db, code: string): PlaceSummary | null {
 export interface MetricTotal { metric: string; unit: string; figures: number; approximate: number; total: number }
 
 /** A place's figures per metric and unit (sum, or mean for percentages), most figures first. */
-export function metricTotals(db: Db, filters: Filters): MetricTotal[] {
+export async function metricTotals(db: Db, filters: Filters): Promise<MetricTotal[]> {
   const district = rollupDistrict(filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric);
@@ -315,7 +302,7 @@ export function metricTotals(db: Db, filters: Filters): MetricTotal[] {
       FROM district_months r ${whereSql(r)} GROUP BY r.metric, r.unit ORDER BY figures DESC, metric, unit`, r.params);
   }
   const w = factConditions(filters);
-  return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(f.qualifier <> 'exact') AS approximate,
+  return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate,
       CASE WHEN f.unit IN ('percent', 'percentage_point') THEN avg(${VALUE}) ELSE sum(${VALUE}) END AS total
     FROM facts f ${whereSql(w)} GROUP BY f.metric, f.unit ORDER BY figures DESC, metric, unit`, w.params);
 }
@@ -340,15 +327,15 @@ export interface FactDetail extends FactListRow {
   extractorVersion: string;
 }
 
-export function factDetail(db: Db, id: number): FactDetail | null {
-  const row = prepared(db, `SELECT ${LIST_COLUMNS}, f.value AS originalValue, f.low AS low, f.high AS high,
-      f.start AS start, f."end" AS "end", f.sentence_start AS sentenceStart, f.sentence_end AS sentenceEnd,
-      f.date_precision AS datePrecision, f.place_provenance AS placeProvenance, f.date_provenance AS dateProvenance,
-      f.cumulative AS cumulative, f.cues AS cues, f.uid AS uid, f.corrected_unit AS correctedUnit, f.corrected_metric AS correctedMetric,
-      a.text AS articleText, a.published_on AS publishedOn, a.url AS url, a.page AS page, a.issue AS issue,
-      f.extractor_version AS extractorVersion
+export async function factDetail(db: Db, id: number): Promise<FactDetail | null> {
+  const row = await db.get<FactDetail>(`SELECT ${LIST_COLUMNS}, f.value AS "originalValue", f.low AS low, f.high AS high,
+      f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
+      f.date_precision AS "datePrecision", f.place_provenance AS "placeProvenance", f.date_provenance AS "dateProvenance",
+      f.cumulative AS cumulative, f.cues AS cues, f.uid AS uid, f.corrected_unit AS "correctedUnit", f.corrected_metric AS "correctedMetric",
+      a.text AS "articleText", a.published_on AS "publishedOn", a.url AS url, a.page AS page, a.issue AS issue,
+      f.extractor_version AS "extractorVersion"
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    WHERE f.id = ?`).get(id) as FactDetail | undefined;
+    WHERE f.id = ?`, [id]);
   return row ?? null;
 }
 
@@ -363,24 +350,25 @@ export interface ArticleFigure {
   street: string | null; community: string | null; district: string | null; date: string | null; reviewStatus: string;
 }
 
-export function articleDetail(db: Db, id: number): ArticleDetail | null {
-  const row = prepared(db, `SELECT a.id AS id, a.title AS title, a.text AS text, a.published_on AS publishedOn, a.url AS url,
-      a.page AS page, a.issue AS issue, s.name AS source, a.file_name AS fileName
-    FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`).get(id) as ArticleDetail | undefined;
+export async function articleDetail(db: Db, id: number): Promise<ArticleDetail | null> {
+  const row = await db.get<ArticleDetail>(`SELECT a.id AS id, a.title AS title, a.text AS text, a.published_on AS "publishedOn", a.url AS url,
+      a.page AS page, a.issue AS issue, s.name AS source, a.file_name AS "fileName"
+    FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`, [id]);
   return row ?? null;
 }
 
 /** All figures of an article in text order, rejected ones included (the article page shows what was extracted). */
-export function articleFigures(db: Db, articleId: number): ArticleFigure[] {
-  return prepared(db, `SELECT f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
-      f.start AS start, f."end" AS "end", f.sentence_start AS sentenceStart, f.sentence_end AS sentenceEnd,
-      f.street AS street, f.community AS community, f.district AS district, f.date AS date, f.review_status AS reviewStatus
-    FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`).all(articleId) as ArticleFigure[];
+export async function articleFigures(db: Db, articleId: number): Promise<ArticleFigure[]> {
+  return db.all<ArticleFigure>(`SELECT f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
+      f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
+      f.street AS street, f.community AS community, f.district AS district, f.date AS date, f.review_status AS "reviewStatus"
+    FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`, [articleId]);
 }
 
 /** For `npm run bench` and tests: the plan SQLite picks for a query, one line per step. */
-export function explain(db: Db, sql: string, params: (string | number)[]): string[] {
-  return (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+export async function explain(db: Db, sql: string, params: (string | number)[]): Promise<string[]> {
+  if (db.dialect === 'postgres') return (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']);
+  return (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail);
 }
 
 /** The SQL and parameters of the per-place aggregate, for EXPLAIN in the benchmark. */
@@ -389,7 +377,7 @@ export function byPlaceSql(filters: Filters, level: 'street' | 'community', unit
 }
 
 /** The sources (publications) that have articles, by name: a short table. */
-export function sourceNames(db: Db): string[] {
-  return (prepared(db, 'SELECT name FROM sources ORDER BY synthetic, name').all() as { name: string }[]).map((r) => r.name);
+export async function sourceNames(db: Db): Promise<string[]> {
+  return (await db.all<{ name: string }>('SELECT name FROM sources ORDER BY synthetic, name')).map((r) => r.name);
 }
 

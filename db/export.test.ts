@@ -26,10 +26,9 @@ const get = (handler: Handler, pathAndQuery: string) => handler(new Request(`${O
 const FORMULAS = ['=1+2', '+31', '-7户', '@SUM(A1)', '\t9亩', '\r5家'];
 const ASTRAL = '𠮷'; // U+20BB7: two UTF-16 units, one character for SQLite
 
-function insertRealArticle(): void {
-  const sqlite = db.$client;
-  sqlite.prepare("INSERT INTO sources (name, district, district_code) VALUES ('上城报', '上城区', '330102')").run();
-  const sourceId = (sqlite.prepare("SELECT id FROM sources WHERE name = '上城报'").get() as { id: number }).id;
+async function insertRealArticle(): Promise<void> {
+  await db.run("INSERT INTO sources (name, district, district_code) VALUES ('上城报', '上城区', '330102')");
+  const sourceId = (await db.get<{ id: number }>("SELECT id FROM sources WHERE name = '上城报'"))!.id;
   const sentences = [
     `${ASTRAL}${ASTRAL}望江街道标题\n`,
     '他说："投资=1+2,真的"，\n另起一行。',
@@ -37,28 +36,28 @@ function insertRealArticle(): void {
     '同比下降3.5%。',
   ];
   const text = sentences.join('');
-  const articleId = Number(sqlite.prepare(`INSERT INTO articles (source_id, title, published_on, url, text, sha256, extractor_version)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(sourceId, '=HYPERLINK("http://evil")', '2020-04-21', 'https://example.org/a,1', text, 'real-article-hash', '0.1.0').lastInsertRowid);
-  const insert = sqlite.prepare(`INSERT INTO facts (uid, article_id, value, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
+  const articleId = (await db.get<{ id: number }>(`INSERT INTO articles (source_id, title, published_on, url, text, sha256, ingested_at, extractor_version)
+    VALUES (?, ?, ?, ?, ?, ?, '2020-04-21T00:00:00Z', ?) RETURNING id`, [sourceId, '=HYPERLINK("http://evil")', '2020-04-21', 'https://example.org/a,1', text, 'real-article-hash', '0.1.0']))!.id;
+  const insert = `INSERT INTO facts (uid, article_id, value, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
     district, district_code, street, street_code, date, date_precision, extractor_version, review_status)
-    VALUES (?, ?, ?, ?, 'exact', ?, ?, ?, ?, ?, ?, '上城区', '330102', '望江街道', '330102007', '2020-04-01', 'month', '0.1.0', ?)`);
+    VALUES (?, ?, ?, ?, 'exact', ?, ?, ?, ?, ?, ?, '上城区', '330102', '望江街道', '330102007', '2020-04-01', 'month', '0.1.0', ?)`;
   let offset = 0;
-  sentences.forEach((sentence, i) => {
+  for (const [i, sentence] of sentences.entries()) {
     const start = offset;
     offset += sentence.length;
-    if (i === 0) return;
+    if (i === 0) continue;
     const figure = i === 1 ? '"投资=1+2,真的"' : i === sentences.length - 1 ? '3.5%' : FORMULAS[i - 2];
     const at = start + sentence.indexOf(figure);
     const value = i === sentences.length - 1 ? -3.5 : 10 * i;
-    insert.run(`real-${i}`, articleId, value, i === sentences.length - 1 ? 'percent' : 'count', i === sentences.length - 1 ? 'growth_rate' : 'other',
-      figure, at, at + figure.length, start, offset, i === 2 ? 'rejected' : 'unreviewed');
-  });
+    await db.run(insert, [`real-${i}`, articleId, value, i === sentences.length - 1 ? 'percent' : 'count', i === sentences.length - 1 ? 'growth_rate' : 'other',
+      figure, at, at + figure.length, start, offset, i === 2 ? 'rejected' : 'unreviewed']);
+  }
 }
 
 beforeAll(async () => {
-  db = openDb(path);
-  generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 7 });
-  insertRealArticle();
+  db = await openDb(path);
+  await generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 7 });
+  await insertRealArticle();
   apiFacts = (await import('../app/api/facts/route')).GET;
   apiCount = (await import('../app/api/facts/count/route')).GET;
   apiPlaces = (await import('../app/api/places/route')).GET;
@@ -67,8 +66,8 @@ beforeAll(async () => {
   jsonlRoute = (await import('../app/export/facts.jsonl/route')).GET;
 });
 
-afterAll(() => {
-  db.$client.close();
+afterAll(async () => {
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -112,7 +111,7 @@ describe('CSV export', () => {
     expect(res.status).toBe(200);
     const api = await allApiRows('');
     expect(records.length).toBe(api.length);
-    expect(records.length).toBe(countFacts(db, {}));
+    expect(records.length).toBe(await countFacts(db, {}));
     expect(Object.keys(records[0])).toEqual(COLUMN_NAMES);
     records.forEach((record, i) => {
       for (const name of COLUMN_NAMES) {
@@ -226,7 +225,7 @@ describe('GET /api/facts', () => {
   });
 
   it('keeps SQL injection strings inert in every parameter', async () => {
-    const before = countFacts(db, { includeRejected: true });
+    const before = await countFacts(db, { includeRejected: true });
     const attacks = ["' OR 1=1 --", "330102' OR '1'='1", '1; DROP TABLE facts; --', "investment' UNION SELECT * FROM users --",
       "上城报'; DELETE FROM facts; --", "2020-01-01' OR date IS NULL --", '%27%20OR%201%3D1'];
     const params = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source', 'unit', 'pick', 'limit', 'cursor', 'include_rejected', 'bom', 'lang'];
@@ -241,8 +240,8 @@ describe('GET /api/facts', () => {
         }
       }
     }
-    expect(countFacts(db, { includeRejected: true })).toBe(before);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'facts'").get()).toEqual({ n: 1 });
+    expect(await countFacts(db, { includeRejected: true })).toBe(before);
+    expect((await db.get("SELECT count(*) AS n FROM sqlite_master WHERE name = 'facts'"))).toEqual({ n: 1 });
   });
 });
 
@@ -253,10 +252,10 @@ describe('GET /api/metrics and /api/places', () => {
   });
 
   it('lists the places present in the data, with levels, codes and counts that add up', async () => {
-    const body = await (await get(apiPlaces, '/api/places')).json() as { places: ReturnType<typeof placesInData> };
+    const body = await (await get(apiPlaces, '/api/places')).json() as { places: Awaited<ReturnType<typeof placesInData>> };
     const districts = body.places.filter((p) => p.level === 'district');
     expect(districts.map((d) => d.code)).toContain('330102');
-    for (const d of districts) expect(d.facts).toBe(countFacts(db, { district: d.code }));
+    for (const d of districts) expect(d.facts).toBe(await countFacts(db, { district: d.code }));
     const street = body.places.find((p) => p.level === 'street')!;
     expect(street.district_code).toBe(street.code.slice(0, 6));
     const streets = await (await get(apiPlaces, '/api/places?level=street')).json() as { places: { level: string }[] };
@@ -265,10 +264,10 @@ describe('GET /api/metrics and /api/places', () => {
 });
 
 describe('countFacts and factsAfter', () => {
-  it('agree with each other for combined filters', () => {
+  it('agree with each other for combined filters', async () => {
     const q: FactQuery = { district: '330102', from: '2021-01-01', to: '2022-12-31', qualifier: 'exact' };
-    const rows = factsAfter(db, q, 0, 100_000);
-    expect(rows.length).toBe(countFacts(db, q));
+    const rows = await factsAfter(db, q, 0, 100_000);
+    expect(rows.length).toBe(await countFacts(db, q));
     expect(rows.every((r) => r.district_code === '330102' && r.date! >= '2021-01-01' && r.date! <= '2022-12-31' && r.qualifier === 'exact')).toBe(true);
   });
 });
@@ -279,7 +278,7 @@ describe('streaming', () => {
     const reader = exportStream(db, {}, 'csv', { chunkRows: 100 }).getReader();
     await reader.read(); // header
     await reader.read(); // first rows: the export's read transaction is open now
-    db.$client.prepare("UPDATE facts SET review_status = 'verified' WHERE id = 1").run();
+    await db.run("UPDATE facts SET review_status = 'verified' WHERE id = 1");
     let rows = 0;
     for (;;) {
       const { done, value } = await reader.read();
@@ -287,17 +286,17 @@ describe('streaming', () => {
       rows += new TextDecoder().decode(value).split('\r\n').length - 1;
     }
     // the export read one snapshot: what it had not sent yet is still all there
-    expect(rows + 100).toBe(countFacts(db, {}));
-    db.$client.prepare("UPDATE facts SET review_status = 'unreviewed' WHERE id = 1").run();
+    expect(rows + 100).toBe(await countFacts(db, {}));
+    await db.run("UPDATE facts SET review_status = 'unreviewed' WHERE id = 1");
   });
 });
 
 describe('pick (a chart bar the view drilled into)', () => {
-  it('selects the bar\'s figures, as the dashboard does', () => {
-    const unplaced = countFacts(db, { district: '330102', pick: { kind: 'street', code: null } });
-    expect(unplaced).toBe((db.$client.prepare("SELECT count(*) AS n FROM facts WHERE district_code = '330102' AND street_code IS NULL AND review_status <> 'rejected'").get() as { n: number }).n);
+  it('selects the bar\'s figures, as the dashboard does', async () => {
+    const unplaced = await countFacts(db, { district: '330102', pick: { kind: 'street', code: null } });
+    expect(unplaced).toBe((await db.get<{ n: number }>("SELECT count(*) AS n FROM facts WHERE district_code = '330102' AND street_code IS NULL AND review_status <> 'rejected'"))!.n);
     expect(unplaced).toBeGreaterThan(0);
-    const april = factsAfter(db, { pick: { kind: 'month', month: '2020-04' } }, 0, 10_000);
+    const april = await factsAfter(db, { pick: { kind: 'month', month: '2020-04' } }, 0, 10_000);
     expect(april.length).toBeGreaterThan(0);
     expect(april.every((r) => r.date!.startsWith('2020-04'))).toBe(true);
   });

@@ -1,11 +1,10 @@
 // Queries of the researcher API and the exports: facts of a filtered view with their article, source and
 // sentence, in id order; counts; the places present in the data. Every value is a bound parameter.
-import Database, { type Statement } from 'better-sqlite3';
 import type { Filters } from '../lib/filters';
 import type { ExportRow } from '../lib/export/columns';
 import { metricByKey } from '../lib/extract/taxonomy';
 import { factConditions, type FactScope, type Pick } from './factWhere';
-import type { Db } from './client';
+import type { Db, Sql, Snapshot } from './client';
 
 /** A view's filters plus what only exports take: one unit (a chart's), a drilled-in bar, and rejected figures. */
 export interface FactQuery extends Filters, Omit<FactScope, 'unit' | 'pick'> {
@@ -21,23 +20,13 @@ export function factWhere(q: FactQuery): Where {
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Statement>>();
-
-function prepared(sqlite: Database.Database, sql: string): Statement {
-  let byText = statements.get(sqlite);
-  if (!byText) { byText = new Map(); statements.set(sqlite, byText); }
-  let stmt = byText.get(sql);
-  if (!stmt) { stmt = sqlite.prepare(sql); byText.set(sql, stmt); }
-  return stmt;
-}
-
 /** How many facts a query selects: what a download button shows before the download. */
-export function countFacts(db: Db, q: FactQuery): number {
+export async function countFacts(db: Sql, q: FactQuery): Promise<number> {
   const w = factWhere(q);
-  return (prepared(db.$client, `SELECT count(*) AS n FROM facts f WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM facts f WHERE ${w.sql}`, w.params))!.n;
 }
 
-// Facts only: the article and source of a fact are looked up once per article (ArticleReader), not joined
+// Facts only: the article and source of a fact are looked up once per page of rows (loadArticles), not joined
 // into every row, which halves the cost of a million-row export.
 const SELECT = `SELECT f.id, f.uid, f.value, f.low, f.high, f.unit, f.qualifier, f.metric,
   f.district, f.district_code, f.street, f.street_code, f.community, f.community_code, f.place_provenance,
@@ -59,26 +48,21 @@ export type RawFact = [
 /** The article and source of a fact: one object per article, the same object for all its facts in a row. */
 export interface ArticleInfo { text: string; title: string | null; url: string | null; published_on: string | null; source: string | null; synthetic: number }
 
+const EMPTY_ARTICLE: ArticleInfo = { text: '', title: null, url: null, published_on: null, source: null, synthetic: 0 };
+
 /**
- * The article of the facts being written. Facts come in id order, so one article's facts arrive together
- * and each article is read once. Sentences are cut here, in JavaScript, because the stored offsets count
- * UTF-16 units, which SQL's substr() does not (it counts characters; they differ past the BMP).
+ * The articles of a run of facts, read in one query. Sentences are cut from their text in JavaScript,
+ * because the stored offsets count UTF-16 units, which SQL's substr() does not.
  */
-class ArticleReader {
-  private id = -1;
-  private info: ArticleInfo = { text: '', title: null, url: null, published_on: null, source: null, synthetic: 0 };
-  private readonly statement: Statement;
-  constructor(sqlite: Database.Database) {
-    this.statement = prepared(sqlite, `SELECT a.text, a.title, a.url, a.published_on, s.name AS source, coalesce(s.synthetic, 0) AS synthetic
-      FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`);
+async function loadArticles(db: { all: Sql['all'] }, ids: Iterable<number>, into: Map<number, ArticleInfo> = new Map()): Promise<Map<number, ArticleInfo>> {
+  const wanted = [...new Set(ids)].filter((id) => !into.has(id));
+  for (let i = 0; i < wanted.length; i += 500) {
+    const slice = wanted.slice(i, i + 500);
+    const rows = await db.all<ArticleInfo & { id: number }>(`SELECT a.id, a.text, a.title, a.url, a.published_on, s.name AS source, coalesce(s.synthetic, 0) AS synthetic
+      FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (${slice.map(() => '?').join(', ')})`, slice);
+    for (const { id, ...info } of rows) into.set(id, info);
   }
-  article(id: number): ArticleInfo {
-    if (id !== this.id) {
-      this.info = (this.statement.get(id) as ArticleInfo | undefined) ?? { text: '', title: null, url: null, published_on: null, source: null, synthetic: 0 };
-      this.id = id;
-    }
-    return this.info;
-  }
+  return into;
 }
 
 export interface RowOptions {
@@ -111,125 +95,120 @@ export function shapeRow(r: RawFact, a: ArticleInfo, base: string): ExportRow {
   };
 }
 
-function rowMaker(sqlite: Database.Database, options: RowOptions): (raw: RawFact) => ExportRow {
-  const articles = new ArticleReader(sqlite);
-  const base = factUrlBase(options);
-  return (r) => shapeRow(r, articles.article(r[22]), base);
-}
-
 /** One page of a query: up to `limit` facts with id greater than `afterId`, in id order. */
-export function factsAfter(db: Db, q: FactQuery, afterId: number, limit: number, options: RowOptions = {}): ExportRow[] {
+export async function factsAfter(db: Sql, q: FactQuery, afterId: number, limit: number, options: RowOptions = {}): Promise<ExportRow[]> {
   const w = factWhere(q);
-  const raws = prepared(db.$client, `${SELECT} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ?`).raw(true)
-    .all(afterId, ...w.params, limit) as RawFact[];
-  const make = rowMaker(db.$client, options);
-  return raws.map(make);
+  const raws = await db.rows<RawFact>(`${SELECT} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ?`, [afterId, ...w.params, limit]);
+  const articles = await loadArticles(db, raws.map((r) => r[22]));
+  const base = factUrlBase(options);
+  return raws.map((r) => shapeRow(r, articles.get(r[22]) ?? EMPTY_ARTICLE, base));
 }
 
-/** Every raw fact of a query in id order, with the article of each (see openRawFactCursor). */
-export interface RawFactCursor {
-  /** the next raw row; undefined once done (the cursor has then closed itself) */
-  next(): RawFact | undefined;
-  /** the article of a row's article_id (r[22]); read once per run of facts of one article */
-  article(id: number): ArticleInfo;
-  close(): void;
-}
+/** Rows per page of a cursor: one keyset query each. */
+const PAGE_ROWS = 4000;
 
-/**
- * Every fact of a query, in id order, as raw rows for a stream to pull. It reads through a
- * connection of its own, opened read-only: an open better-sqlite3 iterator makes its connection refuse
- * writes, and a download held back by a slow client must not stall the app's shared connection. The
- * export also sees one snapshot of the data from its first row to its last, so it matches its count.
- */
-export function openRawFactCursor(db: Db, q: FactQuery): RawFactCursor {
-  return openFactRows<RawFact>(db, q, SELECT);
-}
-
-/** A cursor over rows of a SELECT of our own columns (FROM facts f) of a query, with the full raw row of any fact. */
+/** A cursor over rows of a SELECT of our own columns (FROM facts f) of a query, with the articles and full raw rows it needs. */
 export interface FactRowCursor<R> {
-  /** the next row; undefined once done (the cursor has then closed itself) */
-  next(): R | undefined;
-  /** the article of an article id; read once per run of facts of one article */
+  /** the next page of rows (empty once done, and the cursor has then closed itself) */
+  nextPage(): Promise<R[]>;
+  /** the article of a row of the current page */
   article(id: number): ArticleInfo;
-  /** the full raw row of a fact, read in the same snapshot as the rest */
+  /** the full raw row of a fact of the current page that `needsRaw` picked */
   raw(id: number): RawFact;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
- * openRawFactCursor with a select of the caller's (`SELECT … FROM facts f`, constant text, no user
- * input): the streaming writers fetch fewer, pre-joined columns and fall back to raw() for odd rows.
+ * Every fact of a query, in id order, a page at a time (keyset pagination on id), with `select` of the
+ * caller's (`SELECT … FROM facts f`, constant text, no user input). It reads in a snapshot of its own
+ * connection: a download held back by a slow client holds no lock of the app's, and sees one state of the
+ * data from its first row to its last, so it matches its count. For each page it loads the articles of
+ * its rows, and the full raw row of the rows `needsRaw` picks (the streaming writers' odd rows).
  */
-export function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string): FactRowCursor<R> {
-  const file = db.$client.name;
-  const separate = file !== ':memory:' && file !== '';
-  const sqlite = separate ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
-  // (a memory map would read ~10% faster, but its pages count as the process's memory: a 256 MB map
-  // showed as 300 MB of RSS growth during a million-row export)
-  if (separate) sqlite.pragma('busy_timeout = 5000');
+export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string, needsRaw?: (row: R) => boolean): Promise<FactRowCursor<R>> {
+  const snapshot: Snapshot = await db.snapshot();
   const w = factWhere(q);
-  const sql = `${select} WHERE ${w.sql} ORDER BY f.id`;
-  // raw(true) sets a mode on the statement; a statement of our own keeps the cached one in object mode
-  const statement = sqlite.prepare(sql).raw(true);
-  const iterator = statement.iterate(...w.params) as IterableIterator<R>;
-  const articles = new ArticleReader(sqlite);
-  let byId: Statement | null = null;
+  const sql = `${select} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ${PAGE_ROWS}`;
+  let lastId = 0;
   let done = false;
-  const close = () => {
+  let articles = new Map<number, ArticleInfo>();
+  let raws = new Map<number, RawFact>();
+  const close = async () => {
     if (done) return;
     done = true;
-    iterator.return?.();
-    if (separate) sqlite.close();
+    await snapshot.close();
   };
   return {
-    next() {
-      if (done) return undefined;
-      let step: IteratorResult<R>;
+    async nextPage() {
+      if (done) return [];
       try {
-        step = iterator.next();
+        const rows = await snapshot.rows<R>(sql, [lastId, ...w.params]);
+        if (!rows.length) { await close(); return rows; }
+        lastId = rows[rows.length - 1][0] as number;
+        // the articles of the previous page are kept when this one continues them
+        const previous = articles;
+        articles = new Map();
+        for (const r of rows) {
+          const id = r[articleColumnOf(select)] as number;
+          const kept = previous.get(id);
+          if (kept) articles.set(id, kept);
+        }
+        await loadArticles(snapshot, rows.map((r) => r[articleColumnOf(select)] as number), articles);
+        raws = new Map();
+        const odd = needsRaw ? rows.filter(needsRaw).map((r) => r[0] as number) : [];
+        for (let i = 0; i < odd.length; i += 500) {
+          const slice = odd.slice(i, i + 500);
+          for (const raw of await snapshot.rows<RawFact>(`${SELECT} WHERE f.id IN (${slice.map(() => '?').join(', ')})`, slice)) raws.set(raw[0], raw);
+        }
+        if (rows.length < PAGE_ROWS) await close();
+        return rows;
       } catch (error) {
-        close();
+        await close();
         throw error;
       }
-      if (step.done) { close(); return undefined; }
-      return step.value;
     },
-    article: (id) => articles.article(id),
+    article: (id) => articles.get(id) ?? EMPTY_ARTICLE,
     raw(id) {
-      byId ??= sqlite.prepare(`${SELECT} WHERE f.id = ?`).raw(true);
-      return byId.get(id) as RawFact;
+      const raw = raws.get(id);
+      if (!raw) throw new Error(`fact ${id} was not read in full: needsRaw must pick every row raw() is asked for`);
+      return raw;
     },
     close,
   };
 }
 
-export interface FactCursor {
-  /** the next chunk of rows (fewer than asked only at the end; empty once done) */
-  next(size?: number): ExportRow[];
-  close(): void;
+/** Where article_id sits in a select of ours: the column after sentence_end. */
+const articleColumns = new Map<string, number>();
+function articleColumnOf(select: string): number {
+  let index = articleColumns.get(select);
+  if (index === undefined) {
+    const columns = select.replace(/^SELECT\s+/i, '').replace(/\s+FROM facts f\s*$/i, '');
+    index = splitColumns(columns).findIndex((c) => /(^|\.)article_id$/.test(c.trim()));
+    if (index < 0) throw new Error('a fact select must include f.article_id');
+    articleColumns.set(select, index);
+  }
+  return index;
 }
 
-/** Every fact of a query, in id order, as export rows handed out in chunks (see openRawFactCursor). */
-export function openFactCursor(db: Db, q: FactQuery, options: RowOptions = {}): FactCursor {
-  const raw = openRawFactCursor(db, q);
-  const base = factUrlBase(options);
-  return {
-    next(size = 2000) {
-      const rows: ExportRow[] = [];
-      try {
-        while (rows.length < size) {
-          const r = raw.next();
-          if (!r) break;
-          rows.push(shapeRow(r, raw.article(r[22]), base));
-        }
-      } catch (error) {
-        raw.close();
-        throw error;
-      }
-      return rows;
-    },
-    close: raw.close,
-  };
+/** The top-level comma-separated items of a select list (commas inside parentheses or quotes belong to their item). */
+function splitColumns(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0, quote: string | null = null, start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (quote) { if (ch === quote) quote = null; continue; }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) { items.push(list.slice(start, i)); start = i + 1; }
+  }
+  items.push(list.slice(start));
+  return items;
+}
+
+/** Every raw fact of a query, in id order (see openFactRows). */
+export function openRawFactCursor(db: Db, q: FactQuery): Promise<FactRowCursor<RawFact>> {
+  return openFactRows<RawFact>(db, q, SELECT);
 }
 
 export interface PlaceCount {
@@ -242,8 +221,8 @@ export interface PlaceCount {
 }
 
 /** Every district, street and community that facts are placed in, with how many facts each holds (rejected ones left out). */
-export function placesInData(db: Db): PlaceCount[] {
-  return prepared(db.$client, `
+export async function placesInData(db: Sql): Promise<PlaceCount[]> {
+  return db.all<PlaceCount>(`
     SELECT 'district' AS level, district_code AS code, min(district) AS name, district_code, NULL AS street_code, count(*) AS facts
       FROM facts WHERE district_code IS NOT NULL AND review_status <> 'rejected' GROUP BY district_code
     UNION ALL
@@ -252,10 +231,10 @@ export function placesInData(db: Db): PlaceCount[] {
     UNION ALL
     SELECT 'community', community_code, min(community), min(district_code), min(street_code), count(*)
       FROM facts WHERE community_code IS NOT NULL AND review_status <> 'rejected' GROUP BY community_code
-    ORDER BY code`).all() as PlaceCount[];
+    ORDER BY code`);
 }
 
 /** Whether a source of this name exists (a filter naming an unknown source is a mistake, not an empty view). */
-export function sourceExists(db: Db, name: string): boolean {
-  return prepared(db.$client, 'SELECT 1 FROM sources WHERE name = ?').get(name) !== undefined;
+export async function sourceExists(db: Sql, name: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS found FROM sources WHERE name = ?', [name])) !== undefined;
 }

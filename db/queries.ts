@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { articles, facts } from './schema';
 
-export function totals(db: Db): { articles: number; facts: number } {
-  const a = db.select({ n: sql<number>`count(*)` }).from(articles).get()?.n ?? 0;
-  const f = db.select({ n: sql<number>`count(*)` }).from(facts).get()?.n ?? 0;
-  return { articles: a, facts: f };
+export async function totals(db: Db): Promise<{ articles: number; facts: number }> {
+  const row = await db.get<{ articles: number; facts: number }>(
+    'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM facts) AS facts');
+  return { articles: Number(row?.articles ?? 0), facts: Number(row?.facts ?? 0) };
 }

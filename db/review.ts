@@ -1,7 +1,5 @@
 // Every SQL statement of reviewing figures: the decision on the fact row, the trail in review_events.
-import { desc, eq, sql } from 'drizzle-orm';
-import type { Db } from './client';
-import { articles, facts, reviewEvents } from './schema';
+import type { Sql } from './client';
 
 export interface ReviewableFact {
   id: number; uid: string; articleId: number;
@@ -9,11 +7,10 @@ export interface ReviewableFact {
   reviewStatus: string; correctedValue: number | null; correctedUnit: string | null; correctedMetric: string | null;
 }
 
-export function reviewableFact(db: Db, factId: number): ReviewableFact | undefined {
-  return db.select({
-    id: facts.id, uid: facts.uid, articleId: facts.articleId, value: facts.value, unit: facts.unit, metric: facts.metric,
-    reviewStatus: facts.reviewStatus, correctedValue: facts.correctedValue, correctedUnit: facts.correctedUnit, correctedMetric: facts.correctedMetric,
-  }).from(facts).where(eq(facts.id, factId)).get();
+export async function reviewableFact(db: Sql, factId: number): Promise<ReviewableFact | undefined> {
+  return db.get<ReviewableFact>(`SELECT id, uid, article_id AS "articleId", value, unit, metric, review_status AS "reviewStatus",
+      corrected_value AS "correctedValue", corrected_unit AS "correctedUnit", corrected_metric AS "correctedMetric"
+    FROM facts WHERE id = ?`, [factId]);
 }
 
 export interface ReviewWrite {
@@ -27,10 +24,14 @@ export interface ReviewEventWrite {
 }
 
 /** Sets the fact's review columns and appends the audit row, together or not at all. */
-export function saveReview(db: Db, factId: number, review: ReviewWrite, event: ReviewEventWrite): number {
-  return db.transaction((tx) => {
-    tx.update(facts).set(review).where(eq(facts.id, factId)).run();
-    return tx.insert(reviewEvents).values(event).returning({ id: reviewEvents.id }).get().id;
+export async function saveReview(db: Sql, factId: number, review: ReviewWrite, event: ReviewEventWrite): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.run('UPDATE facts SET review_status = ?, corrected_value = ?, corrected_unit = ?, corrected_metric = ? WHERE id = ?',
+      [review.reviewStatus, review.correctedValue, review.correctedUnit, review.correctedMetric, factId]);
+    const row = await tx.get<{ id: number }>(`INSERT INTO review_events (fact_uid, article_id, user_id, user_name, at, status, before, after, reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [event.factUid, event.articleId, event.userId, event.userName, new Date().toISOString(), event.status, event.before, event.after, event.reason]);
+    return row!.id;
   });
 }
 
@@ -41,28 +42,31 @@ export interface ReviewTrailEntry {
 }
 
 /** Every review decision on a figure, newest first; follows the figure across re-extractions by its uid. */
-export function reviewTrail(db: Db, factId: number): ReviewTrailEntry[] {
-  const uid = sql`(SELECT ${facts.uid} FROM ${facts} WHERE ${facts.id} = ${factId})`;
-  return db.select().from(reviewEvents).where(eq(reviewEvents.factUid, uid)).orderBy(desc(reviewEvents.at), desc(reviewEvents.id)).all()
-    .map((e) => ({ id: e.id, at: e.at, userName: e.userName, status: e.status, reason: e.reason, before: JSON.parse(e.before), after: JSON.parse(e.after) }));
+export async function reviewTrail(db: Sql, factId: number): Promise<ReviewTrailEntry[]> {
+  const rows = await db.all<{ id: number; at: string; userName: string; status: string; reason: string | null; before: string; after: string }>(
+    `SELECT e.id, e.at, e.user_name AS "userName", e.status, e.reason, e.before, e.after
+     FROM review_events e WHERE e.fact_uid = (SELECT uid FROM facts WHERE id = ?) ORDER BY e.at DESC, e.id DESC`, [factId]);
+  return rows.map((e) => ({ ...e, before: JSON.parse(e.before), after: JSON.parse(e.after) }));
 }
 
 /** Moves a trail to a figure's new uid, when re-extraction changed the uid of a figure it found again. */
-export function moveReviewTrail(db: Db, fromUid: string, toUid: string): void {
-  db.update(reviewEvents).set({ factUid: toUid }).where(eq(reviewEvents.factUid, fromUid)).run();
+export async function moveReviewTrail(db: Sql, fromUid: string, toUid: string): Promise<void> {
+  await db.run('UPDATE review_events SET fact_uid = ? WHERE fact_uid = ?', [toUid, fromUid]);
 }
 
 /** Deletes an article with its facts and checks (cascades); review trails stay, keyed by uid. False when there was none. */
-export function deleteArticle(db: Db, articleId: number): boolean {
-  return db.delete(articles).where(eq(articles.id, articleId)).run().changes > 0;
+export async function deleteArticle(db: Sql, articleId: number): Promise<boolean> {
+  return (await db.run('DELETE FROM articles WHERE id = ?', [articleId])) > 0;
 }
 
 /** What the review page shows of a figure: its words, its sentence and its article. */
-export function figureInContext(db: Db, factId: number) {
-  const row = db.select({
-    id: facts.id, text: facts.text, value: facts.value, unit: facts.unit, metric: facts.metric, reviewStatus: facts.reviewStatus,
-    sentenceStart: facts.sentenceStart, sentenceEnd: facts.sentenceEnd, articleId: facts.articleId, articleTitle: articles.title, articleText: articles.text,
-  }).from(facts).innerJoin(articles, eq(articles.id, facts.articleId)).where(eq(facts.id, factId)).get();
+export async function figureInContext(db: Sql, factId: number) {
+  const row = await db.get<{
+    id: number; text: string; value: number; unit: string; metric: string; reviewStatus: string;
+    sentenceStart: number; sentenceEnd: number; articleId: number; articleTitle: string | null; articleText: string;
+  }>(`SELECT f.id, f.text, f.value, f.unit, f.metric, f.review_status AS "reviewStatus", f.sentence_start AS "sentenceStart",
+      f.sentence_end AS "sentenceEnd", f.article_id AS "articleId", a.title AS "articleTitle", a.text AS "articleText"
+    FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id = ?`, [factId]);
   if (!row) return undefined;
   const { articleText, ...rest } = row;
   return { ...rest, sentence: articleText.slice(row.sentenceStart, row.sentenceEnd) };

@@ -25,6 +25,8 @@ export const articles = sqliteTable('articles', {
   sha256: text('sha256').notNull(),
   ingestedAt: text('ingested_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
   extractorVersion: text('extractor_version').notNull(),
+  // the source's district: the column a distributed database (Citus) shards articles, facts and checks by
+  districtCode: text('district_code'),
 }, (t) => [
   uniqueIndex('articles_sha256').on(t.sha256),
   index('articles_published_on').on(t.publishedOn),
@@ -60,6 +62,18 @@ export const facts = sqliteTable('facts', {
   cumulative: integer('cumulative', { mode: 'boolean' }).notNull().default(false),
   cues: text('cues').notNull().default('[]'), // JSON array of the words that decided the metric
   extractorVersion: text('extractor_version').notNull(),
+  unitWord: text('unit_word'), // the unit or measure word as written: 万元, 亩, 户, 个
+  role: text('role').notNull().default('measured'), // measured | attribute | plan | stock
+  // what the metric was derived from (lib/extract facets): the counted object, the governing action, their classes
+  object: text('object'),
+  objectClass: text('object_class'),
+  action: text('action'),
+  actionClass: text('action_class'),
+  aspect: text('aspect'), // planned | ongoing | done
+  unitClass: text('unit_class'),
+  measureClass: text('measure_class'),
+  metricConfidence: real('metric_confidence'),
+  metricSource: text('metric_source'), // facets | fallback
   reviewStatus: text('review_status').notNull().default('unreviewed'), // unreviewed | verified | corrected | rejected
   correctedValue: real('corrected_value'),
   correctedUnit: text('corrected_unit'),

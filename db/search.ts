@@ -1,12 +1,24 @@
-// Full-text search of articles and their sentences, for Chinese. FTS5 cannot break Chinese into
-// words, so each sentence is indexed as character bigrams (解决问题 → 解决 决问 问题 题) and a query is
-// cut the same way; every bigram of the query must occur in the sentence. Bigrams over-match a little
-// (问题 … 解决 in either order), so hits are then confirmed against the sentence text itself.
-// Tables and triggers: migration 0002_search_fts.sql.
-import type { Db } from './client';
+// Full-text search of articles and their sentences, for Chinese, on SQLite and PostgreSQL alike. Neither
+// engine breaks Chinese into words, so the app does: each passage (a sentence, or a window of a very long
+// one) is indexed as character bigrams (解决问题 → 解决 决问 问题 题) and a query is cut the same way;
+// every bigram of the query must occur in the passage, and hits are then confirmed against the passage's
+// own text (bigrams over-match a little: 问题 … 解决 in either order). Two-character queries such as 投资
+// or 街道 are one bigram each. The index is written with the article, in its transaction: a search only
+// reads. It never reads an article's whole text: each passage keeps its own bounded text.
+//
+// The dialect-specific half (this module's alone): SQLite keeps the bigrams in a contentless FTS5 table
+// (migration 0002/0005), PostgreSQL in a tsvector column with a GIN index (array_to_tsvector, so no text
+// parser and no locale is involved).
+import type { Params, Sql } from './client';
 
 const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** The longest passage indexed: a longer sentence is cut into overlapping windows of this size. */
+export const PASSAGE_CHARS = 240;
+/** Windows overlap by this much, so a query shorter than it is found across a cut. */
+const PASSAGE_OVERLAP = 40;
+/** The longest query read: a search term is a word or a phrase, not a text. */
+const QUERY_CHARS = 100;
 
 /** Runs of Chinese characters and runs of other letters/digits (lowercased), in text order. */
 function runs(text: string): { cjk: boolean; text: string }[] {
@@ -23,32 +35,45 @@ function runs(text: string): { cjk: boolean; text: string }[] {
 
 /** The tokens a passage is indexed under: bigrams of each Chinese run plus its last character (so one-character queries find it), and whole Latin words or numbers. */
 export function documentTokens(text: string): string[] {
-  const tokens: string[] = [];
+  const tokens = new Set<string>();
   for (const run of runs(text)) {
-    if (!run.cjk) { tokens.push(run.text); continue; }
+    if (!run.cjk) { tokens.add(run.text.slice(0, 60)); continue; }
     const chars = [...run.text];
-    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
-    tokens.push(chars[chars.length - 1]);
+    for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i] + chars[i + 1]);
+    tokens.add(chars[chars.length - 1]);
   }
-  return tokens;
+  return [...tokens];
+}
+
+interface QueryToken { token: string; prefix: boolean }
+
+function queryTokens(query: string): QueryToken[] {
+  const out = new Map<string, QueryToken>();
+  for (const run of runs(query.slice(0, QUERY_CHARS))) {
+    if (!run.cjk) { out.set(run.text, { token: run.text.slice(0, 60), prefix: false }); continue; }
+    const chars = [...run.text];
+    // one character: any bigram starting with it, or a run ending in it
+    if (chars.length === 1) { out.set(`${chars[0]}*`, { token: chars[0], prefix: true }); continue; }
+    for (let i = 0; i + 1 < chars.length; i++) out.set(chars[i] + chars[i + 1], { token: chars[i] + chars[i + 1], prefix: false });
+  }
+  return [...out.values()];
 }
 
 /** An FTS5 MATCH expression for a user's query, or null when it has nothing searchable. */
 export function matchExpression(query: string): string | null {
-  const parts: string[] = [];
-  for (const run of runs(query.slice(0, 200))) {
-    if (!run.cjk) { parts.push(`"${run.text}"`); continue; }
-    const chars = [...run.text];
-    // one character: any bigram starting with it, or a run ending in it
-    if (chars.length === 1) { parts.push(`"${chars[0]}"*`); continue; }
-    for (let i = 0; i + 1 < chars.length; i++) parts.push(`"${chars[i]}${chars[i + 1]}"`);
-  }
-  return parts.length ? [...new Set(parts)].join(' AND ') : null;
+  const tokens = queryTokens(query);
+  return tokens.length ? tokens.map((t) => `"${t.token.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`).join(' AND ') : null;
+}
+
+/** A PostgreSQL tsquery (input syntax: quoted lexemes, so no parser touches them) for a user's query. */
+export function tsQuery(query: string): string | null {
+  const tokens = queryTokens(query);
+  return tokens.length ? tokens.map((t) => `'${t.token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${t.prefix ? ':*' : ''}`).join(' & ') : null;
 }
 
 /** The searchable pieces of a query, for confirming and highlighting hits: its whitespace-separated terms. */
 export function queryTerms(query: string): string[] {
-  return query.slice(0, 200).split(/[\s,，、;；]+/).map((t) => t.trim()).filter(Boolean);
+  return query.slice(0, QUERY_CHARS).split(/[\s,，、;；]+/).map((t) => t.trim()).filter(Boolean);
 }
 
 /** Sentences of an article: cut after 。！？；, line breaks and their ASCII twins; blank ones dropped. */
@@ -65,47 +90,78 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/**
- * Indexes the articles queued by the triggers (new or changed since the last search), for at most
- * `budgetMs` so that one visitor never waits for a bulk import to be indexed; returns how many wait.
- */
-export function indexPendingArticles(db: Db, budgetMs = 1500): { indexed: number; remaining: number } {
-  const sqlite = db.$client;
-  const nextBatch = sqlite.prepare('SELECT p.article_id AS id, a.title AS title, a.text AS text FROM search_pending p JOIN articles a ON a.id = p.article_id LIMIT 200');
-  const dropOrphans = sqlite.prepare('DELETE FROM search_pending WHERE article_id NOT IN (SELECT id FROM articles)');
-  const oldPassages = sqlite.prepare('SELECT id FROM search_passages WHERE article_id = ?');
-  const deleteFts = sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?');
-  const deletePassages = sqlite.prepare('DELETE FROM search_passages WHERE article_id = ?');
-  const insertPassage = sqlite.prepare('INSERT INTO search_passages (article_id, start, "end") VALUES (?, ?, ?)');
-  const insertFts = sqlite.prepare('INSERT INTO search_fts (rowid, bigrams) VALUES (?, ?)');
-  const dequeue = sqlite.prepare('DELETE FROM search_pending WHERE article_id = ?');
-  const index = sqlite.transaction((batch: { id: number; title: string | null; text: string }[]) => {
-    for (const article of batch) {
-      for (const { id } of oldPassages.all(article.id) as { id: number }[]) deleteFts.run(id);
-      deletePassages.run(article.id);
-      const add = (start: number, end: number, text: string) => {
-        const tokens = documentTokens(text);
-        if (!tokens.length) return;
-        const passage = Number(insertPassage.run(article.id, start, end).lastInsertRowid);
-        insertFts.run(passage, tokens.join(' '));
-      };
-      if (article.title) add(-1, -1, article.title);
-      for (const r of sentenceRanges(article.text)) add(r.start, r.end, article.text.slice(r.start, r.end));
-      dequeue.run(article.id);
+/** The passages an article is indexed as: its sentences, a long one as overlapping windows of PASSAGE_CHARS. */
+export function passageRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const r of sentenceRanges(text)) {
+    if (r.end - r.start <= PASSAGE_CHARS) { out.push(r); continue; }
+    for (let start = r.start; start < r.end; start += PASSAGE_CHARS - PASSAGE_OVERLAP) {
+      const end = Math.min(r.end, start + PASSAGE_CHARS);
+      out.push({ start, end });
+      if (end === r.end) break;
     }
-  });
-  const t0 = performance.now();
-  let indexed = 0;
-  dropOrphans.run();
-  for (;;) {
-    const batch = nextBatch.all() as { id: number; title: string | null; text: string }[];
-    if (!batch.length) break;
-    index(batch);
-    indexed += batch.length;
-    if (performance.now() - t0 > budgetMs) break;
   }
-  const remaining = (sqlite.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n;
-  return { indexed, remaining };
+  return out;
+}
+
+/**
+ * Writes an article's passages into the search index (replacing what it had). Call in the transaction
+ * that stores or changes the article, so search sees an article exactly when it is stored.
+ */
+export async function indexArticle(tx: Sql, article: { id: number; title: string | null; text: string }): Promise<number> {
+  await unindexArticle(tx, article.id);
+  const passages: { start: number; end: number; text: string }[] = [];
+  if (article.title) passages.push({ start: -1, end: -1, text: article.title.slice(0, PASSAGE_CHARS) });
+  for (const r of passageRanges(article.text)) passages.push({ ...r, text: article.text.slice(r.start, r.end) });
+  let indexed = 0;
+  for (const p of passages) {
+    const tokens = documentTokens(p.text);
+    if (!tokens.length) continue;
+    if (tx.dialect === 'postgres') {
+      await tx.run(`INSERT INTO search_passages (article_id, start, "end", passage, tokens) VALUES (?, ?, ?, ?, array_to_tsvector(?::text[]))`,
+        [article.id, p.start, p.end, p.text, pgArray(tokens)]);
+    } else {
+      const row = await tx.get<{ id: number }>('INSERT INTO search_passages (article_id, start, "end", passage) VALUES (?, ?, ?, ?) RETURNING id',
+        [article.id, p.start, p.end, p.text]);
+      await tx.run('INSERT INTO search_fts (rowid, bigrams) VALUES (?, ?)', [row!.id, tokens.join(' ')]);
+    }
+    indexed++;
+  }
+  return indexed;
+}
+
+/** Removes an article's passages from the index (deleting the article does it too). */
+export async function unindexArticle(tx: Sql, articleId: number): Promise<void> {
+  if (tx.dialect === 'sqlite') await tx.run('DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_passages WHERE article_id = ?)', [articleId]);
+  await tx.run('DELETE FROM search_passages WHERE article_id = ?', [articleId]);
+}
+
+/** A text[] literal for PostgreSQL (each element quoted). */
+function pgArray(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Indexes articles stored before the index was written with them (search_pending, filled by an upgrade),
+ * in batches, each its own transaction. Run by `figures init` at start-up, never by a search.
+ */
+export async function indexPendingArticles(db: Sql, onProgress?: (done: number) => void): Promise<number> {
+  let indexed = 0;
+  for (;;) {
+    const batch = await db.all<{ id: number; title: string | null; text: string }>(`SELECT a.id, a.title, a.text
+      FROM search_pending p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT 200`);
+    if (!batch.length) break;
+    await db.transaction(async (tx) => {
+      for (const article of batch) {
+        await indexArticle(tx, article);
+        await tx.run('DELETE FROM search_pending WHERE article_id = ?', [article.id]);
+      }
+    });
+    indexed += batch.length;
+    onProgress?.(indexed);
+  }
+  await db.run('DELETE FROM search_pending WHERE article_id NOT IN (SELECT id FROM articles)');
+  return indexed;
 }
 
 export interface SearchFigure { id: number; text: string; start: number; end: number }
@@ -115,16 +171,16 @@ export interface SearchHit {
   articleTitle: string | null;
   source: string | null;
   publishedOn: string | null;
-  /** the matching sentence (or the title, when start is -1), with the ranges of the query's terms in it */
+  /** the matching sentence (or a window of it, or the title when start is -1), with the ranges of the query's terms in it */
   passage: string;
   start: number;
   matches: { start: number; end: number }[];
   figures: SearchFigure[];
 }
 
-export interface SearchResult { hits: SearchHit[]; pending: number }
+export interface SearchResult { hits: SearchHit[] }
 
-/** Where the terms occur in a passage (whitespace ignored on both sides), or null unless every term does. */
+/** Where the terms occur in a passage, or null unless every term does. */
 function termRanges(passage: string, terms: string[]): { start: number; end: number }[] | null {
   const lower = passage.toLowerCase();
   const ranges: { start: number; end: number }[] = [];
@@ -137,32 +193,47 @@ function termRanges(passage: string, terms: string[]): { start: number; end: num
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** Sentences and titles matching a query, best first (bm25), each with the figures stated in it. */
-export function searchText(db: Db, query: string, limit = 50): SearchResult {
-  const { remaining } = indexPendingArticles(db);
-  const match = matchExpression(query);
-  const terms = queryTerms(query);
-  if (!match || !terms.length) return { hits: [], pending: remaining };
-  const sqlite = db.$client;
-  // a few extra candidates: bigram matches that are not the query's substring get dropped below
-  const candidates = sqlite.prepare(`SELECT p.article_id AS articleId, p.start AS start, p."end" AS "end",
-      a.title AS articleTitle, a.text AS text, a.published_on AS publishedOn, s.name AS source
-    FROM search_fts JOIN search_passages p ON p.id = search_fts.rowid
+interface Candidate { articleId: number; start: number; end: number; passage: string; articleTitle: string | null; publishedOn: string | null; source: string | null }
+
+const CANDIDATE_COLUMNS = `p.article_id AS "articleId", p.start, p."end", p.passage, a.title AS "articleTitle", a.published_on AS "publishedOn", s.name AS source`;
+
+function candidates(db: Sql, query: string, limit: number): Promise<Candidate[]> | null {
+  let sql: string;
+  let params: Params;
+  if (db.dialect === 'postgres') {
+    const q = tsQuery(query);
+    if (!q) return null;
+    sql = `SELECT ${CANDIDATE_COLUMNS} FROM search_passages p JOIN articles a ON a.id = p.article_id LEFT JOIN sources s ON s.id = a.source_id
+      WHERE p.tokens @@ ?::tsquery ORDER BY ts_rank(p.tokens, ?::tsquery) DESC, p.id LIMIT ?`;
+    params = [q, q, limit];
+  } else {
+    const match = matchExpression(query);
+    if (!match) return null;
+    sql = `SELECT ${CANDIDATE_COLUMNS} FROM search_fts JOIN search_passages p ON p.id = search_fts.rowid
       JOIN articles a ON a.id = p.article_id LEFT JOIN sources s ON s.id = a.source_id
-    WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT ?`).all(match, limit * 3) as
-    { articleId: number; start: number; end: number; articleTitle: string | null; text: string; publishedOn: string | null; source: string | null }[];
-  const figuresIn = sqlite.prepare('SELECT id, text, start, "end" FROM facts WHERE article_id = ? AND start >= ? AND "end" <= ? AND review_status <> \'rejected\' ORDER BY start');
+      WHERE search_fts MATCH ? ORDER BY bm25(search_fts), p.id LIMIT ?`;
+    params = [match, limit];
+  }
+  return db.all<Candidate>(sql, params);
+}
+
+/** Sentences and titles matching a query, best first, each with the figures stated in it. */
+export async function searchText(db: Sql, query: string, limit = 50): Promise<SearchResult> {
+  const terms = queryTerms(query);
+  // a few extra candidates: bigram matches that are not the query's substring get dropped below
+  const found = terms.length ? candidates(db, query, limit * 3) : null;
+  if (!found) return { hits: [] };
   const hits: SearchHit[] = [];
-  for (const c of candidates) {
-    const passage = c.start < 0 ? c.articleTitle ?? '' : c.text.slice(c.start, c.end);
-    const matches = termRanges(passage, terms);
+  for (const c of await found) {
+    const matches = termRanges(c.passage, terms);
     if (!matches) continue;
     hits.push({
       articleId: c.articleId, articleTitle: c.articleTitle, source: c.source, publishedOn: c.publishedOn,
-      passage, start: c.start, matches,
-      figures: c.start < 0 ? [] : (figuresIn.all(c.articleId, c.start, c.end) as SearchFigure[]),
+      passage: c.passage, start: c.start, matches,
+      figures: c.start < 0 ? [] : await db.all<SearchFigure>(`SELECT id, text, start, "end" FROM facts
+        WHERE article_id = ? AND start >= ? AND "end" <= ? AND review_status <> 'rejected' ORDER BY start LIMIT 50`, [c.articleId, c.start, c.end]),
     });
     if (hits.length >= limit) break;
   }
-  return { hits, pending: remaining };
+  return { hits };
 }

@@ -12,14 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'civic-synth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('generateSynthetic', () => {
-  it('writes facts under one synthetic source, with real codes, units of their metric and 2019–2024 dates', () => {
-    const db = openDb(join(dir, 'a.db'));
-    const result = generateSynthetic(db, { facts: 5000, seed: 3 });
+  it('writes facts under one synthetic source, with real codes, units of their metric and 2019–2024 dates', async () => {
+    const db = await openDb(join(dir, 'a.db'));
+    const result = await generateSynthetic(db, { facts: 5000, seed: 3 });
     expect(result.facts).toBe(5000);
-    const sqlite = db.$client;
-    expect(sqlite.prepare('SELECT count(*) AS n FROM facts').get()).toEqual({ n: 5000 });
-    expect(sqlite.prepare('SELECT name, synthetic FROM sources').all()).toEqual([{ name: SYNTHETIC_SOURCE, synthetic: 1 }]);
-    const facts = sqlite.prepare(`SELECT f.*, a.text AS article, a.published_on FROM facts f JOIN articles a ON a.id = f.article_id`).all() as Record<string, string | number | null>[];
+    expect(await db.get('SELECT count(*) AS n FROM facts')).toEqual({ n: 5000 });
+    expect(await db.all('SELECT name, synthetic FROM sources')).toEqual([{ name: SYNTHETIC_SOURCE, synthetic: 1 }]);
+    const facts = await db.all<Record<string, string | number | null>>(`SELECT f.*, a.text AS article, a.published_on FROM facts f JOIN articles a ON a.id = f.article_id`);
     const qualifiers = new Set<unknown>();
     for (const f of facts) {
       const metric = metricByKey(String(f.metric))!;
@@ -36,17 +35,17 @@ describe('generateSynthetic', () => {
     }
     expect([...qualifiers].sort()).toEqual([...QUALIFIERS].sort());
     // a second run adds to the first instead of colliding with it
-    generateSynthetic(db, { facts: 100, seed: 3 });
-    expect(sqlite.prepare('SELECT count(*) AS n FROM facts').get()).toEqual({ n: 5100 });
-    sqlite.close();
+    await generateSynthetic(db, { facts: 100, seed: 3 });
+    expect(await db.get('SELECT count(*) AS n FROM facts')).toEqual({ n: 5100 });
+    await db.close();
   });
 
-  it('refuses a database with real articles unless forced', () => {
-    const db = openDb(join(dir, 'b.db'));
-    db.$client.prepare("INSERT INTO articles (title, text, sha256, extractor_version) VALUES ('真', '真的文章', 'x', '0.1.0')").run();
-    expect(() => generateSynthetic(db, { facts: 10 })).toThrow(RealDataError);
-    expect(db.$client.prepare('SELECT count(*) AS n FROM facts').get()).toEqual({ n: 0 });
-    expect(generateSynthetic(db, { facts: 10, force: true }).facts).toBe(10);
-    db.$client.close();
+  it('refuses a database with real articles unless forced', async () => {
+    const db = await openDb(join(dir, 'b.db'));
+    await db.run("INSERT INTO articles (title, text, sha256, ingested_at, extractor_version) VALUES ('真', '真的文章', 'x', '2020-01-01T00:00:00Z', '0.1.0')");
+    await expect(generateSynthetic(db, { facts: 10 })).rejects.toThrow(RealDataError);
+    expect((await db.get('SELECT count(*) AS n FROM facts'))).toEqual({ n: 0 });
+    expect((await generateSynthetic(db, { facts: 10, force: true })).facts).toBe(10);
+    await db.close();
   });
 });

@@ -3,7 +3,7 @@
 // every qualifier. Everything lands under one source marked `synthetic = 1`, and the generator refuses
 // a database that holds real articles, so generated figures can never be mistaken for real ones.
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/client';
+import type { Db, Sql } from '../db/client';
 import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
 import { TAXONOMY, type MetricDefinition } from './extract/taxonomy';
@@ -157,41 +157,29 @@ function metricPlans(): MetricPlan[] {
 }
 
 /** Refuses (RealDataError) when the database holds any article that is not from a synthetic source. */
-export function assertNoRealArticles(db: Db): void {
-  const real = db.$client.prepare(
-    'SELECT count(*) AS n FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE s.synthetic IS NOT 1',
-  ).get() as { n: number };
+export async function assertNoRealArticles(db: Sql): Promise<void> {
+  const real = (await db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE coalesce(s.synthetic, 0) <> 1',
+  ))!;
   if (real.n > 0) {
     throw new RealDataError(`the database holds ${real.n} real (non-synthetic) articles; synthetic data would be mixed into them (use --force to write anyway, or another --db)`);
   }
 }
 
-export function generateSynthetic(db: Db, options: SynthOptions): SynthResult {
+export async function generateSynthetic(db: Db, options: SynthOptions): Promise<SynthResult> {
   const t0 = performance.now();
   if (!Number.isInteger(options.facts) || options.facts < 0) throw new Error('facts must be a whole number ≥ 0');
-  if (!options.force) assertNoRealArticles(db);
+  if (!options.force) await assertNoRealArticles(db);
   const perArticle = Math.max(1, options.factsPerArticle ?? 20);
   const random = rng(options.seed ?? 1);
   const divisions = loadDivisions();
   const plans = metricPlans();
-  const sqlite = db.$client;
 
-  sqlite.prepare('INSERT INTO sources (name, district, district_code, synthetic) VALUES (?, ?, ?, 1) ON CONFLICT(name) DO UPDATE SET synthetic = 1')
-    .run(SYNTHETIC_SOURCE, divisions[0].name, divisions[0].code);
-  const sourceId = (sqlite.prepare('SELECT id FROM sources WHERE name = ?').get(SYNTHETIC_SOURCE) as { id: number }).id;
-
-  const insertArticle = sqlite.prepare(
-    `INSERT INTO articles (source_id, title, published_on, page, url, text, sha256, extractor_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertFact = sqlite.prepare(
-    `INSERT INTO facts (uid, article_id, value, low, high, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
-       district, district_code, street, street_code, community, community_code, place_provenance,
-       date, date_precision, date_provenance, cumulative, cues, extractor_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  await db.run('INSERT INTO sources (name, district, district_code, synthetic) VALUES (?, ?, ?, 1) ON CONFLICT (name) DO UPDATE SET synthetic = 1',
+    [SYNTHETIC_SOURCE, divisions[0].name, divisions[0].code]);
+  const sourceId = (await db.get<{ id: number }>('SELECT id FROM sources WHERE name = ?', [SYNTHETIC_SOURCE]))!.id;
   // run ids make hashes unique across several runs into the same database
-  const runId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM articles').get() as { n: number }).n;
+  const runId = (await db.get<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM articles'))!.n;
 
   interface PendingFact { place: SynthPlace; level: 'district' | 'street' | 'community'; values: (string | number | null)[] }
 
@@ -262,60 +250,80 @@ export function generateSynthetic(db: Db, options: SynthOptions): SynthResult {
 
   const articleCount = options.facts === 0 ? 0 : Math.ceil(options.facts / perArticle);
   let factsWritten = 0;
-  // one transaction per ~200k facts: each hot index page reaches the WAL once per batch, not once per row
-  const writeBatch = sqlite.transaction((firstArticle: number, lastArticle: number) => {
+  const writeBatch = async (tx: Sql, firstArticle: number, lastArticle: number) => {
     for (let a = firstArticle; a < lastArticle; a++) {
       const remaining = options.facts - factsWritten;
       const n = a === articleCount - 1 ? remaining : Math.min(remaining, perArticle);
       const article = makeArticle(a, n);
-      const articleId = Number(insertArticle.run(
+      const articleId = (await tx.get<{ id: number }>(`INSERT INTO articles (source_id, title, published_on, page, url, text, sha256, ingested_at, extractor_version, district_code)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [
         sourceId, article.title, article.publishedOn, `${1 + (a % 8)}`, `https://example.invalid/synthetic/${runId}/${a}`,
-        article.text, article.hash, SYNTHETIC_EXTRACTOR_VERSION,
-      ).lastInsertRowid);
-      for (const fact of article.pending) {
-        const v = fact.values;
-        // ordered uids append to the unique index instead of landing on random pages of it
-        v[0] = `syn-${runId}-${String(a).padStart(9, '0')}-${v[9]}-${v[10]}-${v[5]}`;
-        v[1] = articleId;
-        insertFact.run(v);
+        article.text, article.hash, new Date().toISOString().slice(0, 19) + 'Z', SYNTHETIC_EXTRACTOR_VERSION, article.pending[0]?.place.districtCode ?? null,
+      ]))!.id;
+      for (let from = 0; from < article.pending.length; from += FACTS_PER_INSERT) {
+        const slice = article.pending.slice(from, from + FACTS_PER_INSERT);
+        const params: (string | number | null)[] = [];
+        for (const fact of slice) {
+          const v = fact.values;
+          // ordered uids append to the unique index instead of landing on random pages of it
+          v[0] = `syn-${runId}-${String(a).padStart(9, '0')}-${v[9]}-${v[10]}-${v[5]}`;
+          v[1] = articleId;
+          params.push(...v);
+        }
+        await tx.run(`INSERT INTO facts (uid, article_id, value, low, high, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
+            district, district_code, street, street_code, community, community_code, place_provenance,
+            date, date_precision, date_provenance, cumulative, cues, extractor_version)
+          VALUES ${slice.map(() => FACT_PLACEHOLDERS).join(', ')}`, params);
       }
       factsWritten += n;
     }
-  });
+  };
+  // one transaction per ~200k facts: each hot index page reaches the WAL once per batch, not once per row
   const articlesPerBatch = Math.max(1, Math.floor(200_000 / perArticle));
-  // A large page cache keeps the indexes' pages in memory between batches instead of re-reading them.
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -400000');
+  // SQLite: a large page cache keeps the indexes' pages in memory between batches instead of re-reading them.
+  const sqlite = db.sqlite;
+  const cacheSize = sqlite ? sqlite.pragma('cache_size', { simple: true }) as number : 0;
+  sqlite?.pragma('cache_size = -400000');
   // Facts carry a dozen secondary indexes (the dashboard's covering ones among them) whose keys arrive in
   // random order: building them once, sorted, after the rows are in is several times faster than
   // updating them row by row. Worth it when the run at least doubles the table. All in one transaction,
   // so a failure leaves the schema and the data as they were.
-  const existing = (sqlite.prepare('SELECT count(*) AS n FROM facts').get() as { n: number }).n;
+  const existing = (await db.get<{ n: number }>('SELECT count(*) AS n FROM facts'))!.n;
   const bulk = options.deferIndexes ?? (options.facts >= 50_000 && options.facts >= existing);
-  const deferred = bulk
-    ? sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'facts' AND sql IS NOT NULL
-        AND sql NOT LIKE 'CREATE UNIQUE%'`).all() as { name: string; sql: string }[]
-    : [];
   try {
     if (bulk) {
-      sqlite.exec('BEGIN IMMEDIATE');
-      for (const index of deferred) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
-    }
-    for (let a = 0; a < articleCount; a += articlesPerBatch) {
-      writeBatch(a, Math.min(articleCount, a + articlesPerBatch));
-      options.onProgress?.(factsWritten);
-    }
-    if (bulk) {
-      for (const index of deferred) sqlite.exec(index.sql);
-      sqlite.exec('COMMIT');
+      await db.transaction(async (tx) => {
+        const deferred = await secondaryIndexes(tx);
+        for (const index of deferred) await tx.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+        for (let a = 0; a < articleCount; a += articlesPerBatch) {
+          await writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch));
+          options.onProgress?.(factsWritten);
+        }
+        for (const index of deferred) await tx.exec(index.sql);
+      });
       // the one big transaction went through the WAL; give its space back
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    } else {
+      for (let a = 0; a < articleCount; a += articlesPerBatch) {
+        await db.transaction((tx) => writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch)));
+        options.onProgress?.(factsWritten);
+      }
     }
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    throw error;
   } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
+    sqlite?.pragma(`cache_size = ${cacheSize}`);
   }
   return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000 };
+}
+
+const FACTS_PER_INSERT = 24;
+const FACT_PLACEHOLDERS = `(${Array.from({ length: 26 }, () => '?').join(', ')})`;
+
+/** The non-unique indexes of facts, with the statement that makes each again. */
+async function secondaryIndexes(tx: Sql): Promise<{ name: string; sql: string }[]> {
+  if (tx.dialect === 'postgres') {
+    return tx.all<{ name: string; sql: string }>(`SELECT indexname AS name, indexdef AS sql FROM pg_indexes
+      WHERE tablename = 'facts' AND indexdef NOT LIKE 'CREATE UNIQUE%'`);
+  }
+  return tx.all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'facts' AND sql IS NOT NULL
+    AND sql NOT LIKE 'CREATE UNIQUE%'`);
 }

@@ -15,6 +15,6 @@ export async function GET(request: Request): Promise<Response> {
     throw error;
   }
   const { filters, kind, verdict } = params;
-  const csv = checksToCsv(listChecks(getDb(), filters, { kind, verdict, limit: 100_000 }));
+  const csv = checksToCsv(await listChecks(await getDb(), filters, { kind, verdict, limit: 100_000 }));
   return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="civic-figures-checks.csv"' } });
 }

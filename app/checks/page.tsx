@@ -31,15 +31,15 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
     error = e.message;
   }
   const page = Math.max(1, Number.parseInt(first(params.page) ?? '1', 10) || 1);
-  const db = getDb();
-  const counts = countChecks(db, filters, { kind });
-  const checks = listChecks(db, filters, { kind, verdict, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const db = await getDb();
+  const counts = await countChecks(db, filters, { kind });
+  const checks = await listChecks(db, filters, { kind, verdict, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const shown = verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell;
   const keepLang = first(params.lang) ? lang : undefined;
   const url = (path: string, extra: Record<string, string | undefined>) => `${path}${filtersToQuery(filters, { kind, verdict, lang: keepLang, ...extra })}`;
-  const districts = placesWithFigures(db, 'district');
-  const streets = placesWithFigures(db, 'street', filters.district ?? null);
-  const communities = filters.street || filters.district ? placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+  const districts = await placesWithFigures(db, 'district');
+  const streets = await placesWithFigures(db, 'street', filters.district ?? null);
+  const communities = filters.street || filters.district ? await placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
 
   return (
     <div className="dashboard">
@@ -57,7 +57,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
         streets={streets.map((p) => ({ value: p.code, label: p.name }))}
         communities={communities.map((p) => ({ value: p.code, label: p.name }))}
         qualifiers={QUALIFIERS.map((q) => ({ value: q, label: qualifierLabel(q, lang) }))}
-        sources={sourceNames(db).map((n) => ({ value: n, label: n }))}
+        sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
         keep={{ kind, verdict, lang: keepLang }}
         labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
       />

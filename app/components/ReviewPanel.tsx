@@ -24,10 +24,10 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
   flash?: { reviewed?: string; error?: string };
 }) {
   const l = REVIEW_LABELS[lang];
-  const db = getDb();
-  const fact = reviewableFact(db, factId);
+  const db = await getDb();
+  const fact = await reviewableFact(db, factId);
   if (!fact) return null;
-  const trail = reviewTrail(db, factId);
+  const trail = await reviewTrail(db, factId);
   const editor = await currentEditor();
   const back = returnTo ?? `/facts/${factId}`;
   return (

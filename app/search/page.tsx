@@ -26,7 +26,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const lang = await requestLang(params);
   const s = strings(lang);
   const q = (first(params.q) ?? '').trim().slice(0, 200);
-  const result = q ? searchText(getDb(), q) : null;
+  const result = q ? await searchText(await getDb(), q) : null;
   return (
     <div>
       <h1>{s.search_title}</h1>
@@ -37,7 +37,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <button type="submit">{s.search_button}</button>
       </form>
       {!q && <p className="muted">{s.search_hint}</p>}
-      {result && result.pending > 0 && <p className="note">{fill(s.search_pending, { n: result.pending })}</p>}
       {result && (
         <section aria-live="polite">
           <p data-testid="search-count">{result.hits.length ? fill(s.search_results, { q, n: result.hits.length }) : fill(s.search_none, { q })}</p>

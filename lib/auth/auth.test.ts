@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
+import { openDb, type Db } from '../../db/client';
 import { requireEditor, signIn, SIGN_IN_LIMITS, safeReturnPath } from './index';
 import { hashPassword, verifyPassword } from './password';
 import { ensureAdmin } from './users';
@@ -7,7 +7,7 @@ import { ensureAdmin } from './users';
 const PASSWORD = 'correct horse battery';
 
 async function freshDb() {
-  const db = openDb(':memory:');
+  const db = await openDb(':memory:');
   await ensureAdmin(db, { FIGURES_ADMIN_PASSWORD: PASSWORD });
   return db;
 }
@@ -18,7 +18,7 @@ function request(method: string, init: { cookie?: string; headers?: Record<strin
   return new Request('http://figures.test/api/x', { method, headers, body: init.body });
 }
 
-async function session(db: ReturnType<typeof openDb>) {
+async function session(db: Db) {
   const r = await signIn(db, 'admin', PASSWORD, 'test');
   if (!r.ok) throw new Error(`sign-in failed: ${r.reason}`);
   return { cookie: `figures_session=${r.sessionToken}; figures_csrf=${r.csrfToken}`, csrf: r.csrfToken };
@@ -34,7 +34,7 @@ describe('passwords', () => {
   });
 
   it('first start creates one admin, with the env password or a generated one', async () => {
-    const db = openDb(':memory:');
+    const db = await openDb(':memory:');
     const first = await ensureAdmin(db, {});
     expect(first.created && first.passwordFrom).toBe('generated');
     expect(first.created && first.password.length).toBeGreaterThanOrEqual(16);
@@ -119,7 +119,7 @@ describe('sign-in rate limit', () => {
 });
 
 describe('safeReturnPath', () => {
-  it('keeps same-site paths and drops anything else', () => {
+  it('keeps same-site paths and drops anything else', async () => {
     expect(safeReturnPath('/facts/3?x=1')).toBe('/facts/3?x=1');
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil', 'facts', undefined]) expect(safeReturnPath(bad)).toBe('/');
   });

@@ -1,7 +1,7 @@
 // Editors: who may change data. Sessions live in the database; the browser holds a random token in an
 // httpOnly, SameSite=Lax cookie, and every write must also carry the session's CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { getDb } from '../../db/client';
 import {
   deleteExpiredSessions, deleteSession, insertSession, pruneSignInAttempts, recentFailures, recordSignInAttempt,
@@ -32,14 +32,14 @@ function json(status: number, body: object, headers: Record<string, string> = {}
 }
 
 /** The signed-in user behind a session token (the cookie's value), or null. */
-export function userForSessionToken(db: Db, token: string | undefined, now = new Date()): SessionUser | null {
+export async function userForSessionToken(db: Sql, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
   if (!token) return null;
-  return sessionUser(db, hashToken(token), now.toISOString()) ?? null;
+  return (await sessionUser(db, hashToken(token), now.toISOString())) ?? null;
 }
 
 /** The signed-in user of a request, or null; no CSRF check (for reads). */
-export function editorOf(request: Request, db: Db = getDb()): SessionUser | null {
-  return userForSessionToken(db, readCookie(request.headers.get('cookie'), SESSION_COOKIE));
+export async function editorOf(request: Request, db?: Sql): Promise<SessionUser | null> {
+  return userForSessionToken(db ?? await getDb(), readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
 /** The CSRF token a write carries: the X-CSRF-Token header, else the csrf_token field of a submitted form. */
@@ -62,8 +62,8 @@ async function submittedCsrfToken(request: Request): Promise<string | undefined>
  *   const editor = await requireEditor(request); if (editor instanceof Response) return editor;
  * A form reaching a handler through this keeps its body readable (the check reads a clone).
  */
-export async function requireEditor(request: Request, db: Db = getDb()): Promise<Editor | Response> {
-  const user = editorOf(request, db);
+export async function requireEditor(request: Request, db?: Sql): Promise<Editor | Response> {
+  const user = await editorOf(request, db);
   if (!user) return json(401, { error: 'sign in as an editor first', signIn: '/login' });
   if (UNSAFE_METHODS.has(request.method.toUpperCase())) {
     if (!isSameOrigin(request)) return json(403, { error: 'cross-site request refused' });
@@ -93,30 +93,30 @@ export function clientAddress(request: Request): string {
  * address; once either limit is reached every attempt is refused (even a right one) until the window
  * after the last failure has passed, so guessing cannot continue at any speed.
  */
-export async function signIn(db: Db, name: string, password: string, client: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: Sql, name: string, password: string, client: string, now = new Date()): Promise<SignInResult> {
   const at = now.getTime();
   const since = at - SIGN_IN_LIMITS.windowMs;
   const keys: { key: string; limit: number }[] = [{ key: `name:${name.trim().toLowerCase()}`, limit: SIGN_IN_LIMITS.perName }];
   // Without a proxy naming the client every request is 'direct': one shared bucket would let anyone lock everyone out.
   if (client !== 'direct') keys.push({ key: `client:${client}`, limit: SIGN_IN_LIMITS.perClient });
   for (const { key, limit } of keys) {
-    const { failures, latest } = recentFailures(db, key, since);
+    const { failures, latest } = await recentFailures(db, key, since);
     if (failures >= limit) {
       return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil(((latest ?? at) + SIGN_IN_LIMITS.windowMs - at) / 1000)) };
     }
   }
-  const user = userByName(db, name.trim());
+  const user = await userByName(db, name.trim());
   const matches = await verifyPassword(password, user?.passwordHash ?? UNMATCHABLE_HASH);
   const ok = Boolean(user) && matches;
-  for (const { key } of keys) recordSignInAttempt(db, key, at, ok);
+  for (const { key } of keys) await recordSignInAttempt(db, key, at, ok);
   if (!ok || !user) return { ok: false, reason: 'wrong_credentials' };
 
-  pruneSignInAttempts(db, at - 24 * 3600 * 1000);
-  deleteExpiredSessions(db, now.toISOString());
+  await pruneSignInAttempts(db, at - 24 * 3600 * 1000);
+  await deleteExpiredSessions(db, now.toISOString());
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(at + SESSION_SECONDS * 1000);
-  insertSession(db, { id: hashToken(sessionToken), userId: user.id, csrfToken, expiresAt: expiresAt.toISOString() });
+  await insertSession(db, { id: hashToken(sessionToken), userId: user.id, csrfToken, expiresAt: expiresAt.toISOString() });
   return { ok: true, user: { id: user.id, name: user.name }, sessionToken, csrfToken, expiresAt };
 }
 
@@ -130,9 +130,9 @@ export function sessionCookies(request: Request, sessionToken: string, csrfToken
 }
 
 /** Ends the request's session (if any) and returns the Set-Cookie values that clear it. */
-export function signOut(request: Request, db: Db = getDb()): string[] {
+export async function signOut(request: Request, db?: Sql): Promise<string[]> {
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-  if (token) deleteSession(db, hashToken(token));
+  if (token) await deleteSession(db ?? await getDb(), hashToken(token));
   const secure = isHttps(request);
   return [
     serializeCookie(SESSION_COOKIE, '', { httpOnly: true, secure, maxAgeSeconds: 0 }),

@@ -6,5 +6,5 @@ import { SESSION_COOKIE, userForSessionToken, type SessionUser } from './index';
 /** The signed-in editor with the session's CSRF token (for forms), or null for a reader. */
 export async function currentEditor(): Promise<SessionUser | null> {
   const store = await cookies();
-  return userForSessionToken(getDb(), store.get(SESSION_COOKIE)?.value);
+  return userForSessionToken(await getDb(), store.get(SESSION_COOKIE)?.value);
 }

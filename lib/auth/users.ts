@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { insertUser, userByName, userCount, updatePasswordHash } from '../../db/auth';
 import { generatePassword, hashPassword } from './password';
 
@@ -12,23 +12,23 @@ export type AdminSetup =
  * On the first start (no users at all) creates the admin editor. Its password is FIGURES_ADMIN_PASSWORD
  * when set, else generated and returned so `figures init` prints it once; only its hash is stored.
  */
-export async function ensureAdmin(db: Db, env: Record<string, string | undefined> = process.env): Promise<AdminSetup> {
-  if (userCount(db) > 0) return { created: false };
+export async function ensureAdmin(db: Sql, env: Record<string, string | undefined> = process.env): Promise<AdminSetup> {
+  if ((await userCount(db)) > 0) return { created: false };
   const fromEnv = env.FIGURES_ADMIN_PASSWORD;
   const password = fromEnv || generatePassword();
-  insertUser(db, { name: ADMIN_NAME, passwordHash: await hashPassword(password), role: 'admin' });
+  await insertUser(db, { name: ADMIN_NAME, passwordHash: await hashPassword(password), role: 'admin' });
   return { created: true, name: ADMIN_NAME, password, passwordFrom: fromEnv ? 'env' : 'generated' };
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Adds an editor, or sets the password of an existing one. */
-export async function setEditorPassword(db: Db, name: string, password: string): Promise<'created' | 'updated'> {
+export async function setEditorPassword(db: Sql, name: string, password: string): Promise<'created' | 'updated'> {
   if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(name)) throw new Error('a user name is 1–64 letters, digits, dots, dashes or underscores');
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`a password has at least ${MIN_PASSWORD_LENGTH} characters`);
   const hash = await hashPassword(password);
-  const existing = userByName(db, name);
-  if (existing) { updatePasswordHash(db, existing.id, hash); return 'updated'; }
-  insertUser(db, { name, passwordHash: hash, role: 'editor' });
+  const existing = await userByName(db, name);
+  if (existing) { await updatePasswordHash(db, existing.id, hash); return 'updated'; }
+  await insertUser(db, { name, passwordHash: hash, role: 'editor' });
   return 'created';
 }

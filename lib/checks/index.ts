@@ -1,7 +1,7 @@
 // Fact-checking: run after an article is stored or re-extracted, and after an editor's review.
 //   runChecksForArticle(db, id)  the arithmetic inside one article (rates, shares, parts, growth)
 //   runCrossChecks(db)           across articles (running totals, conflicts, streets vs district)
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { articleForChecks, factsForCrossChecks, replaceChecks } from '../../db/checks';
 import { articleChecks } from './article';
 import { crossChecks } from './cross';
@@ -10,23 +10,23 @@ export { checksForArticle, checksForFact, countChecks, listChecks, type CheckVie
 export * from './types';
 
 /** Recomputes and stores the checks inside one article; returns how many there are. */
-export function runChecksForArticle(db: Db, articleId: number): number {
-  const article = articleForChecks(db, articleId);
+export async function runChecksForArticle(db: Sql, articleId: number): Promise<number> {
+  const article = await articleForChecks(db, articleId);
   if (!article) return 0;
   const drafts = articleChecks(article.text, article.facts);
-  replaceChecks(db, articleId, drafts);
+  await replaceChecks(db, articleId, drafts);
   return drafts.length;
 }
 
 /** Recomputes and stores every check across articles; run once after a batch of articles, not per article. */
-export function runCrossChecks(db: Db): number {
-  const drafts = crossChecks(factsForCrossChecks(db));
-  replaceChecks(db, null, drafts);
+export async function runCrossChecks(db: Sql): Promise<number> {
+  const drafts = crossChecks(await factsForCrossChecks(db));
+  await replaceChecks(db, null, drafts);
   return drafts.length;
 }
 
 /** Both, for one article: what a review or a re-extraction calls. */
-export function recheckArticle(db: Db, articleId: number): void {
-  runChecksForArticle(db, articleId);
-  runCrossChecks(db);
+export async function recheckArticle(db: Sql, articleId: number): Promise<void> {
+  await runChecksForArticle(db, articleId);
+  await runCrossChecks(db);
 }

@@ -1,7 +1,6 @@
 // For tests only: articles and figures written straight into the database, so the checks can be tested
 // independently of what the extractor finds.
-import type { Db } from '../../db/client';
-import { articles, facts } from '../../db/schema';
+import type { Sql } from '../../db/client';
 
 export interface FixtureFigure {
   /** the figure's text; located in the article (the `nth` occurrence, default 1) */
@@ -13,13 +12,14 @@ export interface FixtureFigure {
 
 let serial = 0;
 
-export function insertFixtureArticle(db: Db, article: { text: string; title?: string; published?: string }, figures: FixtureFigure[]): { articleId: number; factIds: number[] } {
+export async function insertFixtureArticle(db: Sql, article: { text: string; title?: string; published?: string }, figures: FixtureFigure[]): Promise<{ articleId: number; factIds: number[] }> {
   serial += 1;
   const hash = `fixture-${serial}-${Date.now()}`;
-  const articleId = db.insert(articles).values({
-    title: article.title ?? `测试文章${serial}`, publishedOn: article.published ?? '2020-04-21', text: article.text, sha256: hash, extractorVersion: 'fixture',
-  }).returning({ id: articles.id }).get().id;
-  const factIds = figures.map((f) => {
+  const articleId = (await db.get<{ id: number }>(`INSERT INTO articles (title, published_on, text, sha256, ingested_at, extractor_version)
+    VALUES (?, ?, ?, ?, ?, 'fixture') RETURNING id`,
+  [article.title ?? `测试文章${serial}`, article.published ?? '2020-04-21', article.text, hash, new Date().toISOString()]))!.id;
+  const factIds: number[] = [];
+  for (const f of figures) {
     let start = -1;
     for (let n = 0; n < (f.nth ?? 1); n += 1) start = article.text.indexOf(f.text, start + 1);
     if (start < 0) throw new Error(`"${f.text}" is not in the fixture article`);
@@ -27,14 +27,14 @@ export function insertFixtureArticle(db: Db, article: { text: string; title?: st
     let sentenceStart = start, sentenceEnd = end;
     while (sentenceStart > 0 && !/[。！？\n]/.test(article.text[sentenceStart - 1])) sentenceStart -= 1;
     while (sentenceEnd < article.text.length && !/[。！？\n]/.test(article.text[sentenceEnd])) sentenceEnd += 1;
-    return db.insert(facts).values({
-      uid: `${hash}-${start}-${end}-${f.unit}`, articleId, value: f.value, unit: f.unit, qualifier: f.qualifier ?? 'exact', metric: f.metric,
-      text: f.text, start, end, sentenceStart, sentenceEnd: Math.min(sentenceEnd + 1, article.text.length),
-      district: f.district ?? '上城区', districtCode: f.districtCode ?? '330102',
-      street: f.street ?? null, streetCode: f.streetCode ?? null,
-      placeProvenance: f.placeProvenance ?? 'stated', date: f.date ?? '2020-04-21', dateProvenance: f.dateProvenance ?? 'stated',
-      cumulative: f.cumulative ?? false, extractorVersion: 'fixture',
-    }).returning({ id: facts.id }).get().id;
-  });
+    factIds.push((await db.get<{ id: number }>(`INSERT INTO facts (uid, article_id, value, unit, qualifier, metric, text, start, "end",
+        sentence_start, sentence_end, district, district_code, street, street_code, place_provenance, date, date_provenance, cumulative, extractor_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'fixture') RETURNING id`, [
+      `${hash}-${start}-${end}-${f.unit}`, articleId, f.value, f.unit, f.qualifier ?? 'exact', f.metric,
+      f.text, start, end, sentenceStart, Math.min(sentenceEnd + 1, article.text.length),
+      f.district ?? '上城区', f.districtCode ?? '330102', f.street ?? null, f.streetCode ?? null,
+      f.placeProvenance ?? 'stated', f.date ?? '2020-04-21', f.dateProvenance ?? 'stated', f.cumulative ? 1 : 0,
+    ]))!.id);
+  }
   return { articleId, factIds };
 }

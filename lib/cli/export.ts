@@ -1,10 +1,9 @@
 // `figures export --format csv|jsonl [filters] > FILE`: the same rows, columns and checks as
 // GET /export/facts.csv, written by the same row writer.
-import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { databasePath, openDb } from '../../db/client';
+import { locationOf, openDb } from '../../db/client';
 import { FilterError } from '../filters';
 import { dataDictionaryMarkdown } from '../export/dictionary';
 import { parseFactQuery } from '../export/request';
@@ -41,12 +40,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values['include-rejected']) params.set('include_rejected', '1');
 
-  const path = values.db ? resolve(values.db) : databasePath();
-  const db = openDb(path);
+  const db = await openDb(locationOf(values.db));
   try {
     let query;
     try {
-      query = parseFactQuery(db, params);
+      query = await parseFactQuery(db, params);
     } catch (error) {
       if (error instanceof FilterError) throw new CliError(`--${error.parameter.replace(/_/g, '-')} ${error.message.slice(error.parameter.length + 2)}`);
       throw error;
@@ -61,6 +59,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }

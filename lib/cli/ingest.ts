@@ -1,7 +1,7 @@
 // `figures ingest PATH...`: files and folders (recursively) into the database. A bad file is reported with
 // its reason and the batch goes on; the exit code is 1 when any file failed.
 import { SingleBar } from 'cli-progress';
-import { databasePath, openDb } from '../../db/client';
+import { openDb } from '../../db/client';
 import { ingestBatch, type BatchProgress } from '../ingest/batch';
 import { ingestChecks } from '../ingest/checks';
 import { maxFileBytes } from '../ingest/errors';
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   // a handful of files is done before worker threads would have started
   const workers = workersFlag !== undefined ? Math.floor(workersFlag) : files.length < 8 ? 0 : undefined;
 
-  const db = openDb(databasePath());
+  const db = await openDb();
   const bar = process.stderr.isTTY && files.length > 1
     ? new SingleBar({
       format: 'ingest [{bar}] {value}/{total} files | {figures} figures | {rate} files/s | {eta_formatted}',
@@ -66,10 +66,10 @@ export async function run(argv: string[]): Promise<number> {
       onProgress: progress,
       onWarning: (line) => report(`figures ingest: ${line}`),
     });
-    checks.finish();
+    await checks.finish();
   } finally {
     bar?.stop();
-    db.$client.close();
+    await db.close();
   }
   const failed = summary.failed + missing.length;
   console.log(`ingest: ${files.length} files in ${summary.seconds.toFixed(1)} s: ${summary.added} articles added, `

@@ -1,10 +1,11 @@
-import { databasePath, openDb } from '../../db/client';
+import { databaseLocation, describeLocation, openDb } from '../../db/client';
+import { indexPendingArticles } from '../../db/search';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { ensureAdmin } from '../auth/users';
 
 export async function run(): Promise<number> {
-  const path = databasePath();
-  const db = openDb(path);
+  const path = describeLocation(databaseLocation());
+  const db = await openDb();
   // First start: create the admin editor before anything else can fail; a generated password is shown only now.
   const admin = await ensureAdmin(db);
   if (admin.created) {
@@ -12,10 +13,13 @@ export async function run(): Promise<number> {
       ? `created editor "${admin.name}" with the password of FIGURES_ADMIN_PASSWORD`
       : `created editor "${admin.name}" — password (shown this once, write it down): ${admin.password}`);
   }
-  const sample = loadSampleIfEmpty(db);
+  // articles stored before search was indexed with them (an upgrade) are indexed now, never by a reader
+  const indexed = await indexPendingArticles(db);
+  if (indexed) console.log(`search: indexed ${indexed} stored articles`);
+  const sample = await loadSampleIfEmpty(db);
   console.log(sample.loaded
     ? `database ${path}: loaded the sample page (${sample.articles} articles, ${sample.facts} figures)`
     : `database ${path}: up to date`);
-  db.$client.close();
+  await db.close();
   return 0;
 }

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { databasePath, openDb } from '../../db/client';
+import { describeLocation, locationOf, openDb } from '../../db/client';
 import { RealDataError, SYNTHETIC_SOURCE, generateSynthetic } from '../synth';
 import { CliError, parseCommandArgs } from './args';
 
@@ -19,10 +18,11 @@ export async function run(argv: string[]): Promise<number> {
   };
   if (values.facts === undefined) throw new CliError('synth needs --facts N');
   const facts = whole('--facts', values.facts, 0, 1);
-  const path = values.db ? resolve(values.db) : databasePath();
-  const db = openDb(path);
+  const location = locationOf(values.db);
+  const path = describeLocation(location);
+  const db = await openDb(location);
   try {
-    const result = generateSynthetic(db, {
+    const result = await generateSynthetic(db, {
       facts,
       seed: whole('--seed', values.seed, 1, 0),
       factsPerArticle: whole('--per-article', values['per-article'], 20, 1),
@@ -36,6 +36,6 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof RealDataError) throw new CliError(`refusing to write into ${path}: ${error.message}`);
     throw error;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }

@@ -7,10 +7,10 @@ import { CONTENT_TYPES, exportStream } from './stream';
 import { contentDisposition, exportFileName, type ExportFormat } from './urls';
 
 export function exportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  return answer(() => {
+  return answer(async () => {
     const params = new URL(request.url).searchParams;
-    const db = getDb();
-    const query = parseFactQuery(db, params, format === 'csv' ? ['bom'] : []);
+    const db = await getDb();
+    const query = await parseFactQuery(db, params, format === 'csv' ? ['bom'] : []);
     const bom = params.get('bom');
     if (bom !== null && bom !== '0' && bom !== '1') throw new FilterError('bom', 'must be 0 or 1');
     const body = exportStream(db, query, format, { bom: bom !== '0', baseUrl: originOf(request) });

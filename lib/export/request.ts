@@ -2,7 +2,7 @@
 // what only they take. Strict on purpose: a misspelt parameter (distrct=…) would otherwise silently
 // export everything, so unknown and repeated parameters are errors that name the parameter.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import type { FactQuery } from '../../db/export';
 import { sourceExists } from '../../db/export';
 import { divisionName } from '../divisions';
@@ -35,12 +35,12 @@ function parseFlag(params: URLSearchParams, key: string): boolean {
 }
 
 /** The fact query of a query string, checked against the data: an unknown code or source is a 400, not an empty answer. */
-export function parseFactQuery(db: Db, params: URLSearchParams, extraKeys: readonly string[] = []): FactQuery {
+export async function parseFactQuery(db: Sql, params: URLSearchParams, extraKeys: readonly string[] = []): Promise<FactQuery> {
   rejectUnknown(params, [...FILTER_KEYS, ...EXPORT_KEYS, ...IGNORED_KEYS, ...extraKeys]);
   const lang = params.get('lang');
   if (lang !== null && lang !== 'zh' && lang !== 'en') throw new FilterError('lang', 'must be zh or en');
   const filters = parseFilters(params);
-  checkFilterValues(db, filters);
+  await checkFilterValues(db, filters);
   const unit = params.get('unit') || undefined;
   if (unit !== undefined && !(UNITS as readonly string[]).includes(unit)) throw new FilterError('unit', `must be one of ${UNITS.join(', ')}`);
   const query: FactQuery = { ...filters };
@@ -64,13 +64,13 @@ export function parsePick(raw: string | null): FactQuery['pick'] | undefined {
 }
 
 /** Codes must name real divisions (of the national list) and nest; the source must exist. */
-export function checkFilterValues(db: Db, filters: Filters): void {
+export async function checkFilterValues(db: Sql, filters: Filters): Promise<void> {
   if (filters.district && !divisionName('district', filters.district)) throw new FilterError('district', 'is not a district code of the national division list');
   if (filters.street && !divisionName('street', filters.street)) throw new FilterError('street', 'is not a street code of the national division list');
   if (filters.community && !divisionName('community', filters.community)) throw new FilterError('community', 'is not a community code of the national division list');
   if (filters.district && filters.street && !filters.street.startsWith(filters.district)) throw new FilterError('street', 'does not lie in the district given');
   if (filters.street && filters.community && !filters.community.startsWith(filters.street)) throw new FilterError('community', 'does not lie in the street given');
-  if (filters.source && !sourceExists(db, filters.source)) throw new FilterError('source', 'is not the name of a source in the database');
+  if (filters.source && !(await sourceExists(db, filters.source))) throw new FilterError('source', 'is not the name of a source in the database');
 }
 
 /** Page size of GET /api/facts: 1..1000, default 100. */

@@ -21,7 +21,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * Every row of a query as a byte stream. Pull-based: a chunk is read from SQLite only when the consumer
+ * Every row of a query as a byte stream. Pull-based: a page is read from the database only when the consumer
  * asks for more, so a slow client holds back the reading instead of filling memory.
  *
  * Each line is encoded into the chunk's buffer as it is written (Buffer#write): joining a chunk's lines
@@ -32,15 +32,17 @@ export function exportStream(db: Db, query: FactQuery, format: ExportFormat, opt
   const writer = streamWriter(format, options);
   const chunkRows = options.chunkRows ?? Infinity;
   let cursor: FactRowCursor<unknown[]> | null = null;
+  let page: unknown[][] = [];
+  let next = 0;
   /** a line written but not yet encoded: it did not fit in the last chunk */
   let pending: string | null = null;
   return new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       // opened here, not lazily, so a query that cannot run fails before the response starts
-      cursor = openFactRows<unknown[]>(db, query, writer.select);
+      cursor = await openFactRows<unknown[]>(db, query, writer.select, writer.needsRaw);
       if (format === 'csv') controller.enqueue(new TextEncoder().encode(`${options.bom === false ? '' : BOM}${CSV_HEADER}`));
     },
-    pull(controller) {
+    async pull(controller) {
       try {
         const c = cursor!;
         let buffer: Buffer | null = null;
@@ -50,9 +52,12 @@ export function exportStream(db: Db, query: FactQuery, format: ExportFormat, opt
           let line = pending;
           pending = null;
           if (line === null) {
-            const r = c.next();
-            if (!r) break;
-            line = writer.write(r, c);
+            if (next >= page.length) {
+              page = await c.nextPage();
+              next = 0;
+              if (!page.length) break;
+            }
+            line = writer.write(page[next++], c);
           }
           // a UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4)
           const most = line.length * 3;
@@ -64,10 +69,10 @@ export function exportStream(db: Db, query: FactQuery, format: ExportFormat, opt
         if (rows === 0) { controller.close(); return; }
         controller.enqueue(new Uint8Array(buffer!.buffer, buffer!.byteOffset, used));
       } catch (error) {
-        cursor?.close();
+        await cursor?.close();
         controller.error(error);
       }
     },
-    cancel() { cursor?.close(); },
+    async cancel() { await cursor?.close(); },
   }, { highWaterMark: 1 });
 }

@@ -13,32 +13,32 @@ import { exportStream } from './stream';
 const dir = mkdtempSync(join(tmpdir(), 'civic-writers-'));
 let db: Db;
 
-beforeAll(() => {
-  db = openDb(join(dir, 'w.db'));
-  generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 11 });
-  const set = (id: number, assignments: string, ...values: unknown[]) => db.$client.prepare(`UPDATE facts SET ${assignments} WHERE id = ?`).run(...values, id);
-  set(1, 'district = ?', 'a,b');
-  set(2, 'street = ?', '=SUM(1)');
-  set(3, 'community = ?', 'x"y');
-  set(4, 'text = ?', '-7户');
-  set(5, 'date_precision = ?', 'a\\b');
-  set(6, 'place_provenance = ?', 'tab\there');
-  set(7, 'unit = ?', '\tx');
-  set(8, 'review_status = ?', 'line\nbreak');
-  set(9, 'corrected_unit = ?, corrected_metric = ?', '@x', 'm,');
-  set(10, 'extractor_version = ?, uid = ?', '𠮷', '+uid');
-  set(11, 'low = ?, high = ?, corrected_value = ?, value = ?', 0.1 + 0.2, 1e21, -3.5, -0);
-  set(12, 'metric = ?', 'not_a_metric');
-  set(13, 'cumulative = 1, community = NULL, date = NULL');
-  set(14, 'district = ?, street_code = ?', '', '\r5');
-  set(15, 'text = ?', 'a\u0001b');
-  set(16, 'district_code = ?, date = ?', '\u2028', 'x\u007f');
-  db.$client.prepare('UPDATE articles SET title = ?, url = ? WHERE id = 1').run('=HYPERLINK("http://evil")', 'https://example.org/a,1');
-  db.$client.prepare('UPDATE articles SET title = NULL, url = ? WHERE id = 2').run('say "hi"\\');
+beforeAll(async () => {
+  db = await openDb(join(dir, 'w.db'));
+  await generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 11 });
+  const set = (id: number, assignments: string, ...values: (string | number | null)[]) => db.run(`UPDATE facts SET ${assignments} WHERE id = ?`, [...values, id]);
+  await set(1, 'district = ?', 'a,b');
+  await set(2, 'street = ?', '=SUM(1)');
+  await set(3, 'community = ?', 'x"y');
+  await set(4, 'text = ?', '-7户');
+  await set(5, 'date_precision = ?', 'a\\b');
+  await set(6, 'place_provenance = ?', 'tab\there');
+  await set(7, 'unit = ?', '\tx');
+  await set(8, 'review_status = ?', 'line\nbreak');
+  await set(9, 'corrected_unit = ?, corrected_metric = ?', '@x', 'm,');
+  await set(10, 'extractor_version = ?, uid = ?', '𠮷', '+uid');
+  await set(11, 'low = ?, high = ?, corrected_value = ?, value = ?', 0.1 + 0.2, 1e21, -3.5, -0);
+  await set(12, 'metric = ?', 'not_a_metric');
+  await set(13, 'cumulative = 1, community = NULL, date = NULL');
+  await set(14, 'district = ?, street_code = ?', '', '\r5');
+  await set(15, 'text = ?', 'a\u0001b');
+  await set(16, 'district_code = ?, date = ?', '\u2028', 'x\u007f');
+  await db.run('UPDATE articles SET title = ?, url = ? WHERE id = 1', ['=HYPERLINK("http://evil")', 'https://example.org/a,1']);
+  await db.run('UPDATE articles SET title = NULL, url = ? WHERE id = 2', ['say "hi"\\']);
 });
 
-afterAll(() => {
-  db.$client.close();
+afterAll(async () => {
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -56,7 +56,7 @@ async function streamed(format: 'csv' | 'jsonl', baseUrl: string): Promise<strin
 describe('streaming writers', () => {
   for (const baseUrl of ['', 'http://figures.test/', 'http://x,y', '=evil', 'a"b\\c']) {
     it(`write what csvRow and jsonlRow write (base "${baseUrl}")`, async () => {
-      const rows = factsAfter(db, {}, 0, 1_000_000, { baseUrl });
+      const rows = await factsAfter(db, {}, 0, 1_000_000, { baseUrl });
       expect(rows.length).toBeGreaterThan(2900);
       expect(await streamed('csv', baseUrl)).toBe(CSV_HEADER + rows.map(csvRow).join(''));
       expect(await streamed('jsonl', baseUrl)).toBe(rows.map(jsonlRow).join(''));

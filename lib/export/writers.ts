@@ -1,5 +1,5 @@
 // The streaming row writers of /export/facts.csv, /export/facts.jsonl and `figures export`: one text line
-// per fact, written straight from the raw SQLite row (db/export.ts RawFact) and its article, with no
+// per fact, written straight from the raw database row (db/export.ts RawFact) and its article, with no
 // ExportRow object in between. They write exactly what csvRow(shapeRow(…)) and jsonlRow(shapeRow(…))
 // write (lib/export/writers.test.ts holds them to it), at a fraction of the cost:
 // - a cell needing no quoting or escaping (nearly all) costs one regex test and is copied as is;
@@ -151,7 +151,7 @@ const sqlBoolean = (column: string) => `(CASE ${column} WHEN 1 THEN 'true' ELSE 
 
 function runSql(format: ExportFormat, run: RunCell[]): string {
   return run.map((c, i) => {
-    if (format === 'csv') return c.boolean ? sqlBoolean(c.column) : `ifnull(${c.column}, '')`;
+    if (format === 'csv') return c.boolean ? sqlBoolean(c.column) : `coalesce(${c.column}, '')`;
     const key = `'${i ? ',' : ''}"${c.name}":'`;
     return `${key} || ${c.boolean ? sqlBoolean(c.column) : `(CASE WHEN ${c.column} IS NULL THEN 'null' ELSE '"' || ${c.column} || '"' END)`}`;
   }).join(format === 'csv' ? " || ',' || " : ' || ');
@@ -171,6 +171,8 @@ function runTest(format: ExportFormat, run: RunCell[]): RegExp {
 export interface StreamWriter {
   /** the columns to fetch: `SELECT … FROM facts f` */
   select: string;
+  /** whether a row has a cell the fast path cannot write as fetched: the cursor then reads its full raw row */
+  needsRaw(row: unknown[]): boolean;
   write(row: unknown[], cursor: FactRowCursor<unknown[]>): string;
 }
 
@@ -179,6 +181,10 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
   const select = `SELECT f.id, f.uid, f.value, f.low, f.high, ${runSql(format, RUNS[0])}, f.metric, ${runSql(format, RUNS[1])},
     f.sentence_start, f.sentence_end, f.article_id, ${runSql(format, RUNS[2])}, f.corrected_value, ${runSql(format, RUNS[3])} FROM facts f`;
   const [t0, t1, t2, t3] = RUNS.map((run) => runTest(format, run));
+  const needsRaw = (row: unknown[]) => {
+    const f = row as StreamFact;
+    return !(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]));
+  };
   const full = format === 'csv' ? csvWriter(options) : jsonlWriter(options);
   const base = factUrlBase(options);
   if (format === 'csv') {
@@ -188,10 +194,11 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
     const urlPrefix = `${base}/facts/`;
     return {
       select,
+      needsRaw,
       write(row, cursor) {
         const f = row as StreamFact;
         const a = cursor.article(f[10]);
-        if (!(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]))) return full(cursor.raw(f[0]), a);
+        if (needsRaw(f)) return full(cursor.raw(f[0]), a);
         return `${cn(f[0])},${ct(f[1])},${cn(f[2])},${cn(f[3])},${cn(f[4])},${f[5]},${metricCells(f[6])},${f[7]},${ct(a.text.slice(f[8], f[9]))},${cn(f[10])},${articleCells(a)},${plainBase ? urlPrefix + f[0] : csvText(urlPrefix + f[0])},${f[11]},${cn(f[12])},${f[13]}\r\n`;
       },
     };
@@ -201,10 +208,11 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
   const articleFields = perArticle(jsonlArticleFields);
   return {
     select,
+    needsRaw,
     write(row, cursor) {
       const f = row as StreamFact;
       const a = cursor.article(f[10]);
-      if (!(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]))) return full(cursor.raw(f[0]), a);
+      if (needsRaw(f)) return full(cursor.raw(f[0]), a);
       const id = f[0];
       const factUrl = typeof id === 'number' ? `${urlPrefix}${id}"` : JSON.stringify(`${base}/facts/${id}`);
       return `{"id":${jv(id)},"uid":${jv(f[1])},"value":${jv(f[2])},"low":${jv(f[3])},"high":${jv(f[4])},${f[5]},${metricFields(f[6])},${f[7]},"sentence":${jv(a.text.slice(f[8], f[9]))},"article_id":${jv(f[10])},${articleFields(a)},"fact_url":${factUrl},${f[11]},"corrected_value":${jv(f[12])},${f[13]}}\n`;

@@ -81,6 +81,26 @@ export interface Fact extends Omit<FigureMatch, 'unitWord' | 'qualifierWord' | '
   datePrecision: DatePrecision | null;
   dateProvenance: Provenance;
   cumulative: boolean;
+  // What the metric was decided from, and what part the figure plays (filled by the metric stage).
+  unitWord?: string;
+  facets?: Facets;
+  metricConfidence?: number;
+  metricSource?: 'facets' | 'fallback';
+  role?: FigureRole;
+}
+
+/** measured: a quantity reported; attribute: a size class inside a noun phrase (亿元以上项目); plan: a target; stock: an existing state */
+export type FigureRole = 'measured' | 'attribute' | 'plan' | 'stock';
+
+/** What a figure counts and what was done, as read from its phrase (snake_case: the shape of the JSON, the database and exports). */
+export interface Facets {
+  object: string | null;
+  object_class: string | null;
+  action: string | null;
+  action_class: string | null;
+  aspect: 'planned' | 'ongoing' | 'done' | null;
+  unit_class: string | null;
+  measure_class: string | null;
 }
 
 export interface ExtractedArticle extends Range {

@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ingest-batch-'));
 const folder = join(dir, 'news');
 const figure = (n: number) => `望江街道简报${n}\n\n截至4月底，望江街道累计完成投资${n}.2亿元，完成征收拆迁${1200 + n}户。`;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(join(folder, 'sub', 'deeper'), { recursive: true });
   writeFileSync(join(folder, 'a-page-gb18030.txt'), iconv.encode(page, 'gb18030'));
   writeFileSync(join(folder, 'b-big5.txt'), iconv.encode('本報訊 截至4月20日，望江街道累計完成投資3.2億元。', 'big5'));
@@ -39,7 +39,7 @@ describe('ingestBatch with worker threads', () => {
       'a-page-gb18030.txt', 'b-big5.txt', 'c-empty.txt', 'd-photo.png', 'e-news.html',
       'sub/deeper/i-page-utf8-bom.txt', 'sub/f-report.docx', 'sub/g-20200421.pdf', 'sub/h-scan.pdf', 'sub/j-big.txt',
     ]);
-    const db = openDb(join(dir, 'workers.db'));
+    const db = await openDb(join(dir, 'workers.db'));
     const outcomes = new Map<string, string>();
     const summary = await ingestBatch(db, files.map((path) => ({ kind: 'file', path })), {
       maxBytes: 2 * 1024 * 1024, workers: 2, batchSize: 2,
@@ -52,11 +52,11 @@ describe('ingestBatch with worker threads', () => {
     });
     expect(summary.failed).toBe(4);
     expect(summary.failures.every((f) => f.label.startsWith(folder) && f.message.length > 5)).toBe(true);
-    const stored = db.$client.prepare('SELECT file_name, published_on FROM articles').all() as { file_name: string; published_on: string | null }[];
+    const stored = await db.all('SELECT file_name, published_on FROM articles') as { file_name: string; published_on: string | null }[];
     expect(stored.filter((r) => r.file_name === 'g-20200421.pdf')).toEqual([{ file_name: 'g-20200421.pdf', published_on: '2020-04-21' }]);
     expect(stored.find((r) => r.file_name === 'f-report.docx')?.published_on).toBeNull();
-    expect(countRows(db).facts).toBe(summary.figures);
-    db.$client.close();
+    expect((await countRows(db)).facts).toBe(summary.figures);
+    await db.close();
   });
 });
 
@@ -65,7 +65,7 @@ describe('figures ingest (the command)', () => {
     encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: db },
   });
 
-  it('reports each bad file, prints one summary line, exits 1 when a file failed and 0 when none did', () => {
+  it('reports each bad file, prints one summary line, exits 1 when a file failed and 0 when none did', async () => {
     const db = join(dir, 'cli.db');
     const first = cli(['ingest', folder, '--source', '上城报', '--district', '上城区', '--max-size', '2'], db);
     expect(first.stderr).toMatch(/c-empty\.txt: empty: /);

@@ -50,7 +50,8 @@ export function defaultWorkerCount(): number {
  * and rarer WAL checkpoints write them once, not on every batch. Returns the undo.
  */
 function bulkWritePragmas(db: Db): () => void {
-  const client = db.$client;
+  const client = db.sqlite;
+  if (!client) return () => {};
   const cache = client.pragma('cache_size', { simple: true });
   const checkpoint = client.pragma('wal_autocheckpoint', { simple: true });
   client.pragma('cache_size = -131072'); // 128 MB
@@ -217,7 +218,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
   };
 
   /** Writes the documents ready in input order once there are enough of them (or time has passed, or at the end). */
-  const flush = (force: boolean) => {
+  const flush = async (force: boolean) => {
     let contiguous = 0;
     while (ready.has(writeSeq + contiguous)) contiguous++;
     if (!contiguous || (!force && contiguous < batchSize && Date.now() - lastWrite < 250)) return;
@@ -225,7 +226,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     for (let i = 0; i < contiguous; i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
     const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
     const before = threadCpuMs();
-    const written = prepared.length ? writeDocuments(db, prepared, { afterCommit }) : [];
+    const written = prepared.length ? await writeDocuments(db, prepared, { afterCommit }) : [];
     const after = threadCpuMs();
     if (before !== null && after !== null) writerMs += after - before;
     let w = 0;
@@ -244,14 +245,14 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
       inFlight.add(task);
       const settle = () => { inFlight.delete(task); };
       task.then(settle, settle);
-      flush(false);
+      await flush(false);
       while (inFlight.size + ready.size >= window && inFlight.size > 0) {
         await Promise.race(inFlight);
-        flush(false);
+        await flush(false);
       }
     }
     await Promise.all(inFlight);
-    flush(true);
+    await flush(true);
   } finally {
     workerTimes = runner.workerTimes();
     await runner.close();

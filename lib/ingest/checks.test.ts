@@ -16,17 +16,22 @@ const extra = [
   `小营街道逐月简报\n\n${Array.from({ length: 16 }, (_, i) => `${i + 1}月共收集问题${700 + i}个，已解决${590 + i}个，解决率达${(((590 + i) / (700 + i)) * 100).toFixed(1)}%。`).join('\n')}`,
 ];
 
-function checksOf(db: Db, articleId: number) {
-  const rows = db.$client.prepare(`SELECT c.kind, c.verdict, c.metric, c.date, c.stated, c.expected, c.difference, c.arithmetic, c.note,
-      (SELECT group_concat(f.uid || ':' || cf.role, ' ') FROM check_facts cf JOIN facts f ON f.id = cf.fact_id WHERE cf.check_id = c.id) AS figures
-    FROM checks c WHERE c.article_id = ? ORDER BY c.id`).all(articleId);
-  return rows;
+async function checksOf(db: Db, articleId: number) {
+  const rows = await db.all<Record<string, unknown>>(`SELECT c.id, c.kind, c.verdict, c.metric, c.date, c.stated, c.expected, c.difference, c.arithmetic, c.note
+    FROM checks c WHERE c.article_id = ? ORDER BY c.id`, [articleId]);
+  const out = [];
+  for (const { id, ...row } of rows) {
+    const figures = await db.all<{ uid: string; role: string }>(`SELECT f.uid, cf.role FROM check_facts cf JOIN facts f ON f.id = cf.fact_id
+      WHERE cf.check_id = ? ORDER BY f.uid, cf.role`, [id as number]);
+    out.push({ ...row, figures: figures.map((f) => `${f.uid}:${f.role}`).join(' ') });
+  }
+  return out;
 }
 
 describe('fact checks computed with the extraction', () => {
   for (const workers of [0, 2]) {
     it(`are stored by the writer and equal runChecksForArticle's (${workers} workers)`, async () => {
-      const db = openDb(':memory:');
+      const db = await openDb(':memory:');
       const checks = ingestChecks(db, (line) => { throw new Error(line); });
       const precomputed: number[] = [];
       const added: number[] = [];
@@ -34,30 +39,30 @@ describe('fact checks computed with the extraction', () => {
         { kind: 'text', label: 'page', text: page }, ...extra.map((text, i) => ({ kind: 'text' as const, label: `extra ${i}`, text })),
       ], {
         sourceName: SAMPLE.sourceName, district: SAMPLE.district, maxBytes: 1e6, workers, batchSize: 2,
-        afterCommit: (ids, checked) => { added.push(...ids); precomputed.push(...(checked ?? [])); checks.afterCommit(ids, checked); },
+        afterCommit: async (ids, checked) => { added.push(...ids); precomputed.push(...(checked ?? [])); await checks.afterCommit(ids, checked); },
       });
       expect(summary.failed).toBe(0);
       expect(added.length).toBeGreaterThanOrEqual(7);
       expect([...precomputed].sort()).toEqual([...added].sort());
       let total = 0;
       for (const id of added) {
-        const stored = checksOf(db, id);
+        const stored = await checksOf(db, id);
         total += stored.length;
-        runChecksForArticle(db, id);
-        expect(checksOf(db, id), `article ${id}`).toEqual(stored);
+        await runChecksForArticle(db, id);
+        expect(await checksOf(db, id), `article ${id}`).toEqual(stored);
       }
       expect(total).toBeGreaterThanOrEqual(20);
-      expect(db.$client.prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM facts GROUP BY article_id)').pluck().get()).toBeGreaterThan(40);
-      const kinds = db.$client.prepare('SELECT DISTINCT kind FROM checks ORDER BY kind').pluck().all();
+      expect(Object.values((await db.get('SELECT max(n) FROM (SELECT count(*) AS n FROM facts GROUP BY article_id)'))!)[0]).toBeGreaterThan(40);
+      const kinds = (await db.all('SELECT DISTINCT kind FROM checks ORDER BY kind')).map((r) => Object.values(r as object)[0]);
       expect(kinds).toEqual(expect.arrayContaining(['rate', 'share_of_target', 'parts_within_total']));
-      db.$client.close();
+      await db.close();
     });
   }
 
   it('are neither computed nor stored without afterCommit', async () => {
-    const db = openDb(':memory:');
+    const db = await openDb(':memory:');
     await ingestBatch(db, [{ kind: 'text', label: 'page', text: page }], { sourceName: SAMPLE.sourceName, maxBytes: 1e6, workers: 0 });
-    expect(db.$client.prepare('SELECT count(*) FROM checks').pluck().get()).toBe(0);
-    db.$client.close();
+    expect(Object.values((await db.get('SELECT count(*) FROM checks'))!)[0]).toBe(0);
+    await db.close();
   });
 });

@@ -2,44 +2,44 @@
 // inside each new article after every commit (or, when the extraction computed them, stored by the writer in
 // the batch's transaction), the checks across articles once at the end of an ingest.
 // They run outside the ingest's own transaction: a check that fails is reported, never un-stores an article.
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { inTransaction } from '../../db/ingest';
 import { runChecksForArticle, runCrossChecks } from '../checks';
 
 export interface IngestChecks {
   /** for WriteOptions.afterCommit */
-  afterCommit(articleIds: number[], checked?: ReadonlySet<number>): void;
+  afterCommit(articleIds: number[], checked?: ReadonlySet<number>): Promise<void>;
   /** the checks across articles, when any article was added */
-  finish(): void;
+  finish(): Promise<void>;
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function ingestChecks(db: Db, warn: (line: string) => void): IngestChecks {
+export function ingestChecks(db: Sql, warn: (line: string) => void): IngestChecks {
   let added = 0;
   return {
-    afterCommit(articleIds, checked) {
+    async afterCommit(articleIds, checked) {
       added += articleIds.length;
       // the writer already stored the checks its workers computed; the others are computed from the stored rows
       const todo = checked?.size ? articleIds.filter((id) => !checked.has(id)) : articleIds;
       if (!todo.length) return;
       // one transaction for the batch's checks (each article's a savepoint inside): one commit, not thousands
-      inTransaction(db, () => {
+      await inTransaction(db, async (tx) => {
         for (const id of todo) {
           try {
-            runChecksForArticle(db, id);
+            await runChecksForArticle(tx, id);
           } catch (error) {
             warn(`the fact checks of article ${id} failed: ${message(error)}`);
           }
         }
       });
     },
-    finish() {
+    async finish() {
       if (!added) return;
       try {
-        runCrossChecks(db);
+        await runCrossChecks(db);
       } catch (error) {
         warn(`the checks across articles failed: ${message(error)}`);
       }

@@ -93,6 +93,11 @@ export function factRowsOf(article: ExtractedArticle, articleHash: string, extra
     community: f.community, communityCode: f.communityCode, placeProvenance: f.placeProvenance,
     date: f.date, datePrecision: f.datePrecision, dateProvenance: f.dateProvenance,
     cumulative: f.cumulative, cues: JSON.stringify(f.cues), extractorVersion,
+    unitWord: f.unitWord ?? null, role: f.role ?? 'measured',
+    object: f.facets?.object ?? null, objectClass: f.facets?.object_class ?? null,
+    action: f.facets?.action ?? null, actionClass: f.facets?.action_class ?? null,
+    aspect: f.facets?.aspect ?? null, unitClass: f.facets?.unit_class ?? null, measureClass: f.facets?.measure_class ?? null,
+    metricConfidence: f.metricConfidence ?? null, metricSource: f.metricSource ?? null,
   }));
 }
 

@@ -19,32 +19,32 @@ const older: Extractor = {
   },
 };
 
-const factsOf = (db: Db) => db.$client.prepare('SELECT id, uid, article_id, review_status, corrected_value, extractor_version FROM facts ORDER BY id').all() as
-  { id: number; uid: string; article_id: number; review_status: string; corrected_value: number | null; extractor_version: string }[];
+const factsOf = (db: Db) => db.all<{ id: number; uid: string; article_id: number; review_status: string; corrected_value: number | null; extractor_version: string }>(
+  'SELECT id, uid, article_id, review_status, corrected_value, extractor_version FROM facts ORDER BY id');
 
 describe('figures reextract', () => {
-  it('compares extractor versions as numbers', () => {
+  it('compares extractor versions as numbers', async () => {
     expect(isOlderVersion('0.0.1', '0.1.0')).toBe(true);
     expect(isOlderVersion('0.9.0', '0.10.0')).toBe(true);
     expect(isOlderVersion('0.1.0', '0.1.0')).toBe(false);
     expect(isOlderVersion('1.0.0', '0.9.9')).toBe(false);
   });
 
-  it('re-extracts stale articles and keeps every review decision', () => {
-    const db = openDb(':memory:');
-    storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district }, older);
-    const before = factsOf(db);
+  it('re-extracts stale articles and keeps every review decision', async () => {
+    const db = await openDb(':memory:');
+    await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district }, older);
+    const before = await factsOf(db);
     expect(before.length).toBeGreaterThan(10);
     expect(new Set(before.map((f) => f.extractor_version))).toEqual(new Set(['0.0.1']));
     const [verified, corrected, rejected] = before;
-    db.$client.prepare("UPDATE facts SET review_status = 'verified' WHERE id = ?").run(verified.id);
-    db.$client.prepare("UPDATE facts SET review_status = 'corrected', corrected_value = 42 WHERE id = ?").run(corrected.id);
-    db.$client.prepare("UPDATE facts SET review_status = 'rejected' WHERE id = ?").run(rejected.id);
+    await db.run("UPDATE facts SET review_status = 'verified' WHERE id = ?", [verified.id]);
+    await db.run("UPDATE facts SET review_status = 'corrected', corrected_value = 42 WHERE id = ?", [corrected.id]);
+    await db.run("UPDATE facts SET review_status = 'rejected' WHERE id = ?", [rejected.id]);
 
-    const totals = reextractStale(db);
+    const totals = await reextractStale(db);
     const articlesWithFacts = new Set(before.map((f) => f.article_id)).size;
     expect(totals).toMatchObject({ kept: before.length, added: articlesWithFacts, removed: 0, failed: 0 });
-    const after = factsOf(db);
+    const after = await factsOf(db);
     expect(after.length).toBe(before.length + articlesWithFacts);
     const byId = new Map(after.map((f) => [f.id, f]));
     // the same rows (ids), with their decisions, now from the current extractor
@@ -52,28 +52,28 @@ describe('figures reextract', () => {
     expect(byId.get(corrected.id)).toMatchObject({ review_status: 'corrected', corrected_value: 42 });
     expect(byId.get(rejected.id)).toMatchObject({ review_status: 'rejected' });
     expect(new Set(after.map((f) => f.extractor_version))).toEqual(new Set([EXTRACTOR_VERSION]));
-    const versions = db.$client.prepare('SELECT DISTINCT extractor_version v FROM articles').all();
+    const versions = await db.all('SELECT DISTINCT extractor_version v FROM articles');
     expect(versions).toEqual([{ v: EXTRACTOR_VERSION }]);
 
     // nothing is stale any more
-    expect(reextractStale(db).articles).toBe(0);
+    expect((await reextractStale(db)).articles).toBe(0);
   });
 
-  it('removes figures the new extractor no longer finds, unless an editor verified them', () => {
-    const db = openDb(':memory:');
-    storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
-    const before = factsOf(db);
+  it('removes figures the new extractor no longer finds, unless an editor verified them', async () => {
+    const db = await openDb(':memory:');
+    await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
+    const before = await factsOf(db);
     const lastOfArticle = new Map<number, number>();
     for (const f of before) lastOfArticle.set(f.article_id, f.id);
     const [keep, drop] = [...lastOfArticle.values()];
-    db.$client.prepare("UPDATE facts SET review_status = 'verified' WHERE id = ?").run(keep);
-    db.$client.prepare("UPDATE articles SET extractor_version = '0.0.1'").run();
+    await db.run("UPDATE facts SET review_status = 'verified' WHERE id = ?", [keep]);
+    await db.run("UPDATE articles SET extractor_version = '0.0.1'");
     const newer: Extractor = { ...older, version: '99.0.0', extract: (t, o) => ({ ...older.extract(t, o), extractorVersion: '99.0.0' }) };
-    const totals = reextractStale(db, { extractor: newer });
+    const totals = await reextractStale(db, { extractor: newer });
     expect(totals.keptReviewed).toBe(1);
-    const ids = new Set(factsOf(db).map((f) => f.id));
+    const ids = new Set((await factsOf(db)).map((f) => f.id));
     expect(ids.has(keep)).toBe(true);
     expect(ids.has(drop)).toBe(false);
-    expect(factsOf(db).length).toBe(before.length - lastOfArticle.size + 1);
+    expect((await factsOf(db)).length).toBe(before.length - lastOfArticle.size + 1);
   });
 });

@@ -2,7 +2,8 @@
 // by uid (article hash + span + unit), or by lib/review/carry.ts when the span moved a little: a fact found
 // again keeps its row, id and review decision and gets the new extraction's fields; a new fact is added; a
 // fact no longer found is removed unless an editor verified or corrected it. Each article is one transaction.
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
+import { indexArticle } from '../../db/search';
 import {
   articlesAfter, deleteFactsByIds, factsOfArticle, inTransaction, insertFactRows, setArticleExtractorVersion,
   updateExtractedFact, type NewFactRow, type StaleArticle,
@@ -28,7 +29,7 @@ export interface ReextractOptions {
   all?: boolean;
   extractor?: Extractor;
   /** after each article's commit (the fact checks run there) */
-  afterArticle?: (articleId: number) => void;
+  afterArticle?: (articleId: number) => Promise<void>;
   onProgress?: (p: ReextractProgress) => void;
   /** an article that could not be re-extracted (it keeps its facts as they were) */
   onFailure?: (articleId: number, message: string) => void;
@@ -44,13 +45,13 @@ function currentFacts(article: StaleArticle, extractor: Extractor): { rows: NewF
   return { rows: rows.filter((r) => !seen.has(r.uid) && seen.add(r.uid)), title: result.articles[0]?.title ?? null };
 }
 
-export function reextractArticle(db: Db, article: StaleArticle, extractor: Extractor = defaultExtractor): Omit<ReextractProgress, 'articles' | 'failed'> {
-  const { rows } = currentFacts(article, extractor);
-  return inTransaction(db, () => {
-    const old = factsOfArticle(db, article.id);
+export async function reextractArticle(db: Sql, article: StaleArticle, extractor: Extractor = defaultExtractor): Promise<Omit<ReextractProgress, 'articles' | 'failed'>> {
+  const { rows, title } = currentFacts(article, extractor);
+  return inTransaction(db, async (tx) => {
+    const old = await factsOfArticle(tx, article.id);
     // lib/review decides which new fact is which reviewed old one (same uid, or the same figure read a little
     // wider or narrower) and re-keys the review trail of figures whose uid changed
-    const { renamed, unmatched } = preserveReviews(db, old, rows);
+    const { renamed, unmatched } = await preserveReviews(tx, old, rows);
     const oldByUid = new Map(old.map((f) => [f.uid, f]));
     const renamedFrom = new Map(renamed.map((r) => [r.to, r.from]));
     const kept = new Set<number>();
@@ -61,27 +62,28 @@ export function reextractArticle(db: Db, article: StaleArticle, extractor: Extra
       if (fromUid) {
         // the renamed row takes over the uid: an unreviewed old row holding it gives way
         const holder = oldByUid.get(row.uid);
-        if (holder && holder.id !== target?.id && !kept.has(holder.id)) { deleteFactsByIds(db, [holder.id]); oldByUid.delete(row.uid); }
+        if (holder && holder.id !== target?.id && !kept.has(holder.id)) { await deleteFactsByIds(tx, [holder.id]); oldByUid.delete(row.uid); }
       }
       // found again: the row keeps its id (checks and links point at it) and its review decision
-      if (target && !kept.has(target.id)) { updateExtractedFact(db, target.id, row); kept.add(target.id); } else fresh.push(row);
+      if (target && !kept.has(target.id)) { await updateExtractedFact(tx, target.id, row); kept.add(target.id); } else fresh.push(row);
     }
-    insertFactRows(db, article.id, fresh);
+    await insertFactRows(tx, article.id, fresh);
     // gone from the new extraction: removed, unless an editor verified or corrected it (a rejected one may go — the extractor agrees)
     const keepReviewed = new Set(unmatched.filter((f) => f.reviewStatus !== 'rejected').map((f) => f.uid));
     const gone = [...oldByUid.values()].filter((f) => !kept.has(f.id) && !keepReviewed.has(f.uid));
-    deleteFactsByIds(db, gone.map((f) => f.id));
-    setArticleExtractorVersion(db, article.id, extractor.version);
+    await deleteFactsByIds(tx, gone.map((f) => f.id));
+    await setArticleExtractorVersion(tx, article.id, extractor.version);
+    if (!article.synthetic) await indexArticle(tx, { id: article.id, title: article.title ?? title, text: article.text });
     return { kept: kept.size, added: fresh.length, removed: gone.length, keptReviewed: keepReviewed.size };
   });
 }
 
-export function reextractStale(db: Db, options: ReextractOptions = {}): ReextractProgress {
+export async function reextractStale(db: Sql, options: ReextractOptions = {}): Promise<ReextractProgress> {
   const extractor = options.extractor ?? defaultExtractor;
   const totals: ReextractProgress = { articles: 0, kept: 0, added: 0, removed: 0, keptReviewed: 0, failed: 0 };
   let afterId = 0;
   for (;;) {
-    const page = articlesAfter(db, afterId, 200);
+    const page = await articlesAfter(db, afterId, 200);
     if (!page.length) break;
     afterId = page[page.length - 1].id;
     for (const article of page) {
@@ -90,14 +92,14 @@ export function reextractStale(db: Db, options: ReextractOptions = {}): Reextrac
       if (!options.all && !isOlderVersion(article.extractorVersion, extractor.version)) continue;
       let r;
       try {
-        r = reextractArticle(db, article, extractor);
+        r = await reextractArticle(db, article, extractor);
       } catch (error) {
         totals.failed++;
         options.onFailure?.(article.id, error instanceof Error ? error.message : String(error));
         continue;
       }
       totals.articles++; totals.kept += r.kept; totals.added += r.added; totals.removed += r.removed; totals.keptReviewed += r.keptReviewed;
-      options.afterArticle?.(article.id);
+      await options.afterArticle?.(article.id);
       options.onProgress?.({ ...totals });
     }
   }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { articles } from '../../db/schema';
+import type { Sql } from '../../db/client';
+import { countRows } from '../../db/ingest';
 import { storeDocument } from './store';
 import { runChecksForArticle, runCrossChecks } from '../checks';
 
@@ -15,15 +14,14 @@ export const SAMPLE = {
 };
 
 /** Loads the sample when the database holds no articles at all, so a restart never loads it twice. */
-export function loadSampleIfEmpty(db: Db): { loaded: boolean; articles: number; facts: number } {
-  const count = db.select({ n: sql<number>`count(*)` }).from(articles).get()?.n ?? 0;
-  if (count > 0) return { loaded: false, articles: 0, facts: 0 };
-  const stored = storeDocument(db, {
+export async function loadSampleIfEmpty(db: Sql): Promise<{ loaded: boolean; articles: number; facts: number }> {
+  if ((await countRows(db)).articles > 0) return { loaded: false, articles: 0, facts: 0 };
+  const stored = await storeDocument(db, {
     text: readFileSync(SAMPLE.file, 'utf8'), sourceName: SAMPLE.sourceName, district: SAMPLE.district,
     published: SAMPLE.published, fileName: 'shangcheng-bao-2020-04-21.txt', issue: '1492',
   });
   // fact-checks of the sample (idempotent: they replace any the store step already computed)
-  for (const article of stored) if (!article.duplicate) runChecksForArticle(db, article.id);
-  runCrossChecks(db);
+  for (const article of stored) if (!article.duplicate) await runChecksForArticle(db, article.id);
+  await runCrossChecks(db);
   return { loaded: true, articles: stored.length, facts: stored.reduce((n, a) => n + a.facts, 0) };
 }

@@ -18,51 +18,51 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const article = (n: number) => `望江街道第${n}季度工作简报\n\n本报讯 截至${n}月底，望江街道累计完成投资${n}.5亿元，完成征收拆迁${100 + n}户，服务企业${20 + n}家。`;
 
-function rows(db: Db, sql: string, ...params: unknown[]) {
-  return db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+function rows(db: Db, sql: string, ...params: (string | number | null)[]) {
+  return db.all<Record<string, unknown>>(sql, params);
 }
 
 describe('storeDocument', () => {
-  it('stores the sample page as its articles with their facts, and the same page again as duplicates', () => {
-    const db = openDb(':memory:');
-    const first = storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
+  it('stores the sample page as its articles with their facts, and the same page again as duplicates', async () => {
+    const db = await openDb(':memory:');
+    const first = await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
     expect(first.length).toBeGreaterThanOrEqual(5);
     expect(first.every((a) => !a.duplicate)).toBe(true);
-    const facts = countRows(db).facts;
+    const facts = (await countRows(db)).facts;
     expect(facts).toBe(first.reduce((n, a) => n + a.facts, 0));
     expect(facts).toBeGreaterThan(20);
     // published from the masthead (2020年4月21日), not guessed
-    expect(rows(db, 'SELECT DISTINCT published_on FROM articles')).toEqual([{ published_on: '2020-04-21' }]);
+    expect(await rows(db, 'SELECT DISTINCT published_on FROM articles')).toEqual([{ published_on: '2020-04-21' }]);
 
     // the same text in GB18030, with other line breaks and spacing: one article each, reported as duplicates
     const regbk = iconv.decode(iconv.encode(page, 'gb18030'), 'gb18030').replace(/\n/g, '\r\n  ');
-    const again = storeDocument(db, { text: regbk, sourceName: SAMPLE.sourceName });
+    const again = await storeDocument(db, { text: regbk, sourceName: SAMPLE.sourceName });
     expect(again.map((a) => a.duplicate)).toEqual(first.map(() => true));
     expect(again.map((a) => a.id)).toEqual(first.map((a) => a.id));
-    expect(countRows(db)).toMatchObject({ articles: first.length, facts });
+    expect(await countRows(db)).toMatchObject({ articles: first.length, facts });
   });
 
-  it('hashes text without its whitespace', () => {
+  it('hashes text without its whitespace', async () => {
     expect(contentHash('截至 4月底，\n完成投资3.2亿元')).toBe(contentHash('截至4月底，完成投资3.2亿元'));
     expect(contentHash('完成投资3.2亿元')).not.toBe(contentHash('完成投资3.3亿元'));
   });
 
-  it('stores an undated article as undated, never with a guessed date', () => {
-    const db = openDb(':memory:');
-    storeDocument(db, { text: '望江街道简报\n\n街道累计完成投资3.2亿元。', fileName: 'notes.txt' });
-    storeDocument(db, { text: '湖滨街道简报\n\n街道累计完成投资1.1亿元。', fileName: 'hubin-20210506.txt' });
-    expect(rows(db, 'SELECT file_name, published_on FROM articles ORDER BY id')).toEqual([
+  it('stores an undated article as undated, never with a guessed date', async () => {
+    const db = await openDb(':memory:');
+    await storeDocument(db, { text: '望江街道简报\n\n街道累计完成投资3.2亿元。', fileName: 'notes.txt' });
+    await storeDocument(db, { text: '湖滨街道简报\n\n街道累计完成投资1.1亿元。', fileName: 'hubin-20210506.txt' });
+    expect(await rows(db, 'SELECT file_name, published_on FROM articles ORDER BY id')).toEqual([
       { file_name: 'notes.txt', published_on: null },
       { file_name: 'hubin-20210506.txt', published_on: '2021-05-06' },
     ]);
   });
 
-  it('refuses an empty document and keeps synthetic and real articles apart', () => {
-    const db = openDb(':memory:');
-    expect(() => storeDocument(db, { text: ' \n ' })).toThrow(IngestError);
-    storeDocument(db, { text: article(1), sourceName: '合成', synthetic: true });
-    expect(() => storeDocument(db, { text: article(2), sourceName: '合成' })).toThrow(/synthetic/);
-    expect(countRows(db).articles).toBe(1);
+  it('refuses an empty document and keeps synthetic and real articles apart', async () => {
+    const db = await openDb(':memory:');
+    await expect(storeDocument(db, { text: ' \n ' })).rejects.toThrow(IngestError);
+    await storeDocument(db, { text: article(1), sourceName: '合成', synthetic: true });
+    await expect(storeDocument(db, { text: article(2), sourceName: '合成' })).rejects.toThrow(/synthetic/);
+    expect((await countRows(db)).articles).toBe(1);
   });
 });
 
@@ -83,7 +83,7 @@ describe('a failure in the middle of a batch', () => {
   };
 
   it('keeps the articles before and after it; the failed ones leave no row', async () => {
-    const db = openDb(join(dir, 'mid-batch.db'));
+    const db = await openDb(join(dir, 'mid-batch.db'));
     const texts = [article(1), article(2), `${article(3)}写入失败`, article(4), `${article(5)}提取失败`, article(1).replace(/，/g, '， ')];
     const outcomes: string[] = [];
     const summary = await ingestBatch(db, texts.map((text, i) => ({ kind: 'text', label: `text ${i + 1}`, text })), {
@@ -94,28 +94,28 @@ describe('a failure in the middle of a batch', () => {
     ]);
     expect(summary).toMatchObject({ done: 6, added: 3, duplicates: 1, failed: 2 });
     expect(summary.failures[0].message).toMatch(/NOT NULL/);
-    const stored = rows(db, 'SELECT text FROM articles ORDER BY id').map((r) => r.text as string);
+    const stored = (await rows(db, 'SELECT text FROM articles ORDER BY id')).map((r) => r.text as string);
     expect(stored).toEqual([article(1), article(2), article(4)]);
-    expect(rows(db, "SELECT count(*) n FROM articles WHERE text LIKE '%失败%'")).toEqual([{ n: 0 }]);
+    expect(await rows(db, "SELECT count(*) n FROM articles WHERE text LIKE '%失败%'")).toEqual([{ n: 0 }]);
     // every fact belongs to a stored article, and they are all there
-    const perArticle = rows(db, 'SELECT a.id, count(f.id) n FROM articles a LEFT JOIN facts f ON f.article_id = a.id GROUP BY a.id');
+    const perArticle = await rows(db, 'SELECT a.id, count(f.id) n FROM articles a LEFT JOIN facts f ON f.article_id = a.id GROUP BY a.id');
     expect(perArticle.every((r) => (r.n as number) > 0)).toBe(true);
-    expect(countRows(db).facts).toBe(summary.figures);
-    expect(rows(db, 'SELECT count(*) n FROM facts WHERE article_id NOT IN (SELECT id FROM articles)')).toEqual([{ n: 0 }]);
-    db.$client.close();
+    expect((await countRows(db)).facts).toBe(summary.figures);
+    expect(await rows(db, 'SELECT count(*) n FROM facts WHERE article_id NOT IN (SELECT id FROM articles)')).toEqual([{ n: 0 }]);
+    await db.close();
   });
 
-  it('a crash (SIGKILL) while an article is half written leaves none of it; earlier articles stay', () => {
+  it('a crash (SIGKILL) while an article is half written leaves none of it; earlier articles stay', async () => {
     const path = join(dir, 'crash.db');
-    openDb(path).$client.close();
+    await (await openDb(path)).close();
     const texts = [article(1), article(2), `${article(3)}崩溃测试`];
     const child = spawnSync(process.execPath, ['--import', 'tsx', 'lib/ingest/fixtures/crash-writer.ts', path, JSON.stringify(texts)], { encoding: 'utf8', cwd: process.cwd() });
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('not crashed');
-    const db = openDb(path);
-    expect(rows(db, 'SELECT text FROM articles ORDER BY id').map((r) => r.text)).toEqual([article(1), article(2)]);
-    expect(rows(db, 'SELECT count(*) n FROM facts WHERE article_id NOT IN (SELECT id FROM articles)')).toEqual([{ n: 0 }]);
-    expect(countRows(db).facts).toBeGreaterThan(0);
-    db.$client.close();
+    const db = await openDb(path);
+    expect((await rows(db, 'SELECT text FROM articles ORDER BY id')).map((r) => r.text)).toEqual([article(1), article(2)]);
+    expect(await rows(db, 'SELECT count(*) n FROM facts WHERE article_id NOT IN (SELECT id FROM articles)')).toEqual([{ n: 0 }]);
+    expect((await countRows(db)).facts).toBeGreaterThan(0);
+    await db.close();
   });
 });

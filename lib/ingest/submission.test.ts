@@ -9,7 +9,7 @@ const fields = (extra: Record<string, unknown> = {}) => parseSubmissionFields({ 
 
 describe('the web submission (POST /api/articles)', () => {
   it('stores pasted text and answers with the article and its highlighted spans', async () => {
-    const db = openDb(':memory:');
+    const db = await openDb(':memory:');
     const answer = await ingestSubmission(db, { fields: fields({ text: TEXT, published: '2020-04-30', title: '简报' }), files: [] });
     expect(answer.status).toBe(201);
     const body = answer.body as { documents: ShownDocument[]; added: number; figures: number };
@@ -29,7 +29,7 @@ describe('the web submission (POST /api/articles)', () => {
   });
 
   it('answers 400/413/415 with the reason when nothing could be stored, 201 with the failures listed when some could', async () => {
-    const db = openDb(':memory:');
+    const db = await openDb(':memory:');
     expect((await ingestSubmission(db, { fields: fields(), files: [] })).status).toBe(400);
     expect((await ingestSubmission(db, { fields: fields(), files: [{ name: 'big.txt', bytes: Buffer.alloc(2048, 0x41) }] }, {}, 1024)).status).toBe(413);
     expect((await ingestSubmission(db, { fields: fields(), files: [{ name: 'a.png', bytes: Buffer.from([0x89, 0x50, 0, 0, 1]) }] })).status).toBe(415);
@@ -41,7 +41,7 @@ describe('the web submission (POST /api/articles)', () => {
     expect(mixed.body).toMatchObject({ added: 1, failed: 1 });
   });
 
-  it('refuses malformed fields naming the field', () => {
+  it('refuses malformed fields naming the field', async () => {
     expect(() => fields({ published: '2020-02-30' })).toThrow(SubmissionError);
     expect(() => fields({ published: '2020-02-30' })).toThrow(/published/);
     expect(() => fields({ url: 'javascript:alert(1)' })).toThrow(/url/);

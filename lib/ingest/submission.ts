@@ -2,7 +2,7 @@
 // multipart form. Everything runs in the server process, one transaction for the submission with a savepoint
 // per document; the answer shows each article as stored, with its figures, or why a document was refused.
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { storedArticle, storedFacts } from '../../db/ingest';
 import { REJECT_REASONS, maxFileBytes, type RejectReason } from './errors';
 import { prepareItem, type IngestItem, type ItemOptions, type ItemResult } from './items';
@@ -62,20 +62,19 @@ export function parseSubmissionFields(raw: Record<string, unknown>): Submission[
   return parsed.data;
 }
 
-function show(db: Db, outcome: DocumentOutcome): ShownDocument {
+async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
   if (outcome.status === 'failed') return outcome;
-  return {
-    label: outcome.label, status: 'stored', published: outcome.published, publishedFrom: outcome.publishedFrom,
-    articles: outcome.articles.flatMap((a) => {
-      const row = storedArticle(db, a.id);
-      if (!row) return [];
-      return [{ id: row.id, title: row.title, publishedOn: row.publishedOn, source: row.source, duplicate: a.duplicate, text: row.text, facts: storedFacts(db, row.id) }];
-    }),
-  };
+  const articles: ShownArticle[] = [];
+  for (const a of outcome.articles) {
+    const row = await storedArticle(db, a.id);
+    if (!row) continue;
+    articles.push({ id: row.id, title: row.title, publishedOn: row.publishedOn, source: row.source, duplicate: a.duplicate, text: row.text, facts: await storedFacts(db, row.id) });
+  }
+  return { label: outcome.label, status: 'stored', published: outcome.published, publishedFrom: outcome.publishedFrom, articles };
 }
 
 /** Stores a submission: every document is tried, the good ones are kept, each refusal says why. */
-export async function ingestSubmission(db: Db, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes()): Promise<SubmissionAnswer> {
+export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes()): Promise<SubmissionAnswer> {
   const { fields, files } = submission;
   const items: IngestItem[] = files.map((f) => ({ kind: 'bytes', fileName: f.name, bytes: f.bytes }));
   if (fields.text?.trim()) items.push({ kind: 'text', label: fields.title ?? '粘贴的文本', text: fields.text, title: fields.title, url: fields.url });
@@ -87,10 +86,11 @@ export async function ingestSubmission(db: Db, submission: Submission, write: Wr
   const results: ItemResult[] = [];
   for (const item of items) results.push(await prepareItem(item, options));
   const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
-  const written = prepared.length ? writeDocuments(db, prepared, write) : [];
+  const written = prepared.length ? await writeDocuments(db, prepared, write) : [];
   let w = 0;
   const outcomes: DocumentOutcome[] = results.map((r) => (r.ok ? written[w++] : { label: r.label, status: 'failed', reason: r.reason, message: r.message }));
-  const documents = outcomes.map((o) => show(db, o));
+  const documents: ShownDocument[] = [];
+  for (const o of outcomes) documents.push(await show(db, o));
 
   let added = 0, duplicates = 0, failed = 0, figures = 0;
   for (const d of documents) {

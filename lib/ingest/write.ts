@@ -2,15 +2,20 @@
 // document inside it a savepoint, so a document that fails leaves no row while the others of the batch stay;
 // a crash before the commit leaves none of the batch. The same text stored twice is one article.
 // (No extractor here: the writer thread of a bulk ingest never loads it.)
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
-import { articleIdByHash, inSavepoint, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
 import type { PreparedDocument } from './prepare';
 import type { PublishedProvenance } from './published';
 
-export interface StoredArticle { id: number; title: string | null; facts: number; duplicate: boolean }
+export interface StoredArticle {
+  id: number; title: string | null; facts: number; duplicate: boolean;
+  /** for a duplicate: the article already stored with the same text */
+  duplicateOf: { id: number; title: string | null } | null;
+}
 
 export type DocumentOutcome =
   | { label: string; status: 'stored'; articles: StoredArticle[]; published: string | null; publishedFrom: PublishedProvenance }
@@ -24,31 +29,48 @@ export interface WriteOptions {
    * so a check that cannot be stored never un-stores an article; `checked` holds the ids whose checks are
    * stored, the others are left to afterCommit.
    */
-  afterCommit?: (articleIds: number[], checked?: ReadonlySet<number>) => void;
+  afterCommit?: (articleIds: number[], checked?: ReadonlySet<number>) => Promise<void>;
 }
 
 interface PendingChecks { articleId: number; factIds: number[]; drafts: IndexedCheckDraft[] }
 
-function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null): StoredArticle[] {
+/** The district most of an article's figures are placed in: the column a distributed database shards the article by. */
+function mainDistrict(facts: readonly { districtCode: string | null }[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const f of facts) {
+    if (!f.districtCode) continue;
+    const n = (counts.get(f.districtCode) ?? 0) + 1;
+    counts.set(f.districtCode, n);
+    if (best === null || n > counts.get(best)!) best = f.districtCode;
+  }
+  return best;
+}
+
+async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null): Promise<StoredArticle[]> {
   let sourceId: number | null = null;
   if (doc.sourceName) {
     const key = `${doc.synthetic ? 1 : 0}\u0000${doc.sourceName}`;
-    sourceId = sourceIds.get(key) ?? sourceIdFor(db, doc.sourceName, doc.district, doc.synthetic);
+    sourceId = sourceIds.get(key) ?? await sourceIdFor(tx, doc.sourceName, doc.district, doc.synthetic);
     sourceIds.set(key, sourceId);
   }
   const stored: StoredArticle[] = [];
   for (const article of doc.articles) {
-    const id = insertArticleUnlessStored(db, {
+    const id = await insertArticleUnlessStored(tx, {
       sourceId, title: article.title, publishedOn: doc.published, page: doc.page, issue: doc.issue, url: doc.url,
       fileName: doc.fileName, text: article.text, sha256: article.sha256, extractorVersion: doc.extractorVersion,
+      districtCode: mainDistrict(article.facts),
     });
     if (id === null) {
-      stored.push({ id: articleIdByHash(db, article.sha256) ?? 0, title: article.title, facts: 0, duplicate: true });
+      const original = await articleByHash(tx, article.sha256);
+      stored.push({ id: original?.id ?? 0, title: article.title, facts: 0, duplicate: true, duplicateOf: original ?? null });
       continue;
     }
-    const factIds = insertFactRows(db, id, article.facts);
+    const factIds = await insertFactRows(tx, id, article.facts);
+    // searchable from the moment it is stored, and never indexed by a reader (db/search.ts)
+    if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text });
     if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
-    stored.push({ id, title: article.title, facts: article.facts.length, duplicate: false });
+    stored.push({ id, title: article.title, facts: article.facts.length, duplicate: false, duplicateOf: null });
   }
   return stored;
 }
@@ -57,31 +79,35 @@ function writeOne(db: Db, doc: PreparedDocument, sourceIds: Map<string, number>,
  * Stores prepared documents in one transaction, each document in its own savepoint: a document whose rows
  * cannot be written is rolled back alone and reported failed; the others are kept.
  */
-export function writeDocuments(db: Db, docs: readonly PreparedDocument[], options: WriteOptions = {}): DocumentOutcome[] {
+export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[], options: WriteOptions = {}): Promise<DocumentOutcome[]> {
   const sourceIds = new Map<string, number>();
   const checked = new Set<number>();
   const wantChecks = Boolean(options.afterCommit);
-  const outcomes = inTransaction(db, () => docs.map((doc): DocumentOutcome => {
-    try {
-      const pending: PendingChecks[] | null = wantChecks ? [] : null;
-      const articles = inSavepoint(db, () => writeOne(db, doc, sourceIds, pending));
-      for (const p of pending ?? []) {
-        try {
-          inSavepoint(db, () => storeArticleChecks(db, p.articleId, resolveDrafts(p.drafts, p.factIds)));
-          checked.add(p.articleId);
-        } catch {
-          // left to afterCommit, which recomputes them from the stored rows and reports what fails
+  const outcomes = await inTransaction(db, async (tx) => {
+    const done: DocumentOutcome[] = [];
+    for (const doc of docs) {
+      try {
+        const pending: PendingChecks[] | null = wantChecks ? [] : null;
+        const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending));
+        for (const p of pending ?? []) {
+          try {
+            await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
+            checked.add(p.articleId);
+          } catch {
+            // left to afterCommit, which recomputes them from the stored rows and reports what fails
+          }
         }
+        done.push({ label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom });
+      } catch (error) {
+        // the savepoint is rolled back; a source created inside it is gone too
+        sourceIds.clear();
+        const e = asIngestError(error, 'storage-failed');
+        done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
       }
-      return { label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom };
-    } catch (error) {
-      // the savepoint is rolled back; a source created inside it is gone too
-      sourceIds.clear();
-      const e = asIngestError(error, 'storage-failed');
-      return { label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message };
     }
-  }));
+    return done;
+  });
   const added = outcomes.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
-  if (added.length && options.afterCommit) options.afterCommit(added, checked);
+  if (added.length && options.afterCommit) await options.afterCommit(added, checked);
   return outcomes;
 }

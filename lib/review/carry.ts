@@ -5,7 +5,7 @@
 // The same figure is, first, the fact with the same uid (article hash + span + unit: the usual case);
 // else — the extractor now reads the span a little wider or narrower (约 joined to the number, 余 split
 // off) — the one new fact of the same unit and extracted value whose span overlaps the old one.
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { moveReviewTrail } from '../../db/review';
 
 export interface ReviewedFields {
@@ -72,8 +72,8 @@ function decisionOf(f: ReviewedFields): ReviewedFields {
  * deleting the old rows; insert `facts`, and keep (do not delete) the `unmatched` reviewed rows that are
  * not rejected.
  */
-export function preserveReviews<O extends StoredFactLike, N extends NewFactLike>(db: Db, oldFacts: readonly O[], newFacts: readonly N[]): CarriedReviews<N> {
+export async function preserveReviews<O extends StoredFactLike, N extends NewFactLike>(db: Sql, oldFacts: readonly O[], newFacts: readonly N[]): Promise<CarriedReviews<N>> {
   const result = carryReviews(oldFacts, newFacts);
-  for (const { from, to } of result.renamed) moveReviewTrail(db, from, to);
+  for (const { from, to } of result.renamed) await moveReviewTrail(db, from, to);
   return result;
 }

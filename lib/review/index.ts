@@ -1,7 +1,7 @@
 // Editors' decisions on figures: verified, corrected (value, unit or metric, with a reason), rejected (not a
 // figure), or back to unreviewed. The extraction itself is never overwritten; each decision is an audit row.
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import type { Sql } from '../../db/client';
 import { reviewableFact, saveReview, type ReviewableFact } from '../../db/review';
 import { recheckArticle } from '../checks';
 import { metricByKey } from '../extract/taxonomy';
@@ -70,8 +70,8 @@ function effective(f: ReviewableFact): Figure {
 export interface ReviewOutcome { factId: number; articleId: number; before: Figure; after: Figure; eventId: number }
 
 /** Records an editor's decision on a figure, then re-runs the checks its article and the others take part in. */
-export function reviewFact(db: Db, factId: number, editor: { id: number; name: string }, input: ReviewInput): ReviewOutcome {
-  const fact = reviewableFact(db, factId);
+export async function reviewFact(db: Sql, factId: number, editor: { id: number; name: string }, input: ReviewInput): Promise<ReviewOutcome> {
+  const fact = await reviewableFact(db, factId);
   if (!fact) throw new ReviewError(404, null, `there is no figure ${factId}`);
   if ((input.status === 'corrected' || input.status === 'rejected') && !input.reason) {
     throw new ReviewError(400, 'reason', `reason: say why the figure is ${input.status}`);
@@ -87,7 +87,7 @@ export function reviewFact(db: Db, factId: number, editor: { id: number; name: s
     after = { status: input.status, value: fact.value, unit: fact.unit, metric: fact.metric };
   }
   if (JSON.stringify(before) === JSON.stringify(after)) throw new ReviewError(400, 'status', `status: the figure is already ${input.status} as given`);
-  const eventId = saveReview(db, fact.id, {
+  const eventId = await saveReview(db, fact.id, {
     reviewStatus: after.status,
     correctedValue: after.status === 'corrected' ? after.value : null,
     correctedUnit: after.status === 'corrected' ? after.unit : null,
@@ -96,6 +96,6 @@ export function reviewFact(db: Db, factId: number, editor: { id: number; name: s
     factUid: fact.uid, articleId: fact.articleId, userId: editor.id, userName: editor.name,
     status: after.status, before: JSON.stringify(before), after: JSON.stringify(after), reason: input.reason ?? null,
   });
-  recheckArticle(db, fact.articleId);
+  await recheckArticle(db, fact.articleId);
   return { factId: fact.id, articleId: fact.articleId, before, after, eventId };
 }

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
-import { articles, facts } from '../../db/schema';
 import { ensureAdmin } from '../auth/users';
 import { listChecks } from '../checks';
 import { loadSampleIfEmpty } from '../ingest/sample';
@@ -12,30 +10,33 @@ import { ReviewError, parseEditorNumber, parseReviewInput, reviewFact, reviewTra
 const editor = { id: 1, name: 'admin' };
 
 async function sampleDb(): Promise<Db> {
-  const db = openDb(':memory:');
+  const db = await openDb(':memory:');
   await ensureAdmin(db, { FIGURES_ADMIN_PASSWORD: 'x'.repeat(12) });
-  loadSampleIfEmpty(db);
+  await loadSampleIfEmpty(db);
   return db;
 }
 
-function factByText(db: Db, text: string) {
-  const row = db.select().from(facts).where(eq(facts.text, text)).get();
+async function factByText(db: Db, text: string) {
+  const row = await db.get<{ id: number; uid: string; value: number; unit: string; metric: string; reviewStatus: string;
+    correctedValue: number | null; correctedUnit: string | null; correctedMetric: string | null }>(
+    `SELECT id, uid, value, unit, metric, review_status AS "reviewStatus", corrected_value AS "correctedValue",
+      corrected_unit AS "correctedUnit", corrected_metric AS "correctedMetric" FROM facts WHERE text = ?`, [text]);
   if (!row) throw new Error(`no fact "${text}" in the sample`);
   return row;
 }
 
-const rateCheck = (db: Db) => listChecks(db, {}, { kind: 'rate' }).find((c) => c.stated === 84.6);
+const rateCheck = async (db: Db) => (await listChecks(db, {}, { kind: 'rate' })).find((c) => c.stated === 84.6);
 
 describe('reviewing a figure', () => {
   it('keeps the extraction, stores the correction, and the trail shows who, before, after and why', async () => {
     const db = await sampleDb();
-    const fact = factByText(db, '594个');
-    reviewFact(db, fact.id, editor, parseReviewInput({ status: 'verified' }));
-    reviewFact(db, fact.id, editor, parseReviewInput({ status: 'corrected', value: '549', reason: '原文数字误植，见区政府通报' }));
-    const row = factByText(db, '594个');
+    const fact = await factByText(db, '594个');
+    await reviewFact(db, fact.id, editor, parseReviewInput({ status: 'verified' }));
+    await reviewFact(db, fact.id, editor, parseReviewInput({ status: 'corrected', value: '549', reason: '原文数字误植，见区政府通报' }));
+    const row = await factByText(db, '594个');
     expect(row.value).toBe(594); // the extraction is kept
     expect(row).toMatchObject({ reviewStatus: 'corrected', correctedValue: 549, correctedUnit: 'count', correctedMetric: 'problems_resolved' });
-    const trail = reviewTrail(db, fact.id);
+    const trail = await reviewTrail(db, fact.id);
     expect(trail).toHaveLength(2);
     expect(trail[0]).toMatchObject({
       userName: 'admin', status: 'corrected', reason: '原文数字误植，见区政府通报',
@@ -48,31 +49,31 @@ describe('reviewing a figure', () => {
 
   it('re-runs the checks with the corrected value: 549 ÷ 702 no longer makes 84.6%', async () => {
     const db = await sampleDb();
-    expect(rateCheck(db)?.verdict).toBe('holds');
-    reviewFact(db, factByText(db, '594个').id, editor, parseReviewInput({ status: 'corrected', value: 549, reason: 'test' }));
-    const rate = rateCheck(db);
+    expect((await rateCheck(db))?.verdict).toBe('holds');
+    await reviewFact(db, (await factByText(db, '594个')).id, editor, parseReviewInput({ status: 'corrected', value: 549, reason: 'test' }));
+    const rate = await rateCheck(db);
     expect(rate?.verdict).toBe('off');
     expect(rate?.arithmetic).toContain('549 ÷ 702 = 78.21%');
   });
 
   it('leaves a rejected figure out of every check', async () => {
     const db = await sampleDb();
-    reviewFact(db, factByText(db, '702个').id, editor, parseReviewInput({ status: 'rejected', reason: '不是数字' }));
-    expect(rateCheck(db)?.verdict).toBe('cannot_tell');
+    await reviewFact(db, (await factByText(db, '702个')).id, editor, parseReviewInput({ status: 'rejected', reason: '不是数字' }));
+    expect((await rateCheck(db))?.verdict).toBe('cannot_tell');
   });
 
   it('asks for a reason to correct or reject, and for a real change', async () => {
     const db = await sampleDb();
-    const id = factByText(db, '594个').id;
-    expect(() => reviewFact(db, id, editor, parseReviewInput({ status: 'rejected' }))).toThrow(ReviewError);
-    expect(() => reviewFact(db, id, editor, parseReviewInput({ status: 'corrected', value: 594, reason: 'same' }))).toThrow(/verified instead/);
+    const id = (await factByText(db, '594个')).id;
+    await expect(reviewFact(db, id, editor, parseReviewInput({ status: 'rejected' }))).rejects.toThrow(ReviewError);
+    await expect(reviewFact(db, id, editor, parseReviewInput({ status: 'corrected', value: 594, reason: 'same' }))).rejects.toThrow(/verified instead/);
     expect(() => parseReviewInput({ status: 'approved' })).toThrow(/status/);
     expect(() => parseReviewInput({ status: 'corrected', metric: 'no_such_metric' })).toThrow(/metric/);
-    expect(() => reviewFact(db, 999_999, editor, parseReviewInput({ status: 'verified' }))).toThrow(/no figure/);
-    expect(reviewTrail(db, id)).toHaveLength(0);
+    await expect(reviewFact(db, 999_999, editor, parseReviewInput({ status: 'verified' }))).rejects.toThrow(/no figure/);
+    expect(await reviewTrail(db, id)).toHaveLength(0);
   });
 
-  it('reads numbers as editors write them', () => {
+  it('reads numbers as editors write them', async () => {
     expect(parseEditorNumber('14亿')).toBe(1.4e9);
     expect(parseEditorNumber('8000万')).toBe(8e7);
     expect(parseEditorNumber('1,234.5')).toBe(1234.5);
@@ -84,20 +85,20 @@ describe('reviewing a figure', () => {
 describe('re-extraction never undoes a review', () => {
   it('a reviewed figure keeps its decision and trail through `figures reextract`', async () => {
     const db = await sampleDb();
-    const resolved = factByText(db, '594个');
-    const collected = factByText(db, '702个');
-    reviewFact(db, resolved.id, editor, parseReviewInput({ status: 'corrected', value: 600, reason: '更正' }));
-    reviewFact(db, collected.id, editor, parseReviewInput({ status: 'verified' }));
-    db.update(articles).set({ extractorVersion: '0.0.1' }).run(); // every article is now stale
-    const result = reextractStale(db);
+    const resolved = await factByText(db, '594个');
+    const collected = await factByText(db, '702个');
+    await reviewFact(db, resolved.id, editor, parseReviewInput({ status: 'corrected', value: 600, reason: '更正' }));
+    await reviewFact(db, collected.id, editor, parseReviewInput({ status: 'verified' }));
+    await db.run("UPDATE articles SET extractor_version = '0.0.1'"); // every article is now stale
+    const result = await reextractStale(db);
     expect(result.articles).toBeGreaterThan(0);
-    const after = factByText(db, '594个');
+    const after = await factByText(db, '594个');
     expect(after).toMatchObject({ uid: resolved.uid, reviewStatus: 'corrected', correctedValue: 600, value: 594 });
-    expect(factByText(db, '702个').reviewStatus).toBe('verified');
-    expect(reviewTrail(db, after.id).map((e) => e.after.value)).toEqual([600]);
+    expect((await factByText(db, '702个')).reviewStatus).toBe('verified');
+    expect((await reviewTrail(db, after.id)).map((e) => e.after.value)).toEqual([600]);
   });
 
-  it('carryReviews moves decisions to the new facts by uid, else by an overlapping span of the same value', () => {
+  it('carryReviews moves decisions to the new facts by uid, else by an overlapping span of the same value', async () => {
     const decision = { reviewStatus: 'corrected', correctedValue: 600, correctedUnit: 'count', correctedMetric: 'problems_resolved' };
     const none = { reviewStatus: 'unreviewed', correctedValue: null, correctedUnit: null, correctedMetric: null };
     const old = [

@@ -2,10 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { articles, facts } from '../../db/schema';
 import { ensureAdmin } from '../auth/users';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { POST as login } from '../../app/api/auth/login/route';
@@ -25,12 +23,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'figures-routes-'));
   previousPath = process.env.DATABASE_PATH;
   process.env.DATABASE_PATH = join(dir, 'figures.db');
-  await ensureAdmin(getDb(), { FIGURES_ADMIN_PASSWORD: PASSWORD });
-  loadSampleIfEmpty(getDb());
+  await ensureAdmin(await getDb(), { FIGURES_ADMIN_PASSWORD: PASSWORD });
+  await loadSampleIfEmpty(await getDb());
 });
 
-afterAll(() => {
-  getDb().$client.close();
+afterAll(async () => {
+  await (await getDb()).close();
   if (previousPath === undefined) delete process.env.DATABASE_PATH; else process.env.DATABASE_PATH = previousPath;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -41,8 +39,12 @@ function req(path: string, init: { method?: string; headers?: Record<string, str
 
 const params = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 
-function factId(text: string): number {
-  return getDb().select({ id: facts.id }).from(facts).where(eq(facts.text, text)).get()!.id;
+async function factId(text: string): Promise<number> {
+  return (await (await getDb()).get<{ id: number }>('SELECT id FROM facts WHERE text = ?', [text]))!.id;
+}
+
+async function reviewStatusOf(id: number): Promise<string | undefined> {
+  return (await (await getDb()).get<{ status: string }>('SELECT review_status AS status FROM facts WHERE id = ?', [id]))?.status;
 }
 
 async function signedIn(name = 'admin', client = 'tests'): Promise<{ cookie: string; csrf: string }> {
@@ -61,27 +63,27 @@ async function signedIn(name = 'admin', client = 'tests'): Promise<{ cookie: str
 
 describe('anonymous writes', () => {
   it('POST /api/facts/:id/review answers 401 and changes nothing', async () => {
-    const id = factId('594个');
+    const id = await factId('594个');
     const r = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'rejected', reason: 'x' }) }), params(id));
     expect(r.status).toBe(401);
-    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+    expect(await reviewStatusOf(id)).toBe('unreviewed');
   });
 
   it('DELETE /api/articles/:id answers 401 and deletes nothing', async () => {
     const r = await deleteArticle(req('/api/articles/1', { method: 'DELETE' }), params(1));
     expect(r.status).toBe(401);
-    expect(getDb().select().from(articles).where(eq(articles.id, 1)).get()).toBeDefined();
+    expect(await (await getDb()).get('SELECT id FROM articles WHERE id = 1')).toBeDefined();
   });
 });
 
 describe('an editor', () => {
   it('without the CSRF token is refused (403), with it the review is saved and the trail returned', async () => {
     const { cookie, csrf } = await signedIn();
-    const id = factId('702个');
+    const id = await factId('702个');
     const body = JSON.stringify({ status: 'verified', reason: '核对原文' });
     const noToken = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: ORIGIN }, body }), params(id));
     expect(noToken.status).toBe(403);
-    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+    expect(await reviewStatusOf(id)).toBe('unreviewed');
     const crossSite = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: 'https://evil.example' }, body }), params(id));
     expect(crossSite.status).toBe(403);
     const ok = await review(req(`/api/facts/${id}/review`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: ORIGIN }, body }), params(id));
@@ -93,7 +95,7 @@ describe('an editor', () => {
 
   it('submits the review form and is sent back to the fact page; a bad form comes back with the error', async () => {
     const { cookie, csrf } = await signedIn();
-    const id = factId('594个');
+    const id = await factId('594个');
     const form = (fields: Record<string, string>) => req(`/api/facts/${id}/review`, {
       method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: new URLSearchParams(fields).toString(),
     });
@@ -111,7 +113,7 @@ describe('an editor', () => {
     const { cookie, csrf } = await signedIn();
     const del = () => deleteArticle(req('/api/articles/6', { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrf } }), params(6));
     expect((await del()).status).toBe(200);
-    expect(getDb().select().from(facts).where(eq(facts.articleId, 6)).all()).toHaveLength(0);
+    expect(await (await getDb()).all('SELECT id FROM facts WHERE article_id = 6')).toHaveLength(0);
     expect((await del()).status).toBe(404);
   });
 
@@ -142,19 +144,19 @@ describe('an editor', () => {
 
   it('a review whose value is not a number is a 400 naming the field, and changes nothing', async () => {
     const { cookie, csrf } = await signedIn();
-    const id = factId('1031家');
+    const id = await factId('1031家');
     const r = await review(req(`/api/facts/${id}/review`, {
       method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', origin: ORIGIN },
       body: JSON.stringify({ status: 'corrected', value: 'abc', reason: '测试' }),
     }), params(id));
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ field: 'value' });
-    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+    expect(await reviewStatusOf(id)).toBe('unreviewed');
   });
 
   it('a review body over 64 KB is refused (413) after reading little of it, and changes nothing', async () => {
     const { cookie, csrf } = await signedIn();
-    const id = factId('1031家');
+    const id = await factId('1031家');
     let pulled = 0;
     const chunk = new TextEncoder().encode(' '.repeat(16 * 1024));
     const stream = new ReadableStream<Uint8Array>({ pull(c) { if (pulled++ < 1000) c.enqueue(chunk); else c.close(); } });
@@ -163,7 +165,7 @@ describe('an editor', () => {
     } as RequestInit), params(id));
     expect(r.status).toBe(413);
     expect(pulled).toBeLessThan(10);
-    expect(getDb().select().from(facts).where(eq(facts.id, id)).get()!.reviewStatus).toBe('unreviewed');
+    expect(await reviewStatusOf(id)).toBe('unreviewed');
   });
 
   it('signs out: the session no longer works', async () => {

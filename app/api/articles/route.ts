@@ -55,7 +55,7 @@ async function readSubmission(request: Request, fileLimit: number): Promise<Subm
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const db = getDb();
+  const db = await getDb();
   const editor = await requireEditor(request, db);
   if (editor instanceof Response) return editor;
   const limit = maxFileBytes();

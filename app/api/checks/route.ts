@@ -16,8 +16,8 @@ export async function GET(request: Request): Promise<Response> {
     if (error instanceof FilterError) return Response.json({ error: error.message, parameter: error.parameter }, { status: 400 });
     throw error;
   }
-  const db = getDb();
+  const db = await getDb();
   const { filters, kind, verdict } = params;
-  const checks = listChecks(db, filters, { kind, verdict, limit: MAX });
-  return Response.json({ filters, kind: kind ?? null, verdict: verdict ?? null, counts: countChecks(db, filters, { kind }), checks: checks.map(checkToJson) });
+  const checks = await listChecks(db, filters, { kind, verdict, limit: MAX });
+  return Response.json({ filters, kind: kind ?? null, verdict: verdict ?? null, counts: await countChecks(db, filters, { kind }), checks: checks.map(checkToJson) });
 }

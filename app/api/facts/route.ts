@@ -8,14 +8,14 @@ import { decodeCursor, encodeCursor, parseFactQuery, parseLimit } from '../../..
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  return answer(() => {
+  return answer(async () => {
     const params = new URL(request.url).searchParams;
-    const db = getDb();
-    const query = parseFactQuery(db, params, ['limit', 'cursor']);
+    const db = await getDb();
+    const query = await parseFactQuery(db, params, ['limit', 'cursor']);
     const limit = parseLimit(params);
     const after = decodeCursor(params.get('cursor'), query);
     // one row more than asked tells whether another page exists, so the last page says so itself
-    const rows = factsAfter(db, query, after, limit + 1, { baseUrl: originOf(request) });
+    const rows = await factsAfter(db, query, after, limit + 1, { baseUrl: originOf(request) });
     const more = rows.length > limit;
     if (more) rows.pop();
     const next = more ? encodeCursor(rows[rows.length - 1].id, query) : null;

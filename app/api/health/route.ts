@@ -3,6 +3,6 @@ import { totals } from '../../../db/queries';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return Response.json({ ok: true, ...totals(getDb()) });
+export async function GET() {
+  return Response.json({ ok: true, ...(await totals(await getDb())) });
 }

@@ -6,14 +6,14 @@ import { answer } from '../../../lib/export/http';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  return answer(() => {
+  return answer(async () => {
     const params = new URL(request.url).searchParams;
     const level = params.get('level');
     for (const key of params.keys()) if (key !== 'level') return Response.json({ error: `${key}: is not a parameter here (allowed: level)`, parameter: key }, { status: 400 });
     if (level !== null && !['district', 'street', 'community'].includes(level)) {
       return Response.json({ error: 'level: must be district, street or community', parameter: 'level' }, { status: 400 });
     }
-    const places = placesInData(getDb());
+    const places = await placesInData(await getDb());
     return Response.json({ places: level ? places.filter((p) => p.level === level) : places });
   });
 }

@@ -15,10 +15,10 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const lang = await requestLang(await searchParams);
   const s = strings(lang);
   if (!/^\d+$/.test(id)) notFound();
-  const db = getDb();
-  const article = articleDetail(db, Number(id));
+  const db = await getDb();
+  const article = await articleDetail(db, Number(id));
   if (!article) notFound();
-  const figures = articleFigures(db, article.id);
+  const figures = await articleFigures(db, article.id);
   const sep = lang === 'zh' ? '：' : ': ';
 
   return (

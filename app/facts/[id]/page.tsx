@@ -25,7 +25,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
   const lang = await requestLang(query);
   const s = strings(lang);
   if (!/^\d+$/.test(id)) notFound();
-  const fact = factDetail(getDb(), Number(id));
+  const fact = await factDetail(await getDb(), Number(id));
   if (!fact) notFound();
 
   const sep = lang === 'zh' ? '：' : ': ';

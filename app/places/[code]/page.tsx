@@ -18,19 +18,19 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
   const s = strings(lang);
   const keepLang = first(query.lang) ? lang : undefined;
   if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) notFound();
-  const db = getDb();
-  const place = placeSummary(db, code);
+  const db = await getDb();
+  const place = await placeSummary(db, code);
   if (!place) notFound();
 
   const filters: Filters = place.level === 'district' ? { district: code } : place.level === 'street' ? { street: code } : { community: code };
-  const totals = metricTotals(db, filters);
-  const months = byMonth(db, filters, null);
+  const totals = await metricTotals(db, filters);
+  const months = await byMonth(db, filters, null);
   const childLevel = place.level === 'district' ? 'street' : place.level === 'street' ? 'community' : null;
-  const children = childLevel ? byPlace(db, filters, childLevel, null) : [];
+  const children = childLevel ? await byPlace(db, filters, childLevel, null) : [];
   const names = new Map([[code, place.name]]);
   const dot = ' · ';
   const overviewHref = (p?: Pick) => viewUrl('/', filters, { pick: p ? pickParam(p) : undefined, lang: keepLang });
-  const childNames = childLevel ? new Map(placesWithFigures(db, childLevel, code).map((c) => [c.code, c.name])) : new Map<string, string>();
+  const childNames = childLevel ? new Map((await placesWithFigures(db, childLevel, code)).map((c) => [c.code, c.name])) : new Map<string, string>();
 
   return (
     <div>

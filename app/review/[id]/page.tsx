@@ -18,7 +18,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
-  const figure = figureInContext(getDb(), Number(id));
+  const figure = await figureInContext(await getDb(), Number(id));
   if (!figure) notFound();
   const query = await searchParams;
   const lang = await requestLang(query);

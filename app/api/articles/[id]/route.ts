@@ -7,12 +7,12 @@ import { runCrossChecks } from '../../../../lib/checks';
 export const dynamic = 'force-dynamic';
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const db = getDb();
+  const db = await getDb();
   const editor = await requireEditor(request, db);
   if (editor instanceof Response) return editor;
   const { id } = await params;
-  if (!/^\d+$/.test(id) || !deleteArticle(db, Number(id))) return Response.json({ error: `there is no article ${id}` }, { status: 404 });
+  if (!/^\d+$/.test(id) || !await deleteArticle(db, Number(id))) return Response.json({ error: `there is no article ${id}` }, { status: 404 });
   // the checks across articles may have leant on its figures
-  runCrossChecks(db);
+  await runCrossChecks(db);
   return Response.json({ deleted: Number(id), by: editor.name }, { headers: { 'cache-control': 'no-store' } });
 }

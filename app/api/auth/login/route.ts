@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
   const loginAgain = (error: string) => `/login?error=${error}${back !== '/' ? `&next=${encodeURIComponent(back)}` : ''}`;
   if (!name || !password) return wantsJson ? Response.json({ error: 'name and password are required' }, { status: 400 }) : redirect(loginAgain('missing'));
 
-  const result = await signIn(getDb(), name, password, clientAddress(request));
+  const result = await signIn(await getDb(), name, password, clientAddress(request));
   if (result.ok) {
     const cookies = sessionCookies(request, result.sessionToken, result.csrfToken);
     if (!wantsJson) return redirect(back, cookies);

@@ -7,8 +7,8 @@ import { parseFactQuery } from '../../../../lib/export/request';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  return answer(() => {
-    const db = getDb();
-    return Response.json({ count: countFacts(db, parseFactQuery(db, new URL(request.url).searchParams)) });
+  return answer(async () => {
+    const db = await getDb();
+    return Response.json({ count: await countFacts(db, await parseFactQuery(db, new URL(request.url).searchParams)) });
   });
 }

@@ -25,7 +25,7 @@ export async function POST(incoming: Request, { params }: { params: Promise<{ id
     if (error instanceof BodyTooLarge) return Response.json({ error: error.message }, { status: 413 });
     throw error;
   }
-  const db = getDb();
+  const db = await getDb();
   const editor = await requireEditor(request, db);
   if (editor instanceof Response) return editor;
   const { id } = await params;
@@ -41,9 +41,9 @@ export async function POST(incoming: Request, { params }: { params: Promise<{ id
   }
   const back = safeReturnPath(raw.return_to, `/facts/${id}`);
   try {
-    const outcome = reviewFact(db, Number(id), editor, parseReviewInput(raw));
+    const outcome = await reviewFact(db, Number(id), editor, parseReviewInput(raw));
     if (isForm) return new Response(null, { status: 303, headers: { location: withParam(back, 'reviewed', String(outcome.eventId)) } });
-    return Response.json({ ...outcome, trail: reviewTrail(db, outcome.factId) }, { headers: { 'cache-control': 'no-store' } });
+    return Response.json({ ...outcome, trail: await reviewTrail(db, outcome.factId) }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
     if (isForm && error.status === 400) return new Response(null, { status: 303, headers: { location: withParam(back, 'review_error', error.message) } });
