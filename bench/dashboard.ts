@@ -114,7 +114,7 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     rows.push({ figure: 'filter change within a metric, p95 (cache off)', value: p95(metricViews), unit: 'ms', target: '< 500', ok: p95(metricViews) < 500 });
     rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
     rows.push({ figure: 'district page queries without the rollups, max (cache off; comparison)', value: Math.max(...placeFromFacts), unit: 'ms', target: '—' });
-    const [sql, params] = byPlaceSql({ metric: 'investment', district: districts[0] }, 'street', 'CNY');
+    const [sql, params] = byPlaceSql(db, { metric: 'investment', district: districts[0] }, 'street', 'CNY');
     process.stderr.write(`bench dashboard: EXPLAIN by street: ${(await explain(db, sql, params)).join(' | ')}\n`);
     await db.close();
 

@@ -6,7 +6,7 @@
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
 import { factConditions, type FactConditions, type Pick } from './factWhere';
 import type { Filters } from '../lib/filters';
-import type { Db, Params } from './client';
+import type { Db, Dialect, Params } from './client';
 
 export type PlaceLevel = 'district' | 'street' | 'community';
 
@@ -64,8 +64,9 @@ export function setRollups(enabled: boolean): void { rollupsEnabled = enabled; }
  * district's (''), or null when the filters cut finer than the rollups (a street or community, days,
  * a qualifier, a source). Streets and communities have no rollup: their indexes answer in tens of ms.
  */
-function rollupDistrict(filters: Filters): string | null {
-  if (!rollupsEnabled) return null;
+function rollupDistrict(db: { dialect: Dialect }, filters: Filters): string | null {
+  // the rollup tables are kept by SQLite triggers; PostgreSQL aggregates the facts
+  if (!rollupsEnabled || db.dialect !== 'sqlite') return null;
   if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source) return null;
   return filters.district ?? '';
 }
@@ -126,7 +127,7 @@ async function cachedAll<T>(db: Db, sql: string, params: Params): Promise<T[]> {
 
 /** How many figures of the filtered metric each unit has, most first: the first is the dominant unit. */
 export async function unitsOf(db: Db, filters: Filters): Promise<UnitCount[]> {
-  const district = rollupDistrict(filters);
+  const district = rollupDistrict(db, filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric);
     return cachedAll<UnitCount>(db, `SELECT r.unit AS unit, sum(r.figures) AS figures FROM district_months r ${whereSql(r)} GROUP BY r.unit ORDER BY figures DESC, unit`, r.params);
@@ -136,9 +137,9 @@ export async function unitsOf(db: Db, filters: Filters): Promise<UnitCount[]> {
 }
 
 /** The SQL of byPlace: rollup rows when they hold the view, else the facts. */
-function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
+function byPlaceQuery(db: { dialect: Dialect }, filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
   const averaged = unit !== null && AVERAGED_UNITS.has(unit);
-  const district = rollupDistrict(filters);
+  const district = rollupDistrict(db, filters);
   if (district !== null && level === 'street') {
     const r = rollupWhere(district, filters.metric, unit);
     const total = unit ? (averaged ? `${R_TOTAL} / sum(r.figures)` : R_TOTAL) : 'NULL';
@@ -160,7 +161,7 @@ function byPlaceQuery(filters: Filters, level: 'street' | 'community', unit: str
  * Without a unit (no metric chosen) it only counts: figures of different units are never added.
  */
 export async function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Promise<Bucket[]> {
-  const [sql, params] = byPlaceQuery(filters, level, unit);
+  const [sql, params] = byPlaceQuery(db, filters, level, unit);
   const rows = await cachedAll<Bucket>(db, sql, params);
   const names = await placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
   for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
@@ -171,7 +172,7 @@ export async function byPlace(db: Db, filters: Filters, level: 'street' | 'commu
 /** Figures per month (YYYY-MM) of their date, oldest first; undated figures are left out. */
 export async function byMonth(db: Db, filters: Filters, unit: string | null): Promise<Bucket[]> {
   const averaged = unit !== null && AVERAGED_UNITS.has(unit);
-  const district = rollupDistrict(filters);
+  const district = rollupDistrict(db, filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric, unit);
     r.clauses.push("r.month <> ''"); // '' holds the undated
@@ -294,7 +295,7 @@ export interface MetricTotal { metric: string; unit: string; figures: number; ap
 
 /** A place's figures per metric and unit (sum, or mean for percentages), most figures first. */
 export async function metricTotals(db: Db, filters: Filters): Promise<MetricTotal[]> {
-  const district = rollupDistrict(filters);
+  const district = rollupDistrict(db, filters);
   if (district !== null) {
     const r = rollupWhere(district, filters.metric);
     return cachedAll<MetricTotal>(db, `SELECT r.metric AS metric, r.unit AS unit, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
@@ -372,8 +373,8 @@ export async function explain(db: Db, sql: string, params: (string | number)[]):
 }
 
 /** The SQL and parameters of the per-place aggregate, for EXPLAIN in the benchmark. */
-export function byPlaceSql(filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
-  return byPlaceQuery(filters, level, unit);
+export function byPlaceSql(db: { dialect: Dialect }, filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
+  return byPlaceQuery(db, filters, level, unit);
 }
 
 /** The sources (publications) that have articles, by name: a short table. */

@@ -105,14 +105,14 @@ class SqliteRunner implements Sql {
    * Runs a statement: inside a transaction on its connection; outside, a read-only statement on the
    * reader connection and anything that writes (an INSERT … RETURNING too) on the writer, under the lock.
    */
-  private async statement<T>(sql: string, use: (statement: Database.Statement) => T): Promise<T> {
+  private async statement<T>(sql: string, execute: (statement: Database.Statement) => T): Promise<T> {
     this.hooks.onStatement?.(sql);
-    if (!this.lock) return use(this.writer.get(sql));
+    if (!this.lock) return execute(this.writer.get(sql));
     const read = this.reader.get(sql);
-    if (read.readonly) return use(read);
+    if (read.readonly) return execute(read);
     const release = await this.lock.acquire();
     try {
-      return use(this.writer.get(sql));
+      return execute(this.writer.get(sql));
     } finally {
       release();
     }

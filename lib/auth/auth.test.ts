@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { requireEditor, signIn, SIGN_IN_LIMITS, safeReturnPath } from './index';
 import { hashPassword, verifyPassword } from './password';
 import { ensureAdmin } from './users';
@@ -7,7 +8,7 @@ import { ensureAdmin } from './users';
 const PASSWORD = 'correct horse battery';
 
 async function freshDb() {
-  const db = await openDb(':memory:');
+  const db = await openTestDb();
   await ensureAdmin(db, { FIGURES_ADMIN_PASSWORD: PASSWORD });
   return db;
 }
@@ -34,7 +35,7 @@ describe('passwords', () => {
   });
 
   it('first start creates one admin, with the env password or a generated one', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const first = await ensureAdmin(db, {});
     expect(first.created && first.passwordFrom).toBe('generated');
     expect(first.created && first.password.length).toBeGreaterThanOrEqual(16);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { storeDocument } from '../ingest/store';
 import { checksForArticle, checksForFact, listChecks, runChecksForArticle, runCrossChecks, type CheckView } from './index';
@@ -18,7 +19,7 @@ async function checked(db: Db, articleId: number): Promise<CheckView[]> {
 
 describe('the sample page (real extractor)', () => {
   it('checks 解决率达84.6% against 594 resolved of 702 collected, and it holds', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await loadSampleIfEmpty(db); // runs the checks itself
     const rate = (await listChecks(db, {}, { kind: 'rate' })).find((c) => c.figures.some((f) => f.role === 'stated' && f.text.includes('84.6%')));
     expect(rate, 'a rate check on 84.6%').toBeDefined();
@@ -32,7 +33,7 @@ describe('the sample page (real extractor)', () => {
   });
 
   it('checks 任务数15个的46.7% as 7 of 15, and it holds', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await loadSampleIfEmpty(db);
     const share = (await listChecks(db, {}, { kind: 'share_of_target' })).find((c) => c.stated === 46.7);
     expect(share?.verdict).toBe('holds');
@@ -44,7 +45,7 @@ describe('an article with an inconsistent rate', () => {
   const text = '截至3月底，湖滨街道共收集群众诉求500件，已办结450件，办结率为95%。';
 
   it('is flagged with the right arithmetic (figures inserted directly)', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text }, [
       { text: '500件', value: 500, unit: 'count', metric: 'problems_collected' },
       { text: '450件', value: 450, unit: 'count', metric: 'problems_resolved' },
@@ -58,7 +59,7 @@ describe('an article with an inconsistent rate', () => {
   });
 
   it('is flagged when the real extractor reads it', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const [stored] = await storeDocument(db, { text, sourceName: '测试报', district: '上城区', published: '2020-04-21' });
     const rate = only(await checked(db, stored.id), 'rate');
     expect(rate.verdict).toBe('off');
@@ -66,7 +67,7 @@ describe('an article with an inconsistent rate', () => {
   });
 
   it('matches a rate by its verb when the metric has no family (签约率 → 签约)', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text: '涉及征迁户共计200户，已签约188户，签约率达94%。' }, [
       { text: '200户', value: 200, unit: 'count', metric: 'households_relocated' },
       { text: '188户', value: 188, unit: 'count', metric: 'households_relocated' },
@@ -78,7 +79,7 @@ describe('an article with an inconsistent rate', () => {
   });
 
   it('reads 余 as a range: 700余个 with 594 resolved allows 84.6%', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text: '收集问题700余个，已解决问题594个，解决率达84.6%。' }, [
       { text: '700余个', value: 700, unit: 'count', metric: 'problems_collected', qualifier: 'more_than' },
       { text: '594个', value: 594, unit: 'count', metric: 'problems_resolved' },
@@ -90,7 +91,7 @@ describe('an article with an inconsistent rate', () => {
   });
 
   it('cannot tell when only the part is given', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text: '今年已解决问题594个，解决率达84.6%。' }, [
       { text: '594个', value: 594, unit: 'count', metric: 'problems_resolved' },
       { text: '84.6%', value: 84.6, unit: 'percent', metric: 'resolution_rate' },
@@ -101,7 +102,7 @@ describe('an article with an inconsistent rate', () => {
 
 describe('shares, parts and growth', () => {
   it('a share of a target no whole number can give is off', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text: '已完成全市下达任务数15个的50.5%。' }, [
       { text: '15个', value: 15, unit: 'count', metric: 'projects_target' },
       { text: '50.5%', value: 50.5, unit: 'percent', metric: 'target_completion_rate' },
@@ -112,7 +113,7 @@ describe('shares, parts and growth', () => {
   });
 
   it('a share of a target with its part stated is checked against the part', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const { articleId } = await insertFixtureArticle(db, { text: '一季度完成投资30亿元，占全年任务120亿元的30%。' }, [
       { text: '30亿元', value: 3e9, unit: 'CNY', metric: 'investment' },
       { text: '120亿元', value: 1.2e10, unit: 'CNY', metric: 'investment' },
@@ -124,7 +125,7 @@ describe('shares, parts and growth', () => {
   });
 
   it('parts (其中) adding up to more than their total are off; within it they hold', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const over = await insertFixtureArticle(db, { text: '全区落地产业项目8个，其中50亿元项目5个、10亿元项目4个。' }, [
       { text: '8个', value: 8, unit: 'count', metric: 'projects' },
       { text: '50亿元', value: 5e9, unit: 'CNY', metric: 'investment' },
@@ -145,7 +146,7 @@ describe('shares, parts and growth', () => {
   });
 
   it('a growth rate is checked against the two values when both are given', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const holds = await insertFixtureArticle(db, { text: '全年产值从10亿元增加到12亿元，同比增长20%。' }, [
       { text: '10亿元', value: 1e9, unit: 'CNY', metric: 'output_value' },
       { text: '12亿元', value: 1.2e9, unit: 'CNY', metric: 'output_value' },
@@ -170,7 +171,7 @@ describe('checks across articles', () => {
   const wangjiang = { district: '上城区', districtCode: '330102', street: '望江街道', streetCode: '330102008' };
 
   it('a conflicting report of the same metric, place and date is flagged', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const a = await insertFixtureArticle(db, { text: '截至4月20日，望江街道共收集问题702个。', title: '甲报道' }, [
       { text: '702个', value: 702, unit: 'count', metric: 'problems_collected', ...wangjiang, date: '2020-04-20' },
     ]);
@@ -190,7 +191,7 @@ describe('checks across articles', () => {
   });
 
   it('agreeing reports hold, and a figure placed only by the source default is left out', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await insertFixtureArticle(db, { text: '望江街道收集问题702个。' }, [{ text: '702个', value: 702, unit: 'count', metric: 'problems_collected', ...wangjiang }]);
     await insertFixtureArticle(db, { text: '望江街道收集问题702个。' }, [{ text: '702个', value: 702, unit: 'count', metric: 'problems_collected', ...wangjiang }]);
     await insertFixtureArticle(db, { text: '收集问题40个。' }, [{ text: '40个', value: 40, unit: 'count', metric: 'problems_collected', ...wangjiang, placeProvenance: 'default' }]);
@@ -199,7 +200,7 @@ describe('checks across articles', () => {
   });
 
   it('a running total (累计) that goes down is off', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await insertFixtureArticle(db, { text: '望江地区累计腾出土地3800亩。' }, [{ text: '3800亩', value: 3800, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2020-04-21', cumulative: true }]);
     await insertFixtureArticle(db, { text: '望江地区累计腾出土地3500亩。' }, [{ text: '3500亩', value: 3500, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2020-06-30', cumulative: true }]);
     await runCrossChecks(db);
@@ -210,7 +211,7 @@ describe('checks across articles', () => {
   });
 
   it('streets adding up to more than their district are off', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await insertFixtureArticle(db, { text: '全区腾出土地1000亩，望江街道腾出土地800亩，紫阳街道腾出土地300亩。' }, [
       { text: '1000亩', value: 1000, unit: 'mu', metric: 'land_cleared' },
       { text: '800亩', value: 800, unit: 'mu', metric: 'land_cleared', ...wangjiang },
@@ -224,7 +225,7 @@ describe('checks across articles', () => {
   });
 
   it('ignores synthetic benchmark articles and keeps no checks of a deleted article', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const a = await insertFixtureArticle(db, { text: '望江街道收集问题702个。' }, [{ text: '702个', value: 702, unit: 'count', metric: 'problems_collected', ...wangjiang }]);
     await insertFixtureArticle(db, { text: '望江街道收集问题720个。' }, [{ text: '720个', value: 720, unit: 'count', metric: 'problems_collected', ...wangjiang }]);
     await runCrossChecks(db);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { EXTRACTOR_VERSION } from '../extract';
 import { defaultExtractor, type Extractor } from './prepare';
 import { isOlderVersion, reextractStale } from './reextract';
@@ -31,7 +32,7 @@ describe('figures reextract', () => {
   });
 
   it('re-extracts stale articles and keeps every review decision', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district }, older);
     const before = await factsOf(db);
     expect(before.length).toBeGreaterThan(10);
@@ -60,7 +61,7 @@ describe('figures reextract', () => {
   });
 
   it('removes figures the new extractor no longer finds, unless an editor verified them', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
     const before = await factsOf(db);
     const lastOfArticle = new Map<number, number>();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { countRows } from '../../db/ingest';
 import { ingestBatch } from './batch';
 import { IngestError } from './errors';
@@ -24,7 +25,7 @@ function rows(db: Db, sql: string, ...params: (string | number | null)[]) {
 
 describe('storeDocument', () => {
   it('stores the sample page as its articles with their facts, and the same page again as duplicates', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const first = await storeDocument(db, { text: page, sourceName: SAMPLE.sourceName, district: SAMPLE.district });
     expect(first.length).toBeGreaterThanOrEqual(5);
     expect(first.every((a) => !a.duplicate)).toBe(true);
@@ -48,7 +49,7 @@ describe('storeDocument', () => {
   });
 
   it('stores an undated article as undated, never with a guessed date', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await storeDocument(db, { text: '望江街道简报\n\n街道累计完成投资3.2亿元。', fileName: 'notes.txt' });
     await storeDocument(db, { text: '湖滨街道简报\n\n街道累计完成投资1.1亿元。', fileName: 'hubin-20210506.txt' });
     expect(await rows(db, 'SELECT file_name, published_on FROM articles ORDER BY id')).toEqual([
@@ -58,7 +59,7 @@ describe('storeDocument', () => {
   });
 
   it('refuses an empty document and keeps synthetic and real articles apart', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     await expect(storeDocument(db, { text: ' \n ' })).rejects.toThrow(IngestError);
     await storeDocument(db, { text: article(1), sourceName: '合成', synthetic: true });
     await expect(storeDocument(db, { text: article(2), sourceName: '合成' })).rejects.toThrow(/synthetic/);

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { makeScannedPdf } from './fixtures/make';
 import { SubmissionError, ingestSubmission, parseSubmissionFields, type ShownDocument } from './submission';
 
@@ -9,7 +9,7 @@ const fields = (extra: Record<string, unknown> = {}) => parseSubmissionFields({ 
 
 describe('the web submission (POST /api/articles)', () => {
   it('stores pasted text and answers with the article and its highlighted spans', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     const answer = await ingestSubmission(db, { fields: fields({ text: TEXT, published: '2020-04-30', title: '简报' }), files: [] });
     expect(answer.status).toBe(201);
     const body = answer.body as { documents: ShownDocument[]; added: number; figures: number };
@@ -29,7 +29,7 @@ describe('the web submission (POST /api/articles)', () => {
   });
 
   it('answers 400/413/415 with the reason when nothing could be stored, 201 with the failures listed when some could', async () => {
-    const db = await openDb(':memory:');
+    const db = await openTestDb();
     expect((await ingestSubmission(db, { fields: fields(), files: [] })).status).toBe(400);
     expect((await ingestSubmission(db, { fields: fields(), files: [{ name: 'big.txt', bytes: Buffer.alloc(2048, 0x41) }] }, {}, 1024)).status).toBe(413);
     expect((await ingestSubmission(db, { fields: fields(), files: [{ name: 'a.png', bytes: Buffer.from([0x89, 0x50, 0, 0, 1]) }] })).status).toBe(415);

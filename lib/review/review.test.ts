@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestDb } from '../../db/testing';
 import { ensureAdmin } from '../auth/users';
 import { listChecks } from '../checks';
 import { loadSampleIfEmpty } from '../ingest/sample';
@@ -10,7 +11,7 @@ import { ReviewError, parseEditorNumber, parseReviewInput, reviewFact, reviewTra
 const editor = { id: 1, name: 'admin' };
 
 async function sampleDb(): Promise<Db> {
-  const db = await openDb(':memory:');
+  const db = await openTestDb();
   await ensureAdmin(db, { FIGURES_ADMIN_PASSWORD: 'x'.repeat(12) });
   await loadSampleIfEmpty(db);
   return db;
