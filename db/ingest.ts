@@ -132,15 +132,18 @@ export class SourceConflictError extends Error {}
 
 /** The id of a source, created on first use. Synthetic and real articles never share a source. */
 export async function sourceIdFor(db: Sql, name: string, district: string | null, synthetic: boolean): Promise<number> {
-  const found = await db.get<{ id: number; synthetic: number }>('SELECT id, synthetic FROM sources WHERE name = ?', [name]);
-  if (found) {
-    if (Boolean(found.synthetic) !== synthetic) {
-      throw new SourceConflictError(`source "${name}" holds ${found.synthetic ? 'synthetic' : 'real'} articles; ${synthetic ? 'synthetic' : 'real'} ones cannot join it`);
-    }
-    return found.id;
+  const select = () => db.get<{ id: number; synthetic: number }>('SELECT id, synthetic FROM sources WHERE name = ?', [name]);
+  let found = await select();
+  if (!found) {
+    // ON CONFLICT: another process may create it between the SELECT and the INSERT; either row serves
+    await db.run('INSERT INTO sources (name, district, synthetic) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, district, synthetic ? 1 : 0]);
+    found = await select();
+    if (!found) throw new Error(`source "${name}" could not be created`);
   }
-  const row = await db.get<{ id: number }>('INSERT INTO sources (name, district, synthetic) VALUES (?, ?, ?) RETURNING id', [name, district, synthetic ? 1 : 0]);
-  return row!.id;
+  if (Boolean(found.synthetic) !== synthetic) {
+    throw new SourceConflictError(`source "${name}" holds ${found.synthetic ? 'synthetic' : 'real'} articles; ${synthetic ? 'synthetic' : 'real'} ones cannot join it`);
+  }
+  return found.id;
 }
 
 // ── Re-extraction ──

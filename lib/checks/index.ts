@@ -3,6 +3,7 @@
 //   runCrossChecks(db)           across articles (running totals, conflicts, streets vs district)
 import type { Sql } from '../../db/client';
 import { articleForChecks, factsForCrossChecks, replaceChecks } from '../../db/checks';
+import { lockTask } from '../../db/locks';
 import { articleChecks } from './article';
 import { crossChecks } from './cross';
 
@@ -20,9 +21,15 @@ export async function runChecksForArticle(db: Sql, articleId: number): Promise<n
 
 /** Recomputes and stores every check across articles; run once after a batch of articles, not per article. */
 export async function runCrossChecks(db: Sql): Promise<number> {
-  const drafts = crossChecks(await factsForCrossChecks(db));
-  await replaceChecks(db, null, drafts);
-  return drafts.length;
+  // one process at a time, reading the facts after the previous one committed: two ingests finishing
+  // together would otherwise each delete the old set and both insert theirs, or the later writer would
+  // store a set computed before the other's articles were in
+  return db.transaction(async (tx) => {
+    await lockTask(tx, 'cross-checks');
+    const drafts = crossChecks(await factsForCrossChecks(tx));
+    await replaceChecks(tx, null, drafts);
+    return drafts.length;
+  });
 }
 
 /** Both, for one article: what a review or a re-extraction calls. */

@@ -5,6 +5,7 @@
 import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { lockKeys } from '../../db/locks';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -84,6 +85,9 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
   const checked = new Set<number>();
   const wantChecks = Boolean(options.afterCommit);
   const outcomes = await inTransaction(db, async (tx) => {
+    // other processes may be storing the same texts or creating the same sources right now (PostgreSQL)
+    await lockKeys(tx, 'article', docs.flatMap((doc) => doc.articles.map((a) => a.sha256)));
+    await lockKeys(tx, 'source', docs.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : [])));
     const done: DocumentOutcome[] = [];
     for (const doc of docs) {
       try {

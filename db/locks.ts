@@ -1,0 +1,34 @@
+// Locks that keep concurrent writers of different processes from colliding (a dialect module).
+//
+// SQLite has one writer at a time (BEGIN IMMEDIATE), so there is nothing to do. On PostgreSQL many processes
+// write at once: two ingests storing the same text, or creating the same source, would wait on each other's
+// uncommitted rows in the unique indexes, in whatever order their batches met them — and two batches that
+// meet two such rows in opposite orders deadlock. So a writer first takes a transaction-scoped advisory lock
+// per key it is about to create (article hashes, source names), all in one ascending order: whoever holds a
+// key's lock is the only one inserting it, waits happen only on the locks, and locks taken in one global
+// order cannot form a cycle. They are released by the commit or rollback.
+import { createHash } from 'node:crypto';
+import type { Sql } from './client';
+
+/** A 32-bit signed key for a text: advisory locks are keyed by (namespace, key) pairs of int4. */
+function int32Of(text: string): number {
+  return createHash('sha256').update(text).digest().readInt32BE(0);
+}
+
+/**
+ * Takes the transaction-scoped lock of every key in `scope`, in ascending order, waiting for other
+ * transactions holding any of them. Call inside the transaction that writes the keys' rows, before writing.
+ * Keys of different scopes never share a lock; two keys sharing one (a hash collision) only wait longer.
+ */
+export async function lockKeys(tx: Sql, scope: string, keys: Iterable<string>): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  const ids = [...new Set([...keys].map(int32Of))].sort((a, b) => a - b);
+  if (!ids.length) return;
+  // unnest returns the array's elements in order: the locks are taken in it
+  await tx.all(`SELECT pg_advisory_xact_lock(?, k) FROM unnest(?::int4[]) AS k`, [int32Of(scope), `{${ids.join(',')}}`]);
+}
+
+/** One lock for a whole task (recomputing the checks across articles): one process at a time. */
+export function lockTask(tx: Sql, task: string): Promise<void> {
+  return lockKeys(tx, 'task', [task]);
+}
