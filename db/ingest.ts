@@ -157,12 +157,15 @@ export interface StaleArticle {
   extractorVersion: string;
   sourceDistrict: string | null;
   synthetic: boolean | null;
+  /** the article's district code (the shard key its search passages are stored under) */
+  districtCode: string | null;
 }
 
 /** Articles in id order after `afterId`, a page at a time, with their source's district (the default place). */
 export async function articlesAfter(db: Sql, afterId: number, limit: number): Promise<StaleArticle[]> {
   const rows = await db.all<Omit<StaleArticle, 'synthetic'> & { synthetic: number | null }>(`SELECT a.id, a.text, a.sha256, a.title,
-      a.published_on AS "publishedOn", a.extractor_version AS "extractorVersion", s.district AS "sourceDistrict", s.synthetic
+      a.published_on AS "publishedOn", a.extractor_version AS "extractorVersion", s.district AS "sourceDistrict", s.synthetic,
+      a.district_code AS "districtCode"
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?`, [afterId, limit]);
   return rows.map((r) => ({ ...r, synthetic: r.synthetic === null ? null : r.synthetic === 1 }));
 }

@@ -9,30 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db, type Params, type Sql } from '../../db/client';
 import { childEnv, freshTestLocation, openSharedTestDb, removeTestLocation, testDialect } from '../../db/testing';
+import { bulletin } from './fixtures/bulletins';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { writeDocuments, type DocumentOutcome } from './write';
-
-const STREETS = ['望江街道', '湖滨街道', '清波街道', '小营街道', '南星街道'];
-
-/**
- * A work bulletin of a street office, numbered n: cumulative investment, a resolution rate (every fifth one
- * stated wrongly), clearance figures. Streets and months repeat across bulletins, so the checks across
- * articles find running totals and differing reports to compare.
- */
-function bulletin(n: number): string {
-  const street = STREETS[n % STREETS.length];
-  const month = 3 + (n % 4);
-  const collected = 200 + 17 * n;
-  const resolved = 150 + 11 * n;
-  const rate = ((resolved / collected) * 100 + (n % 5 === 0 ? 6 : 0)).toFixed(1);
-  return [
-    `${street}${month}月工作简报（第${n + 1}期）`,
-    `本报讯 截至2023年${month}月底，${street}累计完成固定资产投资${(3 + ((n * 7) % 20) / 10).toFixed(1)}亿元，同比增长${5 + (n % 9)}.5%。`,
-    `今年以来，${street}共收集群众反映问题${collected}个，已解决${resolved}个，解决率${rate}%。`,
-    `${street}完成征收${40 + n}户，腾空土地${120 + 3 * n}亩，为重点项目落地打下基础。`,
-    `街道党工委负责人表示，下一步将继续压实责任，推动各项工作落地见效。`,
-  ].join('\n\n');
-}
 
 const FOLDERS = 4;
 const PER_FOLDER = 10;

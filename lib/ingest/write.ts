@@ -57,10 +57,10 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
   }
   const stored: StoredArticle[] = [];
   for (const article of doc.articles) {
+    const districtCode = mainDistrict(article.facts);
     const id = await insertArticleUnlessStored(tx, {
       sourceId, title: article.title, publishedOn: doc.published, page: doc.page, issue: doc.issue, url: doc.url,
-      fileName: doc.fileName, text: article.text, sha256: article.sha256, extractorVersion: doc.extractorVersion,
-      districtCode: mainDistrict(article.facts),
+      fileName: doc.fileName, text: article.text, sha256: article.sha256, extractorVersion: doc.extractorVersion, districtCode,
     });
     if (id === null) {
       const original = await articleByHash(tx, article.sha256);
@@ -69,7 +69,7 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
     }
     const factIds = await insertFactRows(tx, id, article.facts);
     // searchable from the moment it is stored, and never indexed by a reader (db/search.ts)
-    if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text });
+    if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text, districtCode });
     if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
     stored.push({ id, title: article.title, facts: article.facts.length, duplicate: false, duplicateOf: null });
   }
