@@ -8,36 +8,12 @@ import { countFacts, placesInData } from './export';
 import { byMonth, byPlace, factList, metricTotals, unitsOf } from './dashboard';
 import { searchText } from './search';
 import { freshSqlitePath, openTestDb, openThrowawayDb, testServerUrl } from './testing';
-import { ensureAdmin } from '../lib/auth/users';
 import { listChecks } from '../lib/checks';
 import { checksToCsv } from '../lib/checks/export';
 import { exportStream } from '../lib/export/stream';
 import type { ExportFormat } from '../lib/export/urls';
-import { ingestBatch } from '../lib/ingest/batch';
-import { ingestChecks } from '../lib/ingest/checks';
-import { bulletin } from '../lib/ingest/fixtures/bulletins';
-import { loadSampleIfEmpty } from '../lib/ingest/sample';
-import { parseReviewInput, reviewFact } from '../lib/review';
+import { loadCorpus } from '../lib/ingest/fixtures/corpus';
 import type { FactQuery } from './export';
-
-const BULLETINS = 24;
-
-/** The corpus: the sample page, street bulletins (some repeating a street and month), checks, three reviews. */
-async function loadCorpus(db: Db): Promise<void> {
-  await ensureAdmin(db, { FIGURES_ADMIN_PASSWORD: 'dialects-test-password' });
-  await loadSampleIfEmpty(db);
-  const checks = ingestChecks(db, (line) => { throw new Error(line); });
-  const summary = await ingestBatch(db, Array.from({ length: BULLETINS }, (_, n) => ({ kind: 'text' as const, label: `bulletin ${n}`, text: bulletin(n) })), {
-    sourceName: '望江街道办事处', district: '上城区', published: '2023-07-01', maxBytes: 1e6, workers: 0, batchSize: 7, afterCommit: checks.afterCommit,
-  });
-  expect(summary.failed).toBe(0);
-  await checks.finish();
-  const editor = { id: 1, name: 'admin' };
-  const ids = (await db.all<{ id: number }>("SELECT id FROM facts WHERE unit = 'CNY' ORDER BY id LIMIT 3")).map((r) => r.id);
-  await reviewFact(db, ids[0], editor, parseReviewInput({ status: 'corrected', value: '3.25亿', reason: '据区统计局通报更正' }));
-  await reviewFact(db, ids[1], editor, parseReviewInput({ status: 'rejected', reason: '计划数，不是完成数' }));
-  await reviewFact(db, ids[2], editor, parseReviewInput({ status: 'verified' }));
-}
 
 async function bytesOf(db: Db, query: FactQuery, format: ExportFormat): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
