@@ -128,6 +128,17 @@ export async function insertFactRows(db: Sql, articleId: number, rows: readonly 
   return ids;
 }
 
+/** Which of these source names no source has yet. */
+export async function sourcesToCreate(db: Sql, names: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(names)];
+  const found = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const slice = wanted.slice(i, i + 500);
+    for (const r of await db.all<{ name: string }>(`SELECT name FROM sources WHERE name IN (${slice.map(() => '?').join(', ')})`, slice)) found.add(r.name);
+  }
+  return wanted.filter((n) => !found.has(n));
+}
+
 export class SourceConflictError extends Error {}
 
 /** The id of a source, created on first use. Synthetic and real articles never share a source. */

@@ -4,7 +4,7 @@
 // (No extractor here: the writer thread of a bulk ingest never loads it.)
 import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
-import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
 import { lockKeys } from '../../db/locks';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
@@ -87,7 +87,8 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
   const outcomes = await inTransaction(db, async (tx) => {
     // other processes may be storing the same texts or creating the same sources right now (PostgreSQL)
     await lockKeys(tx, 'article', docs.flatMap((doc) => doc.articles.map((a) => a.sha256)));
-    await lockKeys(tx, 'source', docs.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : [])));
+    // only sources still to be created: a source every writer uses must not make the writers take turns
+    await lockKeys(tx, 'source', await sourcesToCreate(tx, docs.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
     const done: DocumentOutcome[] = [];
     for (const doc of docs) {
       try {
