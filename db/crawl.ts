@@ -86,10 +86,10 @@ export interface RunCounts { pages: number; added: number; figures: number; dupl
 export async function claimRun(db: Db, claim: { sourceId: number | null; trigger: 'cli' | 'web'; now: string; staleBefore: string }): Promise<number | null> {
   db.update(crawlRuns).set({ status: 'interrupted', finishedAt: claim.now, message: 'the crawl stopped without finishing (its process ended)' })
     .where(and(eq(crawlRuns.status, 'running'), lt(crawlRuns.heartbeatAt, claim.staleBefore), claim.sourceId === null ? isNull(crawlRuns.sourceId) : eq(crawlRuns.sourceId, claim.sourceId))).run();
-  const row = db.insert(crawlRuns)
-    .values({ sourceId: claim.sourceId, trigger: claim.trigger, status: 'running', startedAt: claim.now, heartbeatAt: claim.now })
-    .onConflictDoNothing({ target: crawlRuns.sourceId, where: sql`status = 'running'` })
-    .returning({ id: crawlRuns.id }).get();
+  // the conflict target names the partial index's predicate, as SQLite and PostgreSQL both require
+  const row = db.get<{ id: number } | undefined>(sql`INSERT INTO crawl_runs (source_id, "trigger", status, started_at, heartbeat_at)
+    VALUES (${claim.sourceId}, ${claim.trigger}, 'running', ${claim.now}, ${claim.now})
+    ON CONFLICT (source_id) WHERE status = 'running' DO NOTHING RETURNING id`);
   return row?.id ?? null;
 }
 

@@ -153,12 +153,17 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
     recordFetch(db, { url: item.url, sourceId: settings.sourceId, kind, depth: item.depth, foundOn: item.foundOn, fetchedAt: stamp(), runId, ...fields });
 
   const crash: { error?: unknown; happened: boolean } = { happened: false };
-  const stopReason = (): CrawlSummary['stoppedBy'] => {
-    if (summary.stoppedBy) return summary.stoppedBy;
-    if (hooks.signal?.aborted || crash.happened) summary.stoppedBy = 'aborted';
-    else if (counts.pages >= settings.maxPages) summary.stoppedBy = 'max-pages';
-    else if (Date.now() - started >= settings.maxMs) summary.stoppedBy = 'time';
-    return summary.stoppedBy;
+  /** Stops every loop at once: the crawl was aborted, or the database broke under it. */
+  const halted = () => {
+    if (summary.stoppedBy === 'aborted') return true;
+    if (hooks.signal?.aborted || crash.happened) { summary.stoppedBy = 'aborted'; return true; }
+    return false;
+  };
+  /** Whether another request fits the run's page and time budget; once one does not, none does. */
+  const budgetLeft = () => {
+    if (!summary.stoppedBy && counts.pages >= settings.maxPages) summary.stoppedBy = 'max-pages';
+    if (!summary.stoppedBy && Date.now() - started >= settings.maxMs) summary.stoppedBy = 'time';
+    return !summary.stoppedBy;
   };
 
   // ── the queue: one loop per host ──
@@ -175,7 +180,7 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
         await Promise.resolve();
         try {
           for (let next = queue.shift(); next; next = queue.shift()) {
-            if (stopReason()) { summary.left += queue.length + 1; queue.length = 0; break; }
+            if (halted()) { summary.left += queue.length + 1; queue.length = 0; break; }
             await visit(next);
           }
         } catch (error) {
@@ -238,6 +243,8 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
         return;
       }
     }
+    // past the budget, what needs no request (a known article) is still settled; the rest waits for the next run
+    if (!budgetLeft()) { summary.left++; return; }
     const previous = listingKind && state?.result === 'listed' && state.links ? JSON.parse(state.links) as StoredListing : null;
     const got = await fetcher.get(item.url, {
       accept: item.kind === 'article' ? ACCEPT_HTML : ACCEPT_ANY, wanted: item.kind === 'article' ? isPage : isListing, robots,
