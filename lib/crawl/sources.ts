@@ -22,7 +22,8 @@ const entry = z.object({
   schedule: z.enum(SCHEDULES).optional(),
 }).strict();
 
-const file = z.union([z.array(entry), z.object({ sources: z.array(entry) }).strict()]);
+const list = z.array(entry);
+const wrapped = z.object({ sources: list }).strict();
 
 export interface SourceConfig {
   name: string;
@@ -40,13 +41,14 @@ export class SourcesFileError extends Error {}
 export function parseSourcesFile(text: string, label = 'sources file'): SourceConfig[] {
   let json: unknown;
   try { json = JSON.parse(text); } catch (error) { throw new SourcesFileError(`${label}: not valid JSON (${(error as Error).message})`); }
-  const parsed = file.safeParse(json);
+  // a list, or {"sources": [...]}: checked against the one it is, so a mistake is named where it is
+  const parsed = Array.isArray(json) ? list.safeParse(json) : wrapped.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     throw new SourcesFileError(`${label}: ${path || 'the file'}: ${issue.message}`);
   }
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.sources;
+  const entries = Array.isArray(parsed.data) ? parsed.data : (parsed.data as z.infer<typeof wrapped>).sources;
   const names = new Set<string>();
   return entries.map((e, i) => {
     if (names.has(e.name)) throw new SourcesFileError(`${label}: [${i}].name: "${e.name}" is named twice`);
