@@ -6,6 +6,7 @@ import { crawlSourcesOverview, recentFailures } from '../../db/crawl';
 import { currentEditor } from '../../lib/auth/server';
 import { fill, strings, type StringKey } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
+import { STALE_RUN_MS } from '../../lib/crawl/policy';
 import { CsrfField } from '../components/CsrfField';
 import { first, type SearchParams } from '../components/viewModel';
 import { RefreshWhileRunning } from './RefreshWhileRunning';
@@ -21,6 +22,16 @@ function when(iso: string | null | undefined): string {
 
 const ERRORS_SHOWN = 5;
 
+/** The sources with their latest failures; a run silent for longer than STALE_RUN_MS is shown interrupted (its process died; the next crawl releases it). */
+async function loadSources(now: Date) {
+  const db = getDb();
+  const sources = await crawlSourcesOverview(db);
+  const failures = new Map(await Promise.all(sources.map(async (src) => [src.sourceId, await recentFailures(db, src.sourceId, ERRORS_SHOWN)] as const)));
+  const statusOf = (run: { status: string; heartbeatAt: string } | null) =>
+    run?.status === 'running' && now.getTime() - Date.parse(run.heartbeatAt) > STALE_RUN_MS ? 'interrupted' : run?.status ?? null;
+  return { sources, failures, statusOf };
+}
+
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const lang = await requestLang(params);
@@ -34,10 +45,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       </section>
     );
   }
-  const db = getDb();
-  const sources = await crawlSourcesOverview(db);
-  const failures = new Map(await Promise.all(sources.map(async (src) => [src.sourceId, await recentFailures(db, src.sourceId, ERRORS_SHOWN)] as const)));
-  const running = sources.some((src) => src.lastRun?.status === 'running');
+  const { sources, failures, statusOf } = await loadSources(new Date());
+  const running = sources.some((src) => statusOf(src.lastRun) === 'running');
   const flash = first(params.crawl);
   const word = (key: string) => (key in s ? s[key as StringKey] : key);
 
@@ -61,7 +70,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             <tbody>
               {sources.map((src) => {
                 const run = src.lastRun;
-                const busy = run?.status === 'running';
+                const status = statusOf(run);
+                const busy = status === 'running';
                 return (
                   <tr key={src.sourceId} data-testid="source-row" data-source={src.name}>
                     <td>
@@ -77,7 +87,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                     <td data-testid="source-last-run">
                       {run ? (
                         <>
-                          <span className={styles.status} data-status={run.status} data-testid="run-status">{word(`run_${run.status}`)}</span>{' '}
+                          <span className={styles.status} data-status={status} data-testid="run-status">{word(`run_${status}`)}</span>{' '}
                           <span className="muted">{when(run.startedAt)}{run.finishedAt ? ` → ${when(run.finishedAt).slice(11)}` : ''}</span>
                           <div className={styles.counts} data-testid="run-counts">{fill(s.sources_counts, { added: run.added, figures: run.figures, unchanged: run.unchanged, duplicates: run.duplicates, skipped: run.skipped, failed: run.failed, pages: run.pages })}</div>
                           {run.message && <div className={styles.counts}>{run.message}</div>}

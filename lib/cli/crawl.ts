@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { databasePath, openDb, type Db } from '../../db/client';
+import { SourceConflictError } from '../../db/ingest';
 import { crawlSourceByName, crawlSourcesOverview, saveCrawlSource, type CrawlSourceSettings } from '../../db/crawl';
 import type { CrawlSummary, PageOutcome } from '../crawl/crawl';
 import { claimCrawl, crawlSettings, runClaimedCrawl, type CrawlRequest } from '../crawl/run';
@@ -93,6 +94,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.config && positionals.length) throw new CliError('give either start addresses or --config, not both');
   if (!values.config && !positionals.length && !values.source) throw new CliError(`usage: figures ${CRAWL_USAGE}`);
   if ((values.due || values['register-only']) && !values.config) throw new CliError('--due and --register-only go with --config');
+  if (values.district && values.config) throw new CliError('--district goes with start addresses; a sources file gives each source its district');
   for (const p of positionals) if (!crawlableUrl(p)) throw new CliError(`not an http(s) address: ${p}`);
 
   let configs: SourceConfig[] = [];
@@ -122,6 +124,18 @@ export async function run(argv: string[]): Promise<number> {
   const now = () => new Date().toISOString();
   let failed = false;
   try {
+    return await crawlAll();
+  } catch (error) {
+    // a source name already used by generated benchmark data cannot hold crawled articles
+    if (error instanceof SourceConflictError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    db.$client.close();
+  }
+
+  async function crawlAll(): Promise<number> {
     const requests: { label: string; request: CrawlRequest }[] = [];
     if (configs.length) {
       const lastStarted = new Map((await crawlSourcesOverview(db)).map((s) => [s.name, s.lastRun?.startedAt ?? null]));
@@ -168,11 +182,7 @@ export async function run(argv: string[]): Promise<number> {
       printSummary(label, summary);
       if (summary.failed > 0) failed = true;
     }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    db.$client.close();
+    if (controller.signal.aborted) return 130;
+    return failed ? 1 : 0;
   }
-  if (controller.signal.aborted) return 130;
-  return failed ? 1 : 0;
 }

@@ -192,6 +192,13 @@ describe('crawl against the fixture site', () => {
     expect(site.log.map((l) => l.path).every((p) => p === '/robots.txt')).toBe(true);
   });
 
+  it('reads a gzipped sitemap', async () => {
+    await open();
+    const summary = await crawl(db, settings(['/sitemap-news.xml.gz'], { maxPages: 4 }), { gate: new HostGate() });
+    expect(summary.failures).toEqual([]);
+    expect(storedArticles().map((a) => a.title)).toEqual(expect.arrayContaining(['南山社区“邻里议事会”解决群众急难愁盼', '枫林街道助企服务专班走访辖区企业']));
+  });
+
   it('an address that is an article is stored as one; the only site crawled is the one named', async () => {
     await open();
     const summary = await crawl(db, settings(['/news/2024/0128/park.html']), { gate: new HostGate() });
