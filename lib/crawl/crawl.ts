@@ -138,6 +138,7 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
 
   const queued = () => { let n = 0; for (const q of queues.values()) n += q.length; return n; };
 
+  let lastBeat = 0;
   const report = async (item: Item, outcome: Omit<PageOutcome, 'url' | 'kind'>, kind: ItemKind = item.kind) => {
     const full: PageOutcome = { url: item.url, kind, ...outcome };
     if (full.result === 'failed') { counts.failed++; summary.failures.push({ url: item.url, reason: full.reason ?? 'failed', message: full.message ?? '' }); }
@@ -146,7 +147,8 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
     if (full.result === 'duplicate') counts.duplicates++;
     hooks.onPage?.(full);
     hooks.onProgress?.({ ...counts, queued: queued() });
-    if (runId !== null) await recordRunProgress(db, runId, counts, stamp());
+    // the run's heartbeat and counts, at most twice a second: a crawl of thousands of known addresses is not thousands of writes
+    if (runId !== null && Date.now() - lastBeat >= 500) { lastBeat = Date.now(); await recordRunProgress(db, runId, counts, stamp()); }
   };
 
   const record = (item: Item, fields: Omit<FetchResult, 'url' | 'sourceId' | 'kind' | 'depth' | 'foundOn' | 'fetchedAt' | 'runId'>, kind: ItemKind = item.kind) =>
@@ -250,6 +252,8 @@ export async function crawl(db: Db, settings: CrawlSettings, hooks: CrawlHooks =
       accept: item.kind === 'article' ? ACCEPT_HTML : ACCEPT_ANY, wanted: item.kind === 'article' ? isPage : isListing, robots,
       validators: previous ? { etag: state?.etag, lastModified: state?.lastModified } : null,
     });
+    // stopped during the request: not a failure of the page, which waits for the next run
+    if (hooks.signal?.aborted && got.kind === 'failed' && got.reason === 'network') { summary.left++; return; }
     // a page robots.txt kept us from requesting is no page request
     const unasked = (got.kind === 'skipped' && got.reason === 'robots') || (got.kind === 'failed' && got.reason === 'robots-unavailable');
     if (!unasked) counts.pages++;

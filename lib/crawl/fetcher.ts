@@ -123,6 +123,8 @@ export class Fetcher {
   private async hop(url: string, options: GetOptions): Promise<Hop> {
     const { policy, gate, signal } = this.ctx;
     const release = await gate.acquire(hostOf(url), this.pauseFor(url, options.robots), signal);
+    // stopped while waiting for its turn: no request
+    if (signal?.aborted) { release(); return { kind: 'error', timeout: false, message: 'the crawl was stopped' }; }
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${policy.timeoutMs} ms`)), policy.timeoutMs);
     const onAbort = () => deadline.abort(new Error('the crawl was stopped'));
