@@ -20,7 +20,7 @@ function settings(startPaths: string[], over: Partial<CrawlSettings> = {}): Craw
   return {
     startUrls: startPaths.map((p) => `${site.origin}${p}`), sourceId: null, sourceName: '清河区门户网站', district: null,
     since: null, delayMs: 0, maxPages: 100, maxDepth: 5, maxMs: 60_000,
-    policy: { userAgent: userAgent(), timeoutMs: 400, maxBytes: 256 * 1024, maxRedirects: 5, retries: 2, backoffMs: 10, maxRetryAfterMs: 1000 },
+    policy: { userAgent: userAgent(), timeoutMs: 1500, maxBytes: 256 * 1024, maxRedirects: 5, retries: 2, backoffMs: 10, maxRetryAfterMs: 1000 },
     ...over,
   };
 }
