@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from './client';
 import { CopyRefused, copyDatabase } from './copy';
 import { insertSession } from './auth';
+import { claimRun, recordFound, saveCrawlSource } from './crawl';
 import { searchText } from './search';
 import { freshPostgresDatabase, freshSqlitePath, freshTestLocation, openThrowawayDb, removeTestLocation, testServerUrl } from './testing';
 import { exportStream } from '../lib/export/stream';
@@ -26,6 +27,13 @@ async function corpusDb(location: string): Promise<Db> {
   const db = await openThrowawayDb(location);
   await loadCorpus(db);
   await insertSession(db, { id: 'session-hash', userId: 1, csrfToken: 'csrf', expiresAt: '2099-01-01T00:00:00Z' });
+  // crawl state: a source's settings, a run, addresses found
+  const now = '2024-03-01T08:00:00Z';
+  const sourceId = await saveCrawlSource(db, { name: '上城区门户网站', district: '上城区', startUrls: ['https://news.example.org/feed.xml'],
+    delaySeconds: 2, maxPages: 100, maxDepth: 2, schedule: 'daily' }, now);
+  const runId = await claimRun(db, { sourceId, trigger: 'cli', now, staleBefore: '2024-03-01T07:00:00Z' });
+  await recordFound(db, [1, 2, 3].map((n) => ({ url: `https://news.example.org/a/${n}.html`, sourceId, kind: 'article', depth: 1,
+    foundOn: 'https://news.example.org/feed.xml', listedDate: '2024-02-2' + n, listedTitle: `街道简报${n}` })), runId, now);
   return db;
 }
 
@@ -63,7 +71,9 @@ describe('copying a database', () => {
         expect(report.tables.filter((t) => !t.ok)).toEqual([]);
         expect(report.ok).toBe(true);
         const copied = report.tables.filter((t) => t.kind === 'copied').map((t) => t.table);
-        expect(copied).toEqual(expect.arrayContaining(['sources', 'users', 'articles', 'facts', 'checks', 'check_facts', 'review_events']));
+        expect(copied).toEqual(expect.arrayContaining(['sources', 'users', 'articles', 'facts', 'checks', 'check_facts', 'review_events',
+          'crawl_sources', 'crawl_runs', 'crawl_state']));
+        expect(report.tables.find((t) => t.table === 'crawl_state')).toMatchObject({ sourceRows: 3, targetRows: 3, ok: true });
         expect(copied).not.toContain('sessions');
         expect(report.tables.find((t) => t.table === 'facts')!.targetRows).toBeGreaterThan(100);
         await expectSameData(source, target);

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, Command> = {
   extract: { summary: 'extract FILE [--published YYYY-MM-DD] [--district NAME] [--json]', load: () => import('./extract') },
   synth: { summary: 'synth --facts N [--db PATH] [--seed N] [--per-article N] [--force]: synthetic articles and facts for benchmarks', load: () => import('./synth') },
   ingest: { summary: 'ingest PATH... [--source NAME] [--district NAME] [--published YYYY-MM-DD] [--max-size MB] [--workers N]: files and folders into the database', load: () => import('./ingest') },
+  crawl: { summary: 'crawl URL...|--config FILE|--source NAME [--since YYYY-MM-DD] [--delay S] [--max-pages N] [--max-depth N] [--district NAME]: articles from feeds, sitemaps and news-list pages, politely and incrementally', load: () => import('./crawl') },
   reextract: { summary: 'reextract [--all]: re-run the current extractor over articles extracted by an older one, keeping every review decision', load: () => import('./reextract') },
   export: { summary: 'export --format csv|jsonl [--district CODE --street CODE --community CODE --metric KEY --from DAY --to DAY --qualifier Q --source NAME --unit U --pick P --include-rejected --no-bom --base-url URL --db PATH] > FILE; export --dictionary prints the data dictionary', load: () => import('./export') },
   init: { summary: 'init: create/migrate the database and load the bundled sample when it holds no articles', load: () => import('./init') },
