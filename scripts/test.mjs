@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
-import { PostgresUnavailable, createDatabase, startCluster } from './pg-cluster.mjs';
+import { PostgresUnavailable, createDatabase, freePort, startCluster } from './pg-cluster.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const root = process.cwd();
@@ -76,7 +76,10 @@ async function browserTests(dialect, env, chromium) {
   const folder = join('e2e', dialect === 'sqlite' ? '.results' : `.results-${dialect}`);
   const report = join(root, folder, 'report.json');
   rmSync(report, { force: true });
-  await step(`browser tests on ${dialect} (playwright)`, bin('playwright'), ['test'], { ...env, E2E_RESULTS: folder, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) });
+  // a port nobody listens on, unless E2E_PORT names one: several checkouts may test on one machine
+  const port = process.env.E2E_PORT || String(await freePort());
+  await step(`browser tests on ${dialect} (playwright, port ${port})`, bin('playwright'), ['test'],
+    { ...env, E2E_PORT: port, E2E_RESULTS: folder, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) });
   if (!existsSync(report)) {
     count(`browser tests on ${dialect}`, 0, 1);
     console.log(`playwright on ${dialect} wrote no report: counted as one failure`);
