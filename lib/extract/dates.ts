@@ -439,6 +439,7 @@ export function findPublicationDate(text: string): string | null {
 // Which mention governs a figure
 
 function info(m: DateMention): DateMentionInfo {
+  if ('kind' in m) return m as DateMentionInfo; // from findDates: nothing to fill in
   const x = m as Partial<DateMentionInfo> & DateMention;
   return {
     ...m,
@@ -462,9 +463,31 @@ function lastBefore(mentions: readonly DateMention[], pos: number): number {
 }
 
 /** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets. */
-const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/u;
+const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/gu;
+/** How many comparison bases (比去年同期…) in a row the look-back for a framing mention passes over. */
+const MAX_TRANSPARENT = 8;
 /** How far before a figure (within its sentence) a plan word is looked for. */
 const PLAN_WINDOW = 80;
+
+/** Where the text's plan words end, ascending; found once per text (keyed by its mentions). */
+const planWordEnds = new WeakMap<DateMention[], { text: string; ends: number[]; starts: number[] }>();
+function planWords(mentions: DateMention[], text: string): { starts: number[]; ends: number[] } {
+  const hit = planWordEnds.get(mentions);
+  if (hit && hit.text === text) return hit;
+  const starts: number[] = [], ends: number[] = [];
+  PLAN_MARKER.lastIndex = 0;
+  for (let m = PLAN_MARKER.exec(text); m; m = PLAN_MARKER.exec(text)) { starts.push(m.index); ends.push(m.index + m[0].length); }
+  planWordEnds.set(mentions, { text, starts, ends });
+  return { starts, ends };
+}
+
+/** Whether a plan word lies wholly in [from, to). */
+function planWordIn(words: { starts: number[]; ends: number[] }, from: number, to: number): boolean {
+  let lo = 0, hi = words.starts.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (words.starts[mid] < to) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0 && words.starts[k] >= from; k--) if (words.ends[k] <= to) return true;
+  return false;
+}
 
 export function dateForFigure(a: {
   mentions: DateMention[]; figureStart: number; sentence: Range; paragraph: Range; article: Range; published: string | null;
@@ -490,10 +513,13 @@ export function dateForFigure(a: {
 
   // 2. a framing mention of an earlier sentence of the paragraph — not for a plan: 截至3月13日，…拆除… ／
   //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day)
-  if (a.text && PLAN_MARKER.test(a.text.slice(Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart))) return fallback;
-  for (; i >= 0 && a.mentions[i].start >= paraStart; i--) {
+  if (a.text && planWordIn(planWords(a.mentions, a.text), Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
+  for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {
     const m = info(a.mentions[i]);
-    if (m.comparison || m.attributive) continue;     // transparent
+    if (m.comparison || m.attributive) {             // transparent, but a run of them ends the look-back
+      if (++transparent > MAX_TRANSPARENT) return fallback;
+      continue;
+    }
     if (m.future) return fallback;                   // a plan resets the frame
     if ((m.kind === 'day' || m.kind === 'anaphor') && !m.asOf) return fallback;   // an event day governs its sentence only
     if (!m.topic) return fallback;                   // a mid-clause mention resets the frame

@@ -12,6 +12,7 @@
 // communities are looked up, lazily, only for the …社区 / …村 candidates of the text, and only kept when
 // their street or district is named in the text (or is the source's).
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
+import { MAX_SENTENCE } from './segment';
 import {
   GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
   type City, type Community, type District, type Gazetteer, type Province, type Street,
@@ -251,7 +252,9 @@ function findTitle(text: string): Range[] {
       const stop = rest.search(/[\n。！？]|\s{2,}/u);
       len = stop < 0 ? Math.min(rest.length, 40) : stop;
     }
-    out.push({ start: m.index, end: s + len });
+    const last = out[out.length - 1];
+    if (last && m.index < last.end) last.end = Math.max(last.end, s + len); // overlapping: one range, so ends ascend
+    else out.push({ start: m.index, end: s + len });
   }
   return out;
 }
@@ -453,7 +456,11 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   // 5. titles found in the text itself (原标题：…)
   const titles = findTitle(text);
-  if (titles.length) for (const m of mentions) if (titles.some((t) => m.start >= t.start && m.end <= t.end)) m.inTitle = true;
+  for (let k = 0, t = 0; k < mentions.length && t < titles.length; k++) {
+    const m = mentions[k];
+    while (t < titles.length && titles[t].end < m.end) t++;
+    if (t < titles.length && m.start >= titles[t].start) m.inTitle = true;
+  }
   return mentions;
 }
 
@@ -527,7 +534,28 @@ interface ArticleInfo {
   districtWide: boolean;
   /** the sentence first naming onlyStreet has digits after the name (figures of its own) */
   streetHasOwnFigures: boolean;
+  // Indexes built once per article, so that the work per figure is a few binary searches and a walk
+  // over the mentions of its own (bounded) sentence:
+  /** the article's street, as the sentence stage reads short forms and 该镇 with it */
+  articleStreet: PlaceRef | null;
+  /** per mention of the article (index - firstMention): FLAG_* bits */
+  flags: Uint8Array;
+  firstMention: number;
+  /** positions of the clause boundaries ，；： of the article, ascending */
+  clauseMarks: number[];
+  /** starts and ends of 全区 / 该县 … mentions, ascending */
+  districtDeicticStarts: number[];
+  districtDeicticEnds: number[];
+  /** starts of bodyDistricts */
+  bodyDistrictStarts: number[];
+  /** per paragraph start: where its topic sentence ends and the place that sentence gives */
+  paragraphTopics: Map<number, { end: number; place: PlaceRef | null }>;
 }
+
+/** a district named in a ranking (排名全区第一, 占全区87%) */
+const FLAG_RANKING = 1;
+/** a short form that may stand for its street here (the article names it in full, 望江地区, 李集街) */
+const FLAG_SHORT_OK = 2;
 
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
   return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
@@ -536,9 +564,22 @@ function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string
 
 /** the district last named in full before pos (when neither lead nor source gives one) */
 function bodyDistrictBefore(info: ArticleInfo, pos: number): PlaceRef | null {
-  let last: PlaceMentionX | null = null;
-  for (const m of info.bodyDistricts) { if (m.start >= pos) break; last = m; }
-  return last ? upTo(last.place, 'district') : null;
+  const k = countBelow(info.bodyDistrictStarts, pos);
+  return k > 0 ? upTo(info.bodyDistricts[k - 1].place, 'district') : null;
+}
+
+/** How many of the ascending numbers are below pos (binary search). */
+function countBelow(sorted: readonly number[], pos: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Index of the first mention starting at or after pos (mentions are sorted by start). */
+function firstMentionFrom(all: readonly PlaceMention[], pos: number): number {
+  let lo = 0, hi = all.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** the mentions of `best` listed together with `pick` (A、B和C) */
@@ -555,15 +596,14 @@ function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pi
 
 const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
 const SENTENCE_END = /[。！？!?；;\n]/u;
+const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
+const CLAUSE_MARK_CHARS = new Set([...'，,；;：:']);
 
 function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
 
 function mentionsIn(all: PlaceMention[], r: Range): PlaceMentionX[] {
-  // mentions are sorted by start: binary search the first one
-  let lo = 0, hi = all.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid].start < r.start) lo = mid + 1; else hi = mid; }
   const out: PlaceMentionX[] = [];
-  for (let i = lo; i < all.length && all[i].start < r.end; i++) if (all[i].end <= r.end) out.push(all[i] as PlaceMentionX);
+  for (let i = firstMentionFrom(all, r.start); i < all.length && all[i].start < r.end; i++) if (all[i].end <= r.end) out.push(all[i] as PlaceMentionX);
   return out;
 }
 
@@ -620,7 +660,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (a.title.end > bodyStart && a.title.start <= a.article.start + 2) bodyStart = Math.min(a.title.end, a.article.end);
   } else {
     titleMs = all.filter((m) => m.inTitle && usable(m));
-    if (titleMs.length) bodyStart = Math.max(...titleMs.map((m) => m.end));
+    for (const m of titleMs) if (m.end > bodyStart) bodyStart = m.end;
   }
   let leadEnd: number;
   if (a.text) {
@@ -669,28 +709,54 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   const streetMarks = topicStreet
     ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
     : [];
+  const articleStreet = lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : onlyStreet;
+  const firstMention = firstMentionFrom(a.mentions, a.article.start);
+  const flags = new Uint8Array(all.length);
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (a.text && m.level === 'district' && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) flags[k] |= FLAG_RANKING;
+    if (m.form === 'short' && m.level !== 'district'
+      && ((articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, fullStreets, a.text))) flags[k] |= FLAG_SHORT_OK;
+  }
+  const clauseMarks: number[] = [];
+  if (a.text) for (let i = a.article.start; i < a.article.end; i++) if (CLAUSE_MARK_CHARS.has(a.text[i])) clauseMarks.push(i);
+  const deictics = all.filter((m) => m.level === 'district' && m.form === 'deictic');
   return {
     lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
     streetMarks, districtTurns: topicStreet ? districtTurns(a, all, Boolean(onlyStreet)) : [], districtWide, streetHasOwnFigures,
+    articleStreet, flags, firstMention, clauseMarks,
+    districtDeicticStarts: deictics.map((m) => m.start), districtDeicticEnds: deictics.map((m) => m.end),
+    bodyDistrictStarts: bodyDistricts.map((m) => m.start),
+    paragraphTopics: new Map(),
   };
 }
 
+// the article of the last call: consecutive figures of one article skip the cache's key
+let lastInfo: { mentions: PlaceMention[]; start: number; end: number; title: number; source: string | null; info: ArticleInfo } | null = null;
+
 function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
+  const title = a.title?.start ?? -1, source = a.defaultPlace?.districtCode ?? null;
+  const l = lastInfo;
+  if (l && l.mentions === a.mentions && l.start === a.article.start && l.end === a.article.end && l.title === title && l.source === source) return l.info;
   let m = cache.get(a.mentions);
   if (!m) { m = new Map(); cache.set(a.mentions, m); }
-  const k = `${a.article.start}:${a.article.end}:${a.title?.start ?? ''}:${a.defaultPlace?.districtCode ?? ''}`;
+  const k = `${a.article.start}:${a.article.end}:${title}:${source ?? ''}`;
   let info = m.get(k);
   if (!info) { info = analyseArticle(a); m.set(k, info); }
+  lastInfo = { mentions: a.mentions, start: a.article.start, end: a.article.end, title, source, info };
   return info;
 }
 
-/** [start, end) of the clause (between ，；：) around pos */
-function clauseAround(a: PlaceForFigureArgs, pos: number): Range {
-  if (!a.text) return { start: Math.max(a.sentence.start, pos - 24), end: Math.min(a.sentence.end, pos + 8) };
-  let s = pos, e = pos;
-  while (s > a.sentence.start && !/[，,；;：:]/u.test(a.text[s - 1])) s--;
-  while (e < a.sentence.end && !/[，,；;：:]/u.test(a.text[e])) e++;
-  return { start: s, end: e };
+/** Start and end of the clause (between ，；：) around pos, within the sentence. */
+function clauseStartAt(a: PlaceForFigureArgs, info: ArticleInfo, pos: number): number {
+  if (!a.text) return Math.max(a.sentence.start, pos - 24);
+  const k = countBelow(info.clauseMarks, pos);
+  return k > 0 ? Math.max(a.sentence.start, info.clauseMarks[k - 1] + 1) : a.sentence.start;
+}
+function clauseEndAt(a: PlaceForFigureArgs, info: ArticleInfo, pos: number): number {
+  if (!a.text) return Math.min(a.sentence.end, pos + 8);
+  const k = countBelow(info.clauseMarks, pos);
+  return k < info.clauseMarks.length ? Math.min(a.sentence.end, info.clauseMarks[k]) : a.sentence.end;
 }
 
 /**
@@ -716,9 +782,10 @@ function streetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
  *  (走进稻田镇的产业园…。1—10月，全市蔬菜产量…: 全市 turns to the district). */
 function leadStreetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
   const lastStreet = lastBefore(info.streetMarks, a.figureStart);
-  const wide = mentionsIn(a.mentions, { start: Math.max(a.sentence.start, lastStreet + 1), end: a.figureStart })
-    .some((m) => m.level === 'district' && m.form === 'deictic');
-  if (wide) return false;
+  const from = Math.max(a.sentence.start, lastStreet + 1);
+  for (let k = countBelow(info.districtDeicticStarts, a.figureStart) - 1; k >= 0 && info.districtDeicticStarts[k] >= from; k--) {
+    if (info.districtDeicticEnds[k] <= a.figureStart) return false; // 全区 / 全县 between: the district's
+  }
   const lastReset = lastBefore(info.districtTurns, a.figureStart);
   return lastReset < 0 || lastStreet > lastReset;
 }
@@ -770,79 +837,14 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
   const info = articleInfo(a);
   const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
   const articleDistrict = info.district;
-  const articleStreet = info.lead && levelOf(info.lead) !== 'district' ? upTo(info.lead, 'street') : info.onlyStreet;
-
-  // 1. the sentence
-  const clause = clauseAround(a, a.figureStart);
-  const ms = mentionsIn(a.mentions, a.sentence).filter((m) => {
-    if (m.form === 'short') {
-      // 上城 in 新上城 never makes a figure district-level; 满都户 (大桥) is no street unless the
-      // article names 满都户镇 in full, is about it, or the text says 望江地区 / 李集街
-      if (m.level === 'district') return false;
-      const ok = (articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, info.fullStreets, a.text);
-      if (!ok) return false;
-    }
-    const inClause = m.start >= clause.start && m.end <= clause.end;
-    if (m.level === 'district') {
-      if (m.start > a.figureStart && !inClause) return false; // …566家，…保持大兴区第一
-      if (a.text && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) return false;
-    }
-    if (m.form === 'deictic') return m.start < a.figureStart;
-    const d = m.place.districtCode;
-    if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode) return inClause; // another district: only in the figure's clause
-    return true;
-  });
-  if (ms.length) {
-    const resolved: { m: PlaceMentionX; p: PlaceRef }[] = [];
-    for (const m of ms) {
-      let p: PlaceRef | null = m.place;
-      if (m.form === 'deictic') {
-        p = m.level === 'district' ? (articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null)) : articleStreet;
-      }
-      if (p && levelOf(p)) resolved.push({ m, p });
-    }
-    // a place named before the figure, or in its clause, outranks one named in a later clause
-    // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
-    // A street or community first named in a later clause begins another part of the sentence even when
-    // nothing is named before (古城日均接待游客9.8万人次，双廊镇接待…; 调拨折叠床500张…，并向李家镇下拨…)
-    const earlier = resolved.some((r) => r.m.start < a.figureStart);
-    for (let i = resolved.length - 1; i >= 0; i--) {
-      const r = resolved[i];
-      if (r.m.start > a.figureStart && r.m.end > clause.end && (earlier || r.m.level !== 'district')) resolved.splice(i, 1);
-    }
-    if (resolved.length) {
-      const top = Math.max(...resolved.map((r) => RANK[levelOf(r.p)!]));
-      const best = resolved.filter((r) => RANK[levelOf(r.p)!] === top);
-      const before = best.filter((r) => r.m.start < a.figureStart);
-      const pick = before.length ? before[before.length - 1] : best[0];
-      // 钟管镇北代舍村、三墩村、东坝兜村 … 4户: a list of places → their common parent
-      if (a.text && top > 1) {
-        const group = coordinated(a.text, best, pick);
-        if (group.length > 1 && new Set(group.map((r) => keyOf(r.p, levelOf(r.p)!))).size > 1) {
-          const up: PlaceLevel = top === 3 ? 'street' : 'district';
-          const parents = new Set(group.map((r) => keyOf(r.p, up)));
-          if (parents.size === 1) return { place: upTo(pick.p, up), provenance: 'stated' };
-          if (up === 'street' && new Set(group.map((r) => keyOf(r.p, 'district'))).size === 1) return { place: upTo(pick.p, 'district'), provenance: 'stated' };
-        }
-      }
-      return { place: { ...pick.p }, provenance: 'stated' };
-    }
-  }
+  const stated = placeInSentence(a, info, sourceDistrict);
+  if (stated) return { place: stated, provenance: 'stated' };
 
   // 2. the topic sentence of the paragraph (when the article has several paragraphs)
   const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
   if (realParagraph && a.sentence.start > a.paragraph.start) {
-    let topicEnd = a.paragraph.start + 60;
-    if (a.text) {
-      const k = a.text.slice(a.paragraph.start, a.paragraph.end).search(SENTENCE_END);
-      topicEnd = k < 0 ? a.paragraph.end : a.paragraph.start + k + 1;
-    }
-    topicEnd = Math.min(topicEnd, a.sentence.start);
-    const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end: topicEnd })
-      .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district')
-      .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
-    const p = dominant(topic, sourceDistrict);
-    if (p && levelOf(p) !== 'district') return { place: p, provenance: 'inherited' };
+    const p = paragraphTopic(a, info, sourceDistrict);
+    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited' };
   }
 
   // 3. the article: its title or lead, its only street, its district
@@ -860,6 +862,120 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
   // 4. the source
   if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default' };
   return { place: { ...EMPTY_PLACE }, provenance: 'default' };
+}
+
+// Scratch lists of the sentence stage, reused from figure to figure (placeForFigure is not re-entrant).
+const candMention: PlaceMentionX[] = [];
+const candPlace: PlaceRef[] = [];
+
+/**
+ * The most specific place named in the figure's sentence, or null. A place of another district counts
+ * only in the figure's own clause; 全区 / 我区 name the article's district; short district forms (上城 in
+ * 新上城) never make a figure district-level; a place first named in a later clause begins another part
+ * of the sentence.
+ */
+function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null): PlaceRef | null {
+  const all = a.mentions as PlaceMentionX[];
+  const articleDistrict = info.district;
+  const clauseStart = clauseStartAt(a, info, a.figureStart);
+  const clauseEnd = clauseEndAt(a, info, a.figureStart);
+  candMention.length = 0; candPlace.length = 0;
+  let earlier = false;
+  for (let i = firstMentionFrom(all, a.sentence.start); i < all.length && all[i].start < a.sentence.end; i++) {
+    const m = all[i];
+    if (m.end > a.sentence.end) continue;
+    const k = i - info.firstMention;
+    const flags = k >= 0 && k < info.flags.length ? info.flags[k] : 0;
+    if (m.form === 'short') {
+      // 上城 in 新上城 never makes a figure district-level; 满都户 (大桥) is no street unless the
+      // article names 满都户镇 in full, is about it, or the text says 望江地区 / 李集街
+      if (m.level === 'district' || !(flags & FLAG_SHORT_OK)) continue;
+    }
+    const inClause = m.start >= clauseStart && m.end <= clauseEnd;
+    if (m.level === 'district') {
+      if (m.start > a.figureStart && !inClause) continue; // …566家，…保持大兴区第一
+      if (flags & FLAG_RANKING) continue;
+    }
+    let p: PlaceRef | null = m.place;
+    if (m.form === 'deictic') {
+      if (m.start >= a.figureStart) continue;
+      p = m.level === 'district'
+        ? (articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null))
+        : info.articleStreet;
+    } else {
+      const d = m.place.districtCode;
+      if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode && !inClause) continue; // another district: only in the figure's clause
+    }
+    if (!p || !levelOf(p)) continue;
+    candMention.push(m); candPlace.push(p);
+    if (m.start < a.figureStart) earlier = true;
+  }
+  // a place named before the figure, or in its clause, outranks one named in a later clause
+  // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
+  // A street or community first named in a later clause begins another part of the sentence even when
+  // nothing is named before (古城日均接待游客9.8万人次，双廊镇接待…; 调拨折叠床500张…，并向李家镇下拨…)
+  let top = 0, pickIndex = -1, atTop = 0;
+  for (let k = 0; k < candMention.length; k++) {
+    const m = candMention[k];
+    if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
+    const rank = RANK[levelOf(candPlace[k])!];
+    if (rank > top) { top = rank; pickIndex = -1; atTop = 0; }
+    if (rank < top) continue;
+    atTop++;
+    // the last of the top rank named before the figure, else the first of the top rank
+    if (pickIndex < 0 || m.start < a.figureStart) pickIndex = k;
+  }
+  if (pickIndex < 0) return null;
+  const pickP = candPlace[pickIndex];
+  // 钟管镇北代舍村、三墩村、东坝兜村 … 4户: a list of places → their common parent
+  if (a.text && top > 1 && atTop > 1) {
+    const best: { m: PlaceMentionX; p: PlaceRef }[] = [];
+    let pick: { m: PlaceMentionX; p: PlaceRef } | null = null;
+    for (let k = 0; k < candMention.length; k++) {
+      const m = candMention[k];
+      if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
+      if (RANK[levelOf(candPlace[k])!] !== top) continue;
+      const r = { m, p: candPlace[k] };
+      if (k === pickIndex) pick = r;
+      best.push(r);
+    }
+    const group = coordinated(a.text, best, pick!);
+    if (group.length > 1 && new Set(group.map((r) => keyOf(r.p, levelOf(r.p)!))).size > 1) {
+      const up: PlaceLevel = top === 3 ? 'street' : 'district';
+      const parents = new Set(group.map((r) => keyOf(r.p, up)));
+      if (parents.size === 1) return upTo(pickP, up);
+      if (up === 'street' && new Set(group.map((r) => keyOf(r.p, 'district'))).size === 1) return upTo(pickP, 'district');
+    }
+  }
+  return { ...pickP };
+}
+
+/** The place the topic sentence of the figure's paragraph gives (computed once per paragraph). */
+function paragraphTopic(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null): PlaceRef | null {
+  let topic = info.paragraphTopics.get(a.paragraph.start);
+  if (!topic) {
+    let end = a.paragraph.start + 60;
+    if (a.text) {
+      // the first sentence, no longer than a sentence may be (segment.ts cuts longer runs)
+      const limit = Math.min(a.paragraph.end, a.paragraph.start + MAX_SENTENCE);
+      end = limit;
+      for (let i = a.paragraph.start; i < limit; i++) if (SENTENCE_END_CHARS.has(a.text[i])) { end = i + 1; break; }
+    }
+    topic = { end, place: null };
+    info.paragraphTopics.set(a.paragraph.start, topic);
+    topic.place = topicPlace(a, info, sourceDistrict, end);
+  }
+  // a figure inside the topic sentence itself sees only what precedes its own sentence
+  if (a.sentence.start < topic.end) return topicPlace(a, info, sourceDistrict, a.sentence.start);
+  return topic.place;
+}
+
+function topicPlace(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null, end: number): PlaceRef | null {
+  const articleDistrict = info.district;
+  const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end })
+    .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district')
+    .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
+  return dominant(topic, sourceDistrict);
 }
 
 /** Mentions inside a range (helper for callers holding sorted mentions). */
