@@ -36,7 +36,7 @@ function firstAtOrAfter(ranges: readonly Range[], pos: number): number {
 function mastheadDistrict(text: string, firstArticleStart: number): PlaceRef | null {
   const masthead = text.slice(0, Math.min(firstArticleStart, 2000));
   if (!masthead.trim()) return null;
-  const mention = findPlaces(masthead, {}).find((m) => m.level === 'district');
+  const mention = findPlaces(masthead, { deictic: false }).find((m) => m.level === 'district');
   if (mention) return mention.place;
   const paper = /([\u4e00-\u9fa5]{2,4})报/.exec(masthead);
   return paper ? resolveDistrict(paper[1]) : null;

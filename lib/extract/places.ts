@@ -19,16 +19,21 @@ import {
 } from './gazetteer';
 
 /** How the text names the place. */
-export type MentionForm = 'full' | 'short' | 'alias' | 'deictic';
+export type MentionForm = 'full' | 'short' | 'alias' | 'deictic' | 'organ';
 
 /** A PlaceMention with what findPlaces knows besides (all optional for other producers of mentions). */
 export interface PlaceMentionX extends PlaceMention {
-  /** full official name, short form (望江), alias (西海岸新区, 江干区), or deictic (全区, 我区, 该镇) */
+  /** full official name, short form (望江), alias (西海岸新区, 江干区), deictic (全区, 我区, 该镇), or an
+   *  organ of the district opening a clause as its subject (县里…, 区住建局…, 县委…) */
   form?: MentionForm;
   /** several official places share the name and the text did not decide: the first was taken */
   ambiguous?: boolean;
   /** inside a title found by findPlaces itself (原标题：…) */
   inTitle?: boolean;
+  /** 全市 / 市里 / 市住建局: the city, which is the district itself only for a county-level city (县级市) */
+  city?: boolean;
+  /** 该校, 该项目: a site, placed where the text last said a site lies */
+  site?: boolean;
 }
 
 /** A PlaceRef from resolveDistrict, with how sure it is. */
@@ -74,6 +79,12 @@ function communityRef(g: Gazetteer, c: Community): PlaceRef {
 const levelOf = (p: PlaceRef): PlaceLevel | null =>
   p.community ? 'community' : p.street ? 'street' : p.district ? 'district' : null;
 const RANK: Record<PlaceLevel, number> = { district: 1, street: 2, community: 3 };
+/** The place of a figure the text puts at the level of a city (全市 in a district's article): no district. */
+const CITY: Readonly<PlaceRef> = Object.freeze({ ...EMPTY_PLACE });
+/** a city sits with the districts: a street or community named beside it is more specific */
+const rankOf = (p: PlaceRef): number => (p === CITY ? 1 : RANK[levelOf(p)!]);
+/** A county-level city (县级市) is a district of the list: its 全市 is the whole district. */
+const countyCity = (p: PlaceRef | null | undefined): boolean => !!p?.district && p.district.endsWith('市');
 const keyOf = (p: PlaceRef, level: PlaceLevel): string =>
   level === 'community' ? `c:${p.communityCode ?? p.community}` : level === 'street' ? `s:${p.streetCode ?? p.street}` : `d:${p.districtCode ?? p.district}`;
 function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
@@ -229,8 +240,17 @@ function badFollower(text: string, end: number, name: string): boolean {
   return false;
 }
 
-const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])/gu;
+const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])|(?:全|我|本|该)市(?![委政级域长场民值面容貌况区县])/gu;
+/**
+ * An organ of the district or city as the subject of a clause: 县里组织…, 区住房城乡建委…, 县委、县政府…,
+ * 市城管局…. Its figures are the district's (the city's), whatever street the article is about.
+ */
+const ORGAN_SUBJECT = /(?<=^|[。！？!?；;，,：:\n])(?:(?:区|县)(?![城域块内外间位划属])|市(?![城域场民区县内外间值面容貌况级]))(?:里|委|政府|人民政府|[\u4e00-\u9fa5]{1,8}?(?:局|办|委|部门|指挥部|中心|委员会|法院|检察院|医院|支队|大队))/gu;
 const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])/gu;
+const DEICTIC_COMMUNITY = /(?:全|我|本|该)(?:村|社区)(?![委民级])/gu;
+/** 该校, 该项目, 该园区…: a site named before, which lies where the text last named a town or village
+ *  (位于营江街道的…学校 … 该校占地面积62亩; 寿雁镇中心学校是…，该校完成了…) */
+const DEICTIC_SITE = /该(?:学校|校|医院|院|园区|产业园|园|项目|工程|小区|片区|基地|中心|市场|景区|厂|企业|公司|馆|站)/gu;
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -390,7 +410,9 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         if (s < 0 || !isHan(text[s])) break;
         if (taken(s, end)) break;
         const base = text.slice(s, mm.index);
-        if (GENERIC_SHORT.has(base) || GENERIC_COMMUNITY.has(base + asName)) continue;
+        if (GENERIC_COMMUNITY.has(base + asName)) continue;
+        // 东街社区, 中心村: a name made of a common word is a community only inside a street the text names
+        const generic = GENERIC_SHORT.has(base);
         let found = lookupCommunities(base + asName);
         let inStreet = found.filter((c) => ctxStreets.has(c.streetCode));
         if (!inStreet.length && ctxStreets.size && len >= 2) {
@@ -402,7 +424,10 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         }
         if (!found.length) continue;
         const chained = ends.has(s) || ends.has(s - 1);
-        const inDistrict = found.filter((c) => known.has(c.districtCode));
+        const inDistrict = generic ? [] : found.filter((c) => known.has(c.districtCode));
+        // a village named with its county but not its town lies in its town only when the list has one
+        // village of the name in the county (else the town would be a guess)
+        if (!inStreet.length && inDistrict.some((c) => c.streetCode !== inDistrict[0].streetCode)) continue;
         const pool = inStreet.length ? inStreet : inDistrict;
         if (!pool.length) continue;
         const strength = (inStreet.length ? 2 : 1) + (chained ? 2 : 0);
@@ -417,6 +442,23 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         };
         if (best.ambiguous) mention.ambiguous = true;
         add(mention);
+      }
+    }
+  }
+
+  // 2½. a community the text names in full, named again as an area: 綦齿社区 … 綦齿片区
+  const communityBases = new Map<string, PlaceRef>();
+  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(/(?:社区|村)$/u, ''), m.place);
+  if (communityBases.size) {
+    const re = /片区|地区|一带/gu;
+    for (let mm = re.exec(text); mm; mm = re.exec(text)) {
+      for (let len = 2; len <= 6; len++) {
+        const s = mm.index - len;
+        if (s < 0 || !isHan(text[s])) break;
+        const place = communityBases.get(text.slice(s, mm.index));
+        if (!place || taken(s, mm.index)) continue;
+        add({ start: s, end: mm.index + mm[0].length, text: text.slice(s, mm.index + mm[0].length), level: 'community', place: { ...place }, form: 'short' });
+        break;
       }
     }
   }
@@ -440,15 +482,22 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     }
   }
 
-  // 4. deictic: 全区 / 我区 / 本区 → the source's district; 该镇 / 全街道 → the article's street
+  // 4. deictic: 全区 / 我区 / 本区 → the source's district; 该镇 / 全街道 / 该村 → the town or village named
+  //    last before them (resolved by placeForFigure, which knows the article)
   if (opts.deictic !== false) {
-    for (const [re, level] of [[DEICTIC_DISTRICT, 'district'], [DEICTIC_STREET, 'street']] as const) {
+    const countyCity = !!sourceDistrict && sourceDistrict.name.endsWith('市');
+    for (const [re, level, form] of [[DEICTIC_DISTRICT, 'district', 'deictic'], [DEICTIC_STREET, 'street', 'deictic'],
+      [DEICTIC_COMMUNITY, 'community', 'deictic'], [DEICTIC_SITE, 'street', 'deictic'], [ORGAN_SUBJECT, 'district', 'organ']] as const) {
       re.lastIndex = 0;
       for (let mm = re.exec(text); mm; mm = re.exec(text)) {
         const s = mm.index, e = s + mm[0].length;
         if (taken(s, e) || rankingContext(text, s, e)) continue;
-        const place = level === 'district' && sourceDistrict ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
-        add({ start: s, end: e, text: mm[0], level, place, form: 'deictic' });
+        const city = level === 'district' && mm[0][form === 'organ' ? 0 : 1] === '市';
+        const place = level === 'district' && sourceDistrict && (!city || countyCity) ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
+        const mention: PlaceMentionX = { start: s, end: e, text: mm[0], level, place, form };
+        if (city) mention.city = true;
+        if (re === DEICTIC_SITE) mention.site = true;
+        add(mention);
       }
     }
   }
@@ -548,6 +597,13 @@ interface ArticleInfo {
   districtDeicticEnds: number[];
   /** starts of bodyDistricts */
   bodyDistrictStarts: number[];
+  /** per mention of the article (index - firstMention): what 该镇 / 全村 … stands for (the town or village
+   *  named last before it), null for other mentions */
+  deicticPlaces: (PlaceRef | null)[];
+  /** where a clause opens with a place as its subject or topic (板桥街道整合…, 在天宫镇天宫院村，…, 全县…,
+   *  县里组织…), ascending, and the place (CITY for a city) */
+  subjectMarks: number[];
+  subjectPlaces: PlaceRef[];
   /** per paragraph start: where its topic sentence ends and the place that sentence gives */
   paragraphTopics: Map<number, { end: number; place: PlaceRef | null }>;
 }
@@ -556,6 +612,14 @@ interface ArticleInfo {
 const FLAG_RANKING = 1;
 /** a short form that may stand for its street here (the article names it in full, 望江地区, 李集街) */
 const FLAG_SHORT_OK = 2;
+/** a district inside the predicate of a copula (…小区是今年我区改造体量最大的片区之一): it classifies the
+ *  subject, it is not where the subject's figures are */
+const FLAG_PREDICATE = 4;
+/** an organ sending people or means down (区委…下派200余名党员干部驻点一线): what it sends is counted where it
+ *  goes, so the organ does not make the figure the district's */
+const FLAG_SENDS_DOWN = 8;
+const SENDS_DOWN = /^[^。；！？;!?\n]{0,30}?(?:下派|派驻|选派|下沉|派出|抽派|下拨|拨付给|支持)/u;
+const COPULA_BEFORE = /(?:是|成为|作为|列入|列为|纳入|入选|位居|位列|跻身)(?:今年|去年|目前|当前|近年来?)?$/u;
 
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
   return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
@@ -567,6 +631,7 @@ function bodyDistrictBefore(info: ArticleInfo, pos: number): PlaceRef | null {
   const k = countBelow(info.bodyDistrictStarts, pos);
   return k > 0 ? upTo(info.bodyDistricts[k - 1].place, 'district') : null;
 }
+
 
 /** How many of the ascending numbers are below pos (binary search). */
 function countBelow(sorted: readonly number[], pos: number): number {
@@ -650,8 +715,8 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   for (const m of all) if (m.level === 'street' && m.form === 'full' && m.place.streetCode) fullStreets.add(m.place.streetCode);
   // a short form (望江) counts in the title or lead only when the article also names the street in full,
   // or the text says 望江地区 / 李集街; short district forms (上城) never make the article's place
-  const usable = (m: PlaceMentionX): boolean => m.form !== 'short'
-    || (m.level !== 'district' && shortSupported(m, fullStreets, a.text));
+  const usable = (m: PlaceMentionX): boolean => m.form !== 'organ' && (m.form !== 'short'
+    || (m.level !== 'district' && shortSupported(m, fullStreets, a.text)));
   // the title: given, else found by findPlaces (原标题：…)
   let titleMs: PlaceMentionX[] = [];
   let bodyStart = a.article.start;
@@ -715,18 +780,42 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     if (a.text && m.level === 'district' && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) flags[k] |= FLAG_RANKING;
+    if (a.text && m.level === 'district' && COPULA_BEFORE.test(a.text.slice(Math.max(a.article.start, m.start - 6), m.start))) flags[k] |= FLAG_PREDICATE;
+    if (a.text && m.form === 'organ' && SENDS_DOWN.test(a.text.slice(m.end, Math.min(a.article.end, m.end + 32)))) flags[k] |= FLAG_SENDS_DOWN;
     if (m.form === 'short' && m.level !== 'district'
       && ((articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, fullStreets, a.text))) flags[k] |= FLAG_SHORT_OK;
   }
   const clauseMarks: number[] = [];
   if (a.text) for (let i = a.article.start; i < a.article.end; i++) if (CLAUSE_MARK_CHARS.has(a.text[i])) clauseMarks.push(i);
   const deictics = all.filter((m) => m.level === 'district' && m.form === 'deictic');
+  const bodyDistrictStarts = bodyDistricts.map((m) => m.start);
+  const deicticPlaces = new Array<PlaceRef | null>(all.length).fill(null);
+  let lastStreet: PlaceRef | null = null, lastCommunity: PlaceRef | null = null, lastSite: PlaceRef | null = null;
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (m.site) { deicticPlaces[k] = lastSite; continue; }
+    if (m.form === 'deictic') {
+      if (m.level === 'street') deicticPlaces[k] = lastStreet ?? articleStreet;
+      else if (m.level === 'community') deicticPlaces[k] = lastCommunity;
+      continue;
+    }
+    if (m.form === 'short' && !(flags[k] & FLAG_SHORT_OK)) continue;
+    if (m.form === 'organ') continue;
+    if (m.level !== 'district') lastSite = m.place;
+    if (m.level === 'community') { lastCommunity = m.place; lastStreet = m.place.street ? upTo(m.place, 'street') : lastStreet; }
+    else if (m.level === 'street') { lastStreet = m.place; lastCommunity = null; }
+  }
   return {
     lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
     streetMarks, districtTurns: topicStreet ? districtTurns(a, all, Boolean(onlyStreet)) : [], districtWide, streetHasOwnFigures,
     articleStreet, flags, firstMention, clauseMarks,
-    districtDeicticStarts: deictics.map((m) => m.start), districtDeicticEnds: deictics.map((m) => m.end),
-    bodyDistrictStarts: bodyDistricts.map((m) => m.start),
+    districtDeicticStarts: deictics.map((m) => m.start), districtDeicticEnds: deictics.map((m) => m.end), deicticPlaces,
+    ...subjects(a, all, flags, deicticPlaces, (pos) => {
+      if (district) return district;
+      const k = countBelow(bodyDistrictStarts, pos);
+      return k > 0 ? upTo(bodyDistricts[k - 1].place, 'district') : sourceDistrict;
+    }),
+    bodyDistrictStarts,
     paragraphTopics: new Map(),
   };
 }
@@ -840,8 +929,14 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
   const stated = placeInSentence(a, info, sourceDistrict);
   if (stated) return { place: stated, provenance: 'stated' };
 
-  // 2. the topic sentence of the paragraph (when the article has several paragraphs)
+  // 1½. the place an earlier sentence of the paragraph opened with
   const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
+  if (realParagraph) {
+    const carried = carriedSubject(a, info);
+    if (carried) return { place: { ...carried }, provenance: 'inherited' };
+  }
+
+  // 2. the topic sentence of the paragraph (when the article has several paragraphs)
   if (realParagraph && a.sentence.start > a.paragraph.start) {
     const p = paragraphTopic(a, info, sourceDistrict);
     if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited' };
@@ -894,19 +989,20 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
     const inClause = m.start >= clauseStart && m.end <= clauseEnd;
     if (m.level === 'district') {
       if (m.start > a.figureStart && !inClause) continue; // …566家，…保持大兴区第一
-      if (flags & FLAG_RANKING) continue;
+      if (flags & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
     }
     let p: PlaceRef | null = m.place;
-    if (m.form === 'deictic') {
+    if (m.form === 'deictic' || m.form === 'organ') {
       if (m.start >= a.figureStart) continue;
       p = m.level === 'district'
-        ? (articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null))
-        : info.articleStreet;
+        ? (m.city && !countyCity(articleDistrict ?? sourceDistrict) ? CITY
+          : articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null))
+        : k >= 0 && k < info.deicticPlaces.length ? info.deicticPlaces[k] : info.articleStreet;
     } else {
       const d = m.place.districtCode;
       if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode && !inClause) continue; // another district: only in the figure's clause
     }
-    if (!p || !levelOf(p)) continue;
+    if (!p || (p !== CITY && !levelOf(p))) continue;
     candMention.push(m); candPlace.push(p);
     if (m.start < a.figureStart) earlier = true;
   }
@@ -918,7 +1014,7 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
   for (let k = 0; k < candMention.length; k++) {
     const m = candMention[k];
     if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
-    const rank = RANK[levelOf(candPlace[k])!];
+    const rank = rankOf(candPlace[k]);
     if (rank > top) { top = rank; pickIndex = -1; atTop = 0; }
     if (rank < top) continue;
     atTop++;
@@ -934,7 +1030,7 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
     for (let k = 0; k < candMention.length; k++) {
       const m = candMention[k];
       if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
-      if (RANK[levelOf(candPlace[k])!] !== top) continue;
+      if (rankOf(candPlace[k]) !== top) continue;
       const r = { m, p: candPlace[k] };
       if (k === pickIndex) pick = r;
       best.push(r);
@@ -948,6 +1044,60 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
     }
   }
   return { ...pickP };
+}
+
+// not an opening bracket: 景区（保宁街道） says where the noun before it lies, it opens no topic
+const CLAUSE_OPENERS = new Set([...'。！？!?；;，,：:\n“「']);
+/** what may stand between a clause's start and its subject: 在天宫镇…, 据悉，… is a clause of its own */
+const BEFORE_SUBJECT = /^(?:在|于|而|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年)?$/u;
+
+/** The subject marks of an article (see ArticleInfo.subjectMarks). */
+function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array, deicticPlaces: (PlaceRef | null)[],
+  districtAt: (pos: number) => PlaceRef | null): { subjectMarks: number[]; subjectPlaces: PlaceRef[] } {
+  const subjectMarks: number[] = [], subjectPlaces: PlaceRef[] = [];
+  const text = a.text;
+  if (!text) return { subjectMarks, subjectPlaces };
+  let markEnd = -1; // where the last subject mark's mention ends
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (flags[k] & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
+    if (m.form === 'short' && (m.level === 'district' || !(flags[k] & FLAG_SHORT_OK))) continue;
+    // a place followed by 的 qualifies a noun (在新会区双水镇的柑园里): a scene, not the subject
+    const qualifies = text[m.end] === '的';
+    if (m.start === markEnd && m.form !== 'deictic' && m.form !== 'organ' && RANK[m.level] > rankOf(subjectPlaces[subjectPlaces.length - 1])) {
+      // 湖滨街道青年路社区…: the subject is the place the chain ends with
+      if (!qualifies) subjectPlaces[subjectPlaces.length - 1] = m.place;
+      markEnd = m.end;
+      continue;
+    }
+    if (qualifies) continue;
+    // the clause start: the last opener within a few characters before the mention
+    let i = m.start;
+    const limit = Math.max(a.article.start, m.start - 4);
+    while (i > limit && !CLAUSE_OPENERS.has(text[i - 1])) i--;
+    if (i > a.article.start && !CLAUSE_OPENERS.has(text[i - 1])) continue;
+    if (!BEFORE_SUBJECT.test(text.slice(i, m.start))) continue;
+    let p: PlaceRef | null = m.place;
+    if (m.form === 'deictic' || m.form === 'organ') {
+      // the district, even when the article never says which: the topic is no longer a town's
+      const district = m.level === 'district' ? districtAt(m.start) : null;
+      p = m.level === 'district' ? (m.city && !countyCity(district) ? CITY : district ?? CITY) : deicticPlaces[k];
+    }
+    if (!p || (p !== CITY && !levelOf(p))) continue;
+    subjectMarks.push(m.start); subjectPlaces.push(p); markEnd = m.end;
+  }
+  return { subjectMarks, subjectPlaces };
+}
+
+/**
+ * The place of the last clause of an earlier sentence of the paragraph that opens with a place: the topic
+ * a paragraph carries on with (…。板桥街道整合…力量，建成…中心。今年以来，中心已调处纠纷265件) until another
+ * place or the district (全县…, 县里…) opens a clause.
+ */
+function carriedSubject(a: PlaceForFigureArgs, info: ArticleInfo): PlaceRef | null {
+  const k = countBelow(info.subjectMarks, a.sentence.start) - 1;
+  if (k < 0 || info.subjectMarks[k] < a.paragraph.start) return null;
+  return info.subjectPlaces[k];
 }
 
 /** The place the topic sentence of the figure's paragraph gives (computed once per paragraph). */
