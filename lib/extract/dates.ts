@@ -285,7 +285,7 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
     else if (part === '中旬') lastDay = 20;
     end = iso(y1, endM!, lastDay);
   }
-  const eventMonth = isMonthOnly && !monthWord && (!part || part === '初') && !asOfPrefix && !toPrefix && !since && !deadline && precision === 'month';
+  const eventMonth = isMonthOnly && !monthWord && part !== '底' && part !== '末' && !asOfPrefix && !toPrefix && !since && !deadline && precision === 'month';
   return {
     asOfPrefix, toPrefix, start, end, precision, kind: startD !== null ? 'day' : 'period',
     since, deadline, eventMonth, explicitYear,
@@ -399,11 +399,13 @@ export function findDates(text: string, published: string | null): DateMentionIn
       // a later day of the publication month without a future word is a schedule (14日，…3人): keep it
       future = p.precision !== 'day' || futureContext || p.toPrefix || p.deadline;
     }
-    // a bare month of a past year (去年2月，…): an event month; no day is supported → publication day
-    if (p.eventMonth && pub && Number(p.end.slice(0, 4)) < pub.y && pubIso) date = pubIso;
+    // a bare month (去年2月，…; 今年9月，区民政局委托…; 8月下旬，…): the month of an event, which names no
+    // day; gold/README: the most specific day the text supports, else the publication day
+    let eventMonth = false;
+    if (p.eventMonth && pubIso && !future) { date = pubIso; eventMonth = true; }
     // "2021年启动以来", "3月实施以来", "自2021年开展…行动以来", "从2020年开始": a since-expression with
     // its event in between; the date is where counting started, the figure is as of publication
-    let precision = p.since ? 'day' as DatePrecision : p.precision;
+    let precision = p.since || eventMonth ? 'day' as DatePrecision : p.precision;
     let sinceEvent = false;
     if (!p.since && !future && pubIso && p.start <= pubIso && !p.asOfPrefix
       && (RE_SINCE_AFTER.test(after) || RE_START_AFTER.test(after)
@@ -503,12 +505,17 @@ const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/gu
 const MAX_TRANSPARENT = 8;
 /** How far before a figure (within its sentence) a plan word is looked for. */
 const PLAN_WINDOW = 80;
+/** How far apart a frame and a figure may lie for a plan between them to be looked for (a bound on the scan). */
+const PLAN_LOOKBACK = 1000;
 
 /**
  * A static attribute of a place or a site (占地面积, 总面积, 现有, 拥有, 下辖, 常住人口): what it measures is
  * as of the report, not of an event named before it in the sentence or paragraph.
  */
 const STATIC_MARKER = /占地|(?:总|辖区|区域|土地|用地|规划|流域)面积|现有|拥有|辖有|下辖|常住人口|户籍人口|总人口/gu;
+/** A rate (日均交易量, 年交易额, 每年…) states what a place does in a usual day or year: a time frame of an
+ *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
+const RATE_MARKER = /日均|月均|年均|人均|每年|每天|每日|每月|年交易额|年产值|年产量|年销售额|年营业收入|年纳税/gu;
 
 interface WordIndex { starts: number[]; ends: number[] }
 /** Where a pattern's words lie in a text, ascending; found once per text (keyed by its mentions). */
@@ -601,9 +608,14 @@ export function dateForFigure(a: {
 
   // 2. a framing mention of an earlier sentence of the paragraph — not for a plan: 截至3月13日，…拆除… ／
   //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day),
-  //    nor for a static attribute (…。全区现有养老机构12家: the state now)
+  //    nor for a static attribute or a rate (…。全区现有养老机构12家 / …。物流园日均交易量…: the state now)
   if (staticFrom >= 0) return fallback;
-  if (a.text && wordIn(wordsOf(PLAN_MARKER, a.mentions, a.text), Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
+  const plans = a.text ? wordsOf(PLAN_MARKER, a.mentions, a.text) : null;
+  if (a.text && plans) {
+    if (wordIn(wordsOf(STATIC_MARKER, a.mentions, a.text), a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(wordsOf(RATE_MARKER, a.mentions, a.text), a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(plans, Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
+  }
   for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {
     const m = info(a.mentions[i]);
     if (m.comparison || m.attributive) {             // transparent, but a run of them ends the look-back
@@ -613,6 +625,9 @@ export function dateForFigure(a: {
     if (m.future) return fallback;                   // a plan resets the frame
     if ((m.kind === 'day' || m.kind === 'anaphor') && !m.asOf) return fallback;   // an event day governs its sentence only
     if (!m.topic) return fallback;                   // a mid-clause mention resets the frame
+    // a plan between the frame and the figure's sentence turns to the future: what follows is as of now
+    // (截至3月13日，…。拆后土地将用于…，预计新增…。区城管执法局已组建突击队12支)
+    if (plans && a.sentence.start - m.end <= PLAN_LOOKBACK && wordIn(plans, m.end, a.sentence.start)) return fallback;
     const c = cutoffInside(a.mentions, i, m, a.text) ?? m;
     return { date: c.date, precision: c.precision, provenance: 'inherited' };
   }
