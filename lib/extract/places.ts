@@ -34,6 +34,12 @@ export interface PlaceMentionX extends PlaceMention {
   city?: boolean;
   /** 该校, 该项目: a site, placed where the text last said a site lies */
   site?: boolean;
+  /**
+   * A place the text names for another reason than where figures are: an organiser listed among organs
+   * (区应急局、富春江镇人民政府等部门), one side of a border (A镇和B镇交界处), a photo caption (图为…).
+   * It never makes the article's place; in its sentence a border gives only its district.
+   */
+  role?: 'organiser' | 'border' | 'caption';
 }
 
 /** A PlaceRef from resolveDistrict, with how sure it is. */
@@ -503,6 +509,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   }
 
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  markRoles(text, mentions);
   // 5. titles found in the text itself (原标题：…)
   const titles = findTitle(text);
   for (let k = 0, t = 0; k < mentions.length && t < titles.length; k++) {
@@ -511,6 +518,48 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     if (t < titles.length && m.start >= titles[t].start) m.inTitle = true;
   }
   return mentions;
+}
+
+/** A town's government named as one of several organs: …、富春江镇人民政府等部门; 联合富春江镇政府… */
+const ORGAN_SUFFIX = /^(?:人民政府|政府|党委政府|党委|党工委|办事处|街道办)/u;
+const LISTED_ORGANS_AFTER = /^[^。！？；!?;\n，,]{0,30}?等(?:多个|多|有关|相关|职能)?(?:部门|单位|机构)/u;
+const CO_ORGANISER_BEFORE = /(?:联合|会同|协同|协调|配合|[、和与及])$/u;
+/** A and B as the two sides of a border: 富春江镇和桐君街道交界处, 与…接壤 */
+const BORDER_JOIN = /^(?:和|与|及|同|、)$/u;
+const BORDER_AFTER = /^的?(?:交界|接壤|交汇|之间|结合部|毗邻|相邻|边界)/u;
+/** A photo caption: a line that opens with 图为 / 图： / ▲ or ends with a photographer's credit. */
+const CAPTION_LINE = /^\s*(?:[（(]?\s*图(?:为|片|：|:|\s*\d)|▲|△|■|上图|下图|左图|右图)|(?:摄|供图|摄影)\s*[）)]?\s*$/u;
+/** How long a caption line may be (a longer line is body text that happens to end in 摄). */
+const CAPTION_MAX = 160;
+
+/** Marks the mentions that are organisers, sides of a border or inside a photo caption (see PlaceMentionX.role). */
+function markRoles(text: string, mentions: PlaceMentionX[]): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.level !== 'street' || m.form === 'deictic') continue;
+    const after = text.slice(m.end, m.end + 8);
+    const suffix = ORGAN_SUFFIX.exec(after);
+    if (suffix && (LISTED_ORGANS_AFTER.test(text.slice(m.end, m.end + 40))
+      || CO_ORGANISER_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)))) m.role = 'organiser';
+  }
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k], b = mentions[k + 1];
+    if (a.form === 'deictic' || b.form === 'deictic' || a.form === 'organ' || b.form === 'organ') continue;
+    if (b.start - a.end > 2 || !BORDER_JOIN.test(text.slice(a.end, b.start))) continue;
+    if (BORDER_AFTER.test(text.slice(b.end, b.end + 4))) { a.role = 'border'; b.role = 'border'; }
+  }
+  // captions: one pass over the lines, one over the mentions
+  let k = 0;
+  for (let lineStart = 0; lineStart < text.length && k < mentions.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    while (k < mentions.length && mentions[k].start < lineStart) k++;
+    if (k < mentions.length && mentions[k].start < lineEnd && lineEnd - lineStart <= CAPTION_MAX
+      && CAPTION_LINE.test(text.slice(lineStart, lineEnd))) {
+      for (let j = k; j < mentions.length && mentions[j].end <= lineEnd; j++) mentions[j].role ??= 'caption';
+    }
+    lineStart = lineEnd + 1;
+  }
 }
 
 const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
@@ -715,7 +764,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   for (const m of all) if (m.level === 'street' && m.form === 'full' && m.place.streetCode) fullStreets.add(m.place.streetCode);
   // a short form (望江) counts in the title or lead only when the article also names the street in full,
   // or the text says 望江地区 / 李集街; short district forms (上城) never make the article's place
-  const usable = (m: PlaceMentionX): boolean => m.form !== 'organ' && (m.form !== 'short'
+  const usable = (m: PlaceMentionX): boolean => m.form !== 'organ' && !m.role && (m.form !== 'short'
     || (m.level !== 'district' && shortSupported(m, fullStreets, a.text)));
   // the title: given, else found by findPlaces (原标题：…)
   let titleMs: PlaceMentionX[] = [];
@@ -753,12 +802,14 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
 
   let onlyStreet: PlaceRef | null = null;
   if (districtFrom === 'lead' && lead && levelOf(lead) === 'district') {
-    const streets = all.filter((m) => m.level === 'street' && (m.form === 'full' || m.form === 'alias') && m.place.streetCode);
+    const streets = all.filter((m) => m.level === 'street' && (m.form === 'full' || m.form === 'alias') && !m.role && m.place.streetCode);
     const codes = new Set(streets.map((m) => m.place.streetCode));
     if (codes.size === 1 && streets[0].place.districtCode === lead.districtCode) onlyStreet = upTo(streets[0].place, 'street');
   }
   const bodyDistricts = all.filter((m) => m.level === 'district' && (m.form === 'full' || m.form === 'alias') && m.place.districtCode);
-  const districtWide = all.some((m) => m.level === 'district' && m.form === 'deictic');
+  const inPredicate = (m: PlaceMentionX): boolean => !!a.text && m.level === 'district'
+    && COPULA_BEFORE.test(a.text.slice(Math.max(a.article.start, m.start - 6), m.start));
+  const districtWide = all.some((m) => m.level === 'district' && m.form === 'deictic' && !inPredicate(m));
   let streetHasOwnFigures = false;
   if (onlyStreet && a.text) {
     const first = all.find((m) => m.level !== 'district' && m.place.streetCode === onlyStreet!.streetCode);
@@ -772,7 +823,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   // topic the district takes back with 全市 / a clause-initial district name (streetStillTopic)
   const topicStreet = onlyStreet ?? (lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : null);
   const streetMarks = topicStreet
-    ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
+    ? all.filter((m) => m.level !== 'district' && !m.role && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
     : [];
   const articleStreet = lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : onlyStreet;
   const firstMention = firstMentionFrom(a.mentions, a.article.start);
@@ -780,14 +831,14 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     if (a.text && m.level === 'district' && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) flags[k] |= FLAG_RANKING;
-    if (a.text && m.level === 'district' && COPULA_BEFORE.test(a.text.slice(Math.max(a.article.start, m.start - 6), m.start))) flags[k] |= FLAG_PREDICATE;
+    if (inPredicate(m)) flags[k] |= FLAG_PREDICATE;
     if (a.text && m.form === 'organ' && SENDS_DOWN.test(a.text.slice(m.end, Math.min(a.article.end, m.end + 32)))) flags[k] |= FLAG_SENDS_DOWN;
     if (m.form === 'short' && m.level !== 'district'
       && ((articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, fullStreets, a.text))) flags[k] |= FLAG_SHORT_OK;
   }
   const clauseMarks: number[] = [];
   if (a.text) for (let i = a.article.start; i < a.article.end; i++) if (CLAUSE_MARK_CHARS.has(a.text[i])) clauseMarks.push(i);
-  const deictics = all.filter((m) => m.level === 'district' && m.form === 'deictic');
+  const deictics = all.filter((m, k) => m.level === 'district' && m.form === 'deictic' && !(flags[k] & FLAG_PREDICATE));
   const bodyDistrictStarts = bodyDistricts.map((m) => m.start);
   const deicticPlaces = new Array<PlaceRef | null>(all.length).fill(null);
   let lastStreet: PlaceRef | null = null, lastCommunity: PlaceRef | null = null, lastSite: PlaceRef | null = null;
@@ -800,7 +851,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
       continue;
     }
     if (m.form === 'short' && !(flags[k] & FLAG_SHORT_OK)) continue;
-    if (m.form === 'organ') continue;
+    if (m.form === 'organ' || m.role) continue;
     if (m.level !== 'district') lastSite = m.place;
     if (m.level === 'community') { lastCommunity = m.place; lastStreet = m.place.street ? upTo(m.place, 'street') : lastStreet; }
     else if (m.level === 'street') { lastStreet = m.place; lastCommunity = null; }
@@ -991,7 +1042,9 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
       if (m.start > a.figureStart && !inClause) continue; // …566家，…保持大兴区第一
       if (flags & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
     }
-    let p: PlaceRef | null = m.place;
+    if (m.role === 'organiser') continue;
+    // A镇和B镇交界处: neither town; the district they share
+    let p: PlaceRef | null = m.role === 'border' ? upTo(m.place, 'district') : m.place;
     if (m.form === 'deictic' || m.form === 'organ') {
       if (m.start >= a.figureStart) continue;
       p = m.level === 'district'
@@ -1060,7 +1113,7 @@ function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array
   let markEnd = -1; // where the last subject mark's mention ends
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
-    if (flags[k] & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
+    if (m.role || flags[k] & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
     if (m.form === 'short' && (m.level === 'district' || !(flags[k] & FLAG_SHORT_OK))) continue;
     // a place followed by 的 qualifies a noun (在新会区双水镇的柑园里): a scene, not the subject
     const qualifies = text[m.end] === '的';
@@ -1123,7 +1176,7 @@ function paragraphTopic(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict
 function topicPlace(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null, end: number): PlaceRef | null {
   const articleDistrict = info.district;
   const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end })
-    .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district')
+    .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district' && !m.role)
     .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
   return dominant(topic, sourceDistrict);
 }
