@@ -500,7 +500,7 @@ function lastBefore(mentions: readonly DateMention[], pos: number): number {
 }
 
 /** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets. */
-const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/gu;
+const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/u;
 /** How many comparison bases (比去年同期…) in a row the look-back for a framing mention passes over. */
 const MAX_TRANSPARENT = 8;
 /** How far before a figure (within its sentence) a plan word is looked for. */
@@ -512,24 +512,33 @@ const PLAN_LOOKBACK = 1000;
  * A static attribute of a place or a site (占地面积, 总面积, 现有, 拥有, 下辖, 常住人口): what it measures is
  * as of the report, not of an event named before it in the sentence or paragraph.
  */
-const STATIC_MARKER = /占地|(?:总|辖区|区域|土地|用地|规划|流域)面积|现有|拥有|辖有|下辖|常住人口|户籍人口|总人口/gu;
+const STATIC_MARKER = /占地|(?:总|辖区|区域|土地|用地|规划|流域)面积|现有|拥有|辖有|下辖|常住人口|户籍人口|总人口/u;
 /** A rate (日均交易量, 年交易额, 每年…) states what a place does in a usual day or year: a time frame of an
  *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
-const RATE_MARKER = /日均|月均|年均|人均|每年|每天|每日|每月|年交易额|年产值|年产量|年销售额|年营业收入|年纳税/gu;
+const RATE_MARKER = /日均|月均|年均|人均|每年|每天|每日|每月|年交易额|年产值|年产量|年销售额|年营业收入|年纳税/u;
+// one pass finds them all (a static word first: 规划面积 is an area, not a plan)
+const MARKERS = new RegExp(`(?<still>${STATIC_MARKER.source})|(?<rate>${RATE_MARKER.source})|(?<plan>${PLAN_MARKER.source})`, 'gu');
 
 interface WordIndex { starts: number[]; ends: number[] }
-/** Where a pattern's words lie in a text, ascending; found once per text (keyed by its mentions). */
-const wordIndexes = new Map<RegExp, WeakMap<DateMention[], WordIndex & { text: string }>>();
-function wordsOf(re: RegExp, mentions: DateMention[], text: string): WordIndex {
-  let byMentions = wordIndexes.get(re);
-  if (!byMentions) { byMentions = new WeakMap(); wordIndexes.set(re, byMentions); }
-  const hit = byMentions.get(mentions);
-  if (hit && hit.text === text) return hit;
-  const starts: number[] = [], ends: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) { starts.push(m.index); ends.push(m.index + m[0].length); }
-  byMentions.set(mentions, { text, starts, ends });
-  return { starts, ends };
+/** What dateForFigure weighs in a text besides its dates, found once per text. */
+interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex }
+const textIndexes = new WeakMap<DateMention[], TextIndex>();
+let lastIndex: TextIndex | null = null;
+
+/** The text's index, keyed by its mentions (the figures of one text ask one after the other). */
+function indexOf(mentions: DateMention[], text: string): TextIndex {
+  if (lastIndex && lastIndex.text === text && textIndexes.get(mentions) === lastIndex) return lastIndex;
+  let index = textIndexes.get(mentions);
+  if (!index || index.text !== text) {
+    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] } };
+    MARKERS.lastIndex = 0;
+    for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
+      const words = m.groups!.still ? index.statics : m.groups!.rate ? index.rates : index.plans;
+      words.starts.push(m.index); words.ends.push(m.index + m[0].length);
+    }
+    textIndexes.set(mentions, index);
+  }
+  return (lastIndex = index);
 }
 
 /** Whether a word lies wholly in [from, to). */
@@ -540,15 +549,16 @@ function wordIn(words: WordIndex, from: number, to: number): boolean {
   return false;
 }
 
-const CLAUSE_OR_SENTENCE_END = new Set([...'，,；;：:。！？!?\n']);
-const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
+const SENTENCE_END_CHAR = new Uint8Array(65536), CLAUSE_OR_SENTENCE_END = new Uint8Array(65536);
+for (const ch of '。！？!?；;\n') SENTENCE_END_CHAR[ch.charCodeAt(0)] = CLAUSE_OR_SENTENCE_END[ch.charCodeAt(0)] = 1;
+for (const ch of '，,：:') CLAUSE_OR_SENTENCE_END[ch.charCodeAt(0)] = 1;
 /** How far back the start of a figure's clause is looked for. */
 const CLAUSE_WINDOW = 60;
 
 /** Start of the figure's clause (after the last ，；： before it, within its sentence and CLAUSE_WINDOW). */
 function clauseStartBefore(text: string, sentenceStart: number, pos: number): number {
   const limit = Math.max(sentenceStart, pos - CLAUSE_WINDOW);
-  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_OR_SENTENCE_END.has(text[i])) return i + 1;
+  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_OR_SENTENCE_END[text.charCodeAt(i)]) return i + 1;
   return limit;
 }
 
@@ -556,7 +566,7 @@ function clauseStartBefore(text: string, sentenceStart: number, pos: number): nu
 function oneSentence(text: string | null | undefined, from: number, to: number): boolean {
   if (!text) return true;
   if (to - from > 200) return false;
-  for (let i = from; i < to; i++) if (SENTENCE_END_CHARS.has(text[i])) return false;
+  for (let i = from; i < to; i++) if (SENTENCE_END_CHAR[text.charCodeAt(i)]) return false;
   return true;
 }
 
@@ -568,10 +578,10 @@ function cutoffInside(mentions: readonly DateMention[], i: number, m: DateMentio
   if (m.cutoff || m.kind === 'day' || m.kind === 'anaphor' || !m.from) return null;
   for (let j = i - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
     const c = info(mentions[j]);
-    if (!oneSentence(text, c.end, m.start)) return null;
     if (c.comparison) continue;
     if (c.future) return null;
-    if (c.cutoff && c.date >= m.from && c.date <= m.date) return c;
+    // mentions are in order: when this one lies in the sentence, so do those between
+    if (c.cutoff && c.date >= m.from && c.date <= m.date) return oneSentence(text, c.end, m.start) ? c : null;
   }
   return null;
 }
@@ -588,7 +598,7 @@ export function dateForFigure(a: {
   let staticFrom = -1;
   if (a.text) {
     const clauseStart = clauseStartBefore(a.text, a.sentence.start, a.figureStart);
-    if (wordIn(wordsOf(STATIC_MARKER, a.mentions, a.text), clauseStart, a.figureStart)) staticFrom = clauseStart;
+    if (wordIn(indexOf(a.mentions, a.text).statics, clauseStart, a.figureStart)) staticFrom = clauseStart;
   }
 
   // 1. the nearest usable mention before the figure in its sentence
@@ -610,10 +620,11 @@ export function dateForFigure(a: {
   //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day),
   //    nor for a static attribute or a rate (…。全区现有养老机构12家 / …。物流园日均交易量…: the state now)
   if (staticFrom >= 0) return fallback;
-  const plans = a.text ? wordsOf(PLAN_MARKER, a.mentions, a.text) : null;
-  if (a.text && plans) {
-    if (wordIn(wordsOf(STATIC_MARKER, a.mentions, a.text), a.sentence.start, a.figureStart)) return fallback;
-    if (wordIn(wordsOf(RATE_MARKER, a.mentions, a.text), a.sentence.start, a.figureStart)) return fallback;
+  const index = a.text ? indexOf(a.mentions, a.text) : null;
+  const plans = index?.plans ?? null;
+  if (index && plans) {
+    if (wordIn(index.statics, a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(index.rates, a.sentence.start, a.figureStart)) return fallback;
     if (wordIn(plans, Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
   }
   for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {

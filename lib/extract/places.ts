@@ -113,23 +113,34 @@ interface Tables {
 }
 let tables: Tables | null = null;
 
-/** names by their first two UTF-16 units: one array access and one small Map lookup per position */
-type PrefixTable<E> = (Map<number, E[]> | undefined)[];
-const newPrefixTable = <E>(): PrefixTable<E> => new Array<Map<number, E[]> | undefined>(65536);
+/**
+ * Names by their first two UTF-16 units. Most positions of a text start no name, so a bit per hashed
+ * pair of units answers them first (one typed-array read); only a set bit costs the array access and
+ * the small Map lookup.
+ */
+interface PrefixTable<E> { slots: (Map<number, E[]> | undefined)[]; pairs: Uint32Array }
+const PAIR_BITS = 20;
+const pairHash = (c0: number, c1: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+const newPrefixTable = <E>(): PrefixTable<E> => ({ slots: new Array<Map<number, E[]> | undefined>(65536), pairs: new Uint32Array(1 << (PAIR_BITS - 5)) });
 function prefixAdd<E>(t: PrefixTable<E>, name: string, e: E): void {
   if (name.length < 2) return;
   const c0 = name.charCodeAt(0), c1 = name.charCodeAt(1);
-  let m = t[c0];
-  if (!m) { m = new Map(); t[c0] = m; }
+  let m = t.slots[c0];
+  if (!m) { m = new Map(); t.slots[c0] = m; }
   const a = m.get(c1);
   if (!a) m.set(c1, [e]); else a.push(e);
+  const h = pairHash(c0, c1);
+  t.pairs[h >>> 5] |= 1 << (h & 31);
 }
 function prefixGet<E>(t: PrefixTable<E>, text: string, i: number): E[] | undefined {
-  const m = t[text.charCodeAt(i)];
-  return m ? m.get(text.charCodeAt(i + 1)) : undefined;
+  const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1);
+  const h = pairHash(c0, c1);
+  if (!(t.pairs[h >>> 5] & (1 << (h & 31)))) return undefined;
+  const m = t.slots[c0];
+  return m ? m.get(c1) : undefined;
 }
 function prefixSort<E>(t: PrefixTable<E>, len: (e: E) => number): void {
-  for (const m of t) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+  for (const m of t.slots) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
 }
 
 /** names too generic to be taken as the district they also denote */
@@ -639,8 +650,6 @@ interface ArticleInfo {
   /** per mention of the article (index - firstMention): FLAG_* bits */
   flags: Uint8Array;
   firstMention: number;
-  /** positions of the clause boundaries ，；： of the article, ascending */
-  clauseMarks: number[];
   /** starts and ends of 全区 / 该县 … mentions, ascending */
   districtDeicticStarts: number[];
   districtDeicticEnds: number[];
@@ -711,7 +720,8 @@ function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pi
 const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
 const SENTENCE_END = /[。！？!?；;\n]/u;
 const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
-const CLAUSE_MARK_CHARS = new Set([...'，,；;：:']);
+const CLAUSE_MARK = new Uint8Array(65536);
+for (const ch of '，,；;：:') CLAUSE_MARK[ch.charCodeAt(0)] = 1;
 
 function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
 
@@ -836,8 +846,6 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (m.form === 'short' && m.level !== 'district'
       && ((articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, fullStreets, a.text))) flags[k] |= FLAG_SHORT_OK;
   }
-  const clauseMarks: number[] = [];
-  if (a.text) for (let i = a.article.start; i < a.article.end; i++) if (CLAUSE_MARK_CHARS.has(a.text[i])) clauseMarks.push(i);
   const deictics = all.filter((m, k) => m.level === 'district' && m.form === 'deictic' && !(flags[k] & FLAG_PREDICATE));
   const bodyDistrictStarts = bodyDistricts.map((m) => m.start);
   const deicticPlaces = new Array<PlaceRef | null>(all.length).fill(null);
@@ -859,7 +867,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   return {
     lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
     streetMarks, districtTurns: topicStreet ? districtTurns(a, all, Boolean(onlyStreet)) : [], districtWide, streetHasOwnFigures,
-    articleStreet, flags, firstMention, clauseMarks,
+    articleStreet, flags, firstMention,
     districtDeicticStarts: deictics.map((m) => m.start), districtDeicticEnds: deictics.map((m) => m.end), deicticPlaces,
     ...subjects(a, all, flags, deicticPlaces, (pos) => {
       if (district) return district;
@@ -887,16 +895,18 @@ function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
   return info;
 }
 
-/** Start and end of the clause (between ，；：) around pos, within the sentence. */
-function clauseStartAt(a: PlaceForFigureArgs, info: ArticleInfo, pos: number): number {
+/** Start and end of the clause (between ，；：) around pos, within its sentence (at most MAX_SENTENCE long). */
+function clauseStartAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.max(a.sentence.start, pos - 24);
-  const k = countBelow(info.clauseMarks, pos);
-  return k > 0 ? Math.max(a.sentence.start, info.clauseMarks[k - 1] + 1) : a.sentence.start;
+  let s = pos;
+  while (s > a.sentence.start && !CLAUSE_MARK[a.text.charCodeAt(s - 1)]) s--;
+  return s;
 }
-function clauseEndAt(a: PlaceForFigureArgs, info: ArticleInfo, pos: number): number {
+function clauseEndAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.min(a.sentence.end, pos + 8);
-  const k = countBelow(info.clauseMarks, pos);
-  return k < info.clauseMarks.length ? Math.min(a.sentence.end, info.clauseMarks[k]) : a.sentence.end;
+  let e = pos;
+  while (e < a.sentence.end && !CLAUSE_MARK[a.text.charCodeAt(e)]) e++;
+  return e;
 }
 
 /**
@@ -1023,8 +1033,8 @@ const candPlace: PlaceRef[] = [];
 function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null): PlaceRef | null {
   const all = a.mentions as PlaceMentionX[];
   const articleDistrict = info.district;
-  const clauseStart = clauseStartAt(a, info, a.figureStart);
-  const clauseEnd = clauseEndAt(a, info, a.figureStart);
+  const clauseStart = clauseStartAt(a, a.figureStart);
+  const clauseEnd = clauseEndAt(a, a.figureStart);
   candMention.length = 0; candPlace.length = 0;
   let earlier = false;
   for (let i = firstMentionFrom(all, a.sentence.start); i < all.length && all[i].start < a.sentence.end; i++) {
