@@ -36,10 +36,11 @@ export interface PlaceMentionX extends PlaceMention {
   site?: boolean;
   /**
    * A place the text names for another reason than where figures are: an organiser listed among organs
-   * (区应急局、富春江镇人民政府等部门), one side of a border (A镇和B镇交界处), a photo caption (图为…).
-   * It never makes the article's place; in its sentence a border gives only its district.
+   * (区应急局、富春江镇人民政府等部门), one side of a border (A镇和B镇交界处), a photo caption (图为…), an
+   * example of several (在小寨路街道等10个街道推广). It never makes the article's place; in its sentence a
+   * border or an example gives only its district.
    */
-  role?: 'organiser' | 'border' | 'caption';
+  role?: 'organiser' | 'border' | 'caption' | 'example';
 }
 
 /** A PlaceRef from resolveDistrict, with how sure it is. */
@@ -267,6 +268,8 @@ const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])/gu;
 const DEICTIC_COMMUNITY = /(?:全|我|本|该)(?:村|社区)(?![委民级])/gu;
 /** 该校, 该项目, 该园区…: a site named before, which lies where the text last named a town or village
  *  (位于营江街道的…学校 … 该校占地面积62亩; 寿雁镇中心学校是…，该校完成了…) */
+/** How far back (characters) 该校 / 该项目 look for the town or village their site lies in: a sentence or two. */
+const SITE_REACH = 200;
 const DEICTIC_SITE = /该(?:学校|校|医院|院|园区|产业园|园|项目|工程|小区|片区|基地|中心|市场|景区|厂|企业|公司|馆|站)/gu;
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
@@ -538,6 +541,8 @@ const CO_ORGANISER_BEFORE = /(?:联合|会同|协同|协调|配合|[、和与及
 /** A and B as the two sides of a border: 富春江镇和桐君街道交界处, 与…接壤 */
 const BORDER_JOIN = /^(?:和|与|及|同|、)$/u;
 const BORDER_AFTER = /^的?(?:交界|接壤|交汇|之间|结合部|毗邻|相邻|边界)/u;
+/** …等10个街道, 等多个乡镇, 等村: the places before it are examples of a set */
+const EXAMPLE_AFTER = /^[、和及与\u4e00-\u9fa5]{0,12}?等(?:[\d一二三四五六七八九十两几多]+个?)?(?:街道|乡镇|镇|乡|社区|村|地)/u;
 /** A photo caption: a line that opens with 图为 / 图： / ▲ or ends with a photographer's credit. */
 const CAPTION_LINE = /^\s*(?:[（(]?\s*图(?:为|片|：|:|\s*\d)|▲|△|■|上图|下图|左图|右图)|(?:摄|供图|摄影)\s*[）)]?\s*$/u;
 /** How long a caption line may be (a longer line is body text that happens to end in 摄). */
@@ -552,6 +557,9 @@ function markRoles(text: string, mentions: PlaceMentionX[]): void {
     const suffix = ORGAN_SUFFIX.exec(after);
     if (suffix && (LISTED_ORGANS_AFTER.test(text.slice(m.end, m.end + 40))
       || CO_ORGANISER_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)))) m.role = 'organiser';
+  }
+  for (const m of mentions) {
+    if (m.level !== 'district' && m.form !== 'deictic' && !m.role && EXAMPLE_AFTER.test(text.slice(m.end, m.end + 20))) m.role = 'example';
   }
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k], b = mentions[k + 1];
@@ -849,10 +857,10 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   const deictics = all.filter((m, k) => m.level === 'district' && m.form === 'deictic' && !(flags[k] & FLAG_PREDICATE));
   const bodyDistrictStarts = bodyDistricts.map((m) => m.start);
   const deicticPlaces = new Array<PlaceRef | null>(all.length).fill(null);
-  let lastStreet: PlaceRef | null = null, lastCommunity: PlaceRef | null = null, lastSite: PlaceRef | null = null;
+  let lastStreet: PlaceRef | null = null, lastCommunity: PlaceRef | null = null, lastSite: PlaceRef | null = null, lastSiteEnd = 0;
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
-    if (m.site) { deicticPlaces[k] = lastSite; continue; }
+    if (m.site) { deicticPlaces[k] = m.start - lastSiteEnd <= SITE_REACH ? lastSite : null; continue; }
     if (m.form === 'deictic') {
       if (m.level === 'street') deicticPlaces[k] = lastStreet ?? articleStreet;
       else if (m.level === 'community') deicticPlaces[k] = lastCommunity;
@@ -860,7 +868,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     }
     if (m.form === 'short' && !(flags[k] & FLAG_SHORT_OK)) continue;
     if (m.form === 'organ' || m.role) continue;
-    if (m.level !== 'district') lastSite = m.place;
+    if (m.level !== 'district') { lastSite = m.place; lastSiteEnd = m.end; }
     if (m.level === 'community') { lastCommunity = m.place; lastStreet = m.place.street ? upTo(m.place, 'street') : lastStreet; }
     else if (m.level === 'street') { lastStreet = m.place; lastCommunity = null; }
   }
@@ -1053,8 +1061,8 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
       if (flags & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
     }
     if (m.role === 'organiser') continue;
-    // A镇和B镇交界处: neither town; the district they share
-    let p: PlaceRef | null = m.role === 'border' ? upTo(m.place, 'district') : m.place;
+    // A镇和B镇交界处, A街道等5个街道: no one town; the district they share
+    let p: PlaceRef | null = m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
     if (m.form === 'deictic' || m.form === 'organ') {
       if (m.start >= a.figureStart) continue;
       p = m.level === 'district'
