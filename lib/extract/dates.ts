@@ -3,14 +3,17 @@
 //
 // Resolution (the day a figure refers to):
 //   explicit day (4月16日, 3日至9日 → the last day)            → that day
-//   as-of (截至3月31日, 截止今年7月底, 到去年底)               → that day, asOf
+//   as-of (截至3月31日, 截止今年7月底, 到去年底)               → that day (day precision), asOf, a cut-off
 //   period (一季度, 上半年, 1-10月, 前三季度, 7月份, 2022年, 去年) → its last day; a period still running at
 //                                                               publication (今年, 上半年 in May) → publication day
-//   since / present (今年以来, 截至目前, 目前, 近日, 日前, 如今) → publication day
+//   since / present (今年以来, 截至目前, 目前, 近日, 日前, 如今,  → publication day
+//     自2021年开展…以来, 从2020年开始, 3月实施以来)
 //   relative days (今天, 昨天, 前天, 上月)                      → counted from the publication day
 //   anaphora (当天, 当日, 同日, 会上)                            → the last explicit day named before
-//   a bare month in a past year (去年2月，…启动…)                → publication day: an event month, no day is
-//                                                               supported (gold README: no first-of-month)
+//   a bare month or part of one (去年2月，…; 今年9月，…; 8月下旬)  → publication day: an event's month names
+//                                                               no day (gold README: no first-of-month)
+//   年初 / 3月初 (no day of their own)                          → dated as their year / month; 截至年初 → 1 January
+//   前一个月 ("the month before", relative to an event)          → no date
 // Years are given (2023年上半年) or implied: the publication year, or the year before for a month after
 // the publication month (12月 in an April article) unless the context speaks of the future (将, 可, 预计…).
 //
@@ -18,9 +21,12 @@
 // else a clause-initial period / as-of / present mention of an earlier sentence of the same paragraph,
 // provided nothing in between resets the time frame ('inherited'); else the publication date ('default').
 // Event days (a news dateline "8月8日，在…发布会上") govern their own sentence only; comparison bases
-// (比去年同期) never govern; attributive mentions (去年的27%) govern only the number right after them;
-// a future mention (到2025年, 10月底可竣工, 下半年将…) marks a target: the figure falls back to the
-// publication date.
+// (比去年同期) never govern; attributive mentions (去年的27%) govern only the number right after them, and a
+// date inside an object (办结2022年遗留案件) none; a future mention (到2025年, 10月底可竣工, 下半年将…) marks a
+// target: the figure falls back to the publication date. A cut-off keeps its day for the periods named
+// after it in its sentence (截至6月底，街道今年已累计… → 30 June). A static attribute (占地, 现有, 下辖…) is dated
+// only by a cut-off, the present or its own clause; a rate (日均, 年交易额…) or a static sentence inherits no
+// frame, and a plan between a frame and a figure ends the frame.
 import type { DateMention, DatePrecision, Provenance, Range } from './types';
 
 /** Extra facts about a mention that dateForFigure uses; findDates returns these (they are DateMentions). */

@@ -6,11 +6,14 @@
 //   findPlaces(text, { district })  → every place named in the text (sorted, non-overlapping)
 //   placeForFigure({ mentions, figureStart, sentence, paragraph, article, defaultPlace }) → { place, provenance }
 //
-// Matching is linear: full names are found with a two-character prefix table (one Map lookup per
-// character); short forms (望江 for 望江街道, 上城 for 上城区) are only looked for among the districts that
+// Matching is linear: full names are found with a two-character prefix table (a bit per hashed pair
+// answers most positions, a Map lookup the rest); short forms (望江 for 望江街道, 上城 for 上城区) are only looked for among the districts that
 // the source or the text itself establishes, and never when they are common words (新城, 中心, 城区…);
 // communities are looked up, lazily, only for the …社区 / …村 candidates of the text, and only kept when
-// their street or district is named in the text (or is the source's).
+// their street or district is named in the text (or is the source's). Deictic mentions (全区, 该镇, 该村,
+// 该校), clause-initial organs of the district (县里…, 区住建局…) and roles (organiser, border, caption,
+// example) are found here too; placeForFigure indexes an article's mentions once and answers each figure
+// from its own sentence, the subjects of its paragraph, and the article's title and lead.
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
 import { MAX_SENTENCE } from './segment';
 import {
@@ -985,11 +988,12 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
 }
 
 /**
- * The place of a figure: the most specific place named in its sentence ('stated'), else the topic
- * place of its paragraph or the place of its article's title or lead ('inherited'), else the source's
- * district ('default'). A place of another district named in the sentence counts only in the figure's
- * own clause; 全区 / 我区 name the article's district; short district forms (上城 in 新上城) never make a
- * figure district-level.
+ * The place of a figure: the most specific place named in its sentence ('stated'), else the place an
+ * earlier clause of its paragraph opened with, the topic place of its paragraph or the place of its
+ * article's title or lead ('inherited'), else the source's district ('default'). A place of another
+ * district named in the sentence counts only in the figure's own clause; 全区 / 我区 / 县里… name the
+ * article's district, 全市 the city (the district for a county-level city); short district forms (上城 in
+ * 新上城) never make a figure district-level.
  */
 export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance } {
   const info = articleInfo(a);
