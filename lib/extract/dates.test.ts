@@ -77,6 +77,7 @@ describe('findDates flags', () => {
   });
   it('needs a publication date for relative expressions', () => {
     expect(findDates('今年以来，上半年，3月31日', null)).toEqual([]);
+    expect(findDates('今年以来，上半年，3月31日', '2023-13-45')).toEqual([]); // no calendar day: no publication date
     expect(findDates('2022年上半年', null)[0]).toMatchObject({ date: '2022-06-30', precision: 'half' });
   });
   it('reads Chinese small numbers', () => {

@@ -370,7 +370,9 @@ function firstNumberEnd(text: string, from: number): number {
 
 /** Every date or period expression of the text, resolved against the publication date, sorted by start. */
 export function findDates(text: string, published: string | null): DateMentionInfo[] {
-  const pub = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? parseIso(published) : null;
+  // a publication date that is no calendar day (2023-13-45) is no publication date
+  const parsed = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? parseIso(published) : null;
+  const pub = parsed && validDay(parsed.y, parsed.m, parsed.d) ? parsed : null;
   const pubIso = pub ? published : null;
   const out: DateMentionInfo[] = [];
   let lastDay: string | null = null;
