@@ -107,6 +107,13 @@ describe('segmentPage on single articles', () => {
     expect(segs[0].title).toBe('某区推进老旧小区改造');
     expect(segs[0].paragraphs.map((p) => slice(text, p))).toContain('上半年，完成投资4.3亿元。');
   });
+  it('a run of short lines longer than a headline is body text, and any number of them is handled', () => {
+    const text = '街道新闻\n'.repeat(150_000) + '本报讯 今年以来，街道新增企业100家。\n' + '小标题\n'.repeat(150_000) + '截至目前，共走访企业20家。';
+    const segs = segmentPage(text);
+    expect(segs.length).toBeGreaterThan(0);
+    for (const s of segs) expect((s.title ?? '').split(' ').length).toBeLessThanOrEqual(6);
+    expect(segs.some((s) => s.paragraphs.some((p) => slice(text, p).includes('新增企业100家')))).toBe(true);
+  });
   it('an empty text has no segment', () => {
     expect(segmentPage('\n \n')).toEqual([]);
   });

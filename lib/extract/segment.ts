@@ -81,6 +81,9 @@ type Unit =
   | { kind: 'noise' }
   | { kind: 'daodu' };
 
+/** The most lines a headline (with its kicker and subtitle) takes. */
+const MAX_HEAD_LINES = 6;
+
 function nextNonBlank(lines: Line[], i: number): number {
   let j = i + 1;
   while (j < lines.length && lines[j].kind === 'blank') j++;
@@ -114,7 +117,11 @@ function buildUnits(lines: Line[]): Unit[] {
         let lastIdx = i;
         let j = nextNonBlank(lines, i);
         while (j < lines.length && lines[j].kind === 'head') { group.push(lines[j]); lastIdx = j; j = nextNonBlank(lines, j); }
-        units.push({ kind: 'head', lines: group });
+        // a run of more short lines than a headline has (a list, a table flattened to lines) is body text;
+        // only its last lines can be a headline
+        const body = group.length - MAX_HEAD_LINES;
+        for (let k = 0; k < body; k++) units.push({ kind: 'para', anchor: false, start: group[k].start, end: group[k].end, text: '' });
+        units.push({ kind: 'head', lines: body > 0 ? group.slice(body) : group });
         i = lastIdx + 1;
         break;
       }
@@ -235,14 +242,12 @@ export function segmentPage(text: string): ArticleSegment[] {
         } else paragraphs[0] = { start: bodyStart, end: first.end };
       }
     }
-    const starts = [d.paras[0].start, ...d.titleLines.map((l) => l.start)];
-    const ends = [d.paras[d.paras.length - 1].end, ...d.titleLines.map((l) => l.end)];
+    let titleStart = Infinity, titleEnd = -Infinity;
+    for (const l of d.titleLines) { titleStart = Math.min(titleStart, l.start); titleEnd = Math.max(titleEnd, l.end); }
     out.push({
-      start: Math.min(...starts), end: Math.max(...ends),
+      start: Math.min(d.paras[0].start, titleStart), end: Math.max(d.paras[d.paras.length - 1].end, titleEnd),
       title: joinTitle(d.titleLines), bodyStart, paragraphs,
-      titleRange: d.titleLines.length
-        ? { start: Math.min(...d.titleLines.map((l) => l.start)), end: Math.max(...d.titleLines.map((l) => l.end)) }
-        : null,
+      titleRange: d.titleLines.length ? { start: titleStart, end: titleEnd } : null,
     });
   }
   if (!out.length) {
