@@ -274,6 +274,11 @@ const DEICTIC_COMMUNITY = /(?:全|我|本|该)(?:村|社区)(?![委民级])/gu;
 /** How far back (characters) 该校 / 该项目 look for the town or village their site lies in: a sentence or two. */
 const SITE_REACH = 200;
 const DEICTIC_SITE = /该(?:学校|校|医院|院|园区|产业园|园|项目|工程|小区|片区|基地|中心|市场|景区|厂|企业|公司|馆|站)/gu;
+/** All of them in one pass over the text (they never overlap: each is told by its first two characters). */
+const DEICTIC = new RegExp([
+  `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
+  `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
+].join('|'), 'gu');
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -353,7 +358,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   }
 
   // candidates of each match
-  interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[] }
+  interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[]; only?: string | null }
   const cands: Cand[] = matches.map((m) => m.kind === 'district'
     ? { m, level: 'district', districts: g.districtsByName.get(m.text) ?? [] }
     : { m, level: 'street', streets: g.streetsByName.get(m.text) ?? [] });
@@ -374,43 +379,49 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   // context: the source, unambiguous mentions, hints
   // how many mentions denote each district unambiguously
   const unambiguous = new Map<string, number>();
-  const ownCode = new Map<Cand, string | null>();
   for (const c of cands) {
-    const ds = new Set(distOf(c));
-    const only = ds.size === 1 ? [...ds][0] : null;
-    ownCode.set(c, only);
+    const codes = c.districts ?? c.streets!;
+    let only: string | null = null;
+    for (let k = 0; k < codes.length; k++) {
+      const code = c.districts ? c.districts[k].code : c.streets![k].districtCode;
+      if (k === 0) only = code; else if (code !== only) { only = null; break; }
+    }
+    c.only = only;
     if (only) unambiguous.set(only, (unambiguous.get(only) ?? 0) + 1);
   }
   const scoreDistrict = (d: District | undefined, self: Cand): number => {
     if (!d) return 0;
     let sc = 0;
     if (sourceDistrict?.code === d.code) sc += 8;
-    if ((unambiguous.get(d.code) ?? 0) - (ownCode.get(self) === d.code ? 1 : 0) > 0) sc += 4;
+    if ((unambiguous.get(d.code) ?? 0) - (self.only === d.code ? 1 : 0) > 0) sc += 4;
     if (cityHints.has(d.cityCode)) sc += 2;
     if (provinceHints.has(d.provinceCode)) sc += 1;
     return sc;
   };
   const mentions: PlaceMentionX[] = [];
-  const mask = new Uint8Array(text.length + 1);
-  const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };
-  const ends = new Set<number>();
-  const add = (m: PlaceMentionX): void => { mentions.push(m); mask.fill(1, m.start, m.end); ends.add(m.end); };
+  // per position: 1 inside a mention, 2 a mention ends here
+  const mask = new Uint8Array(text.length + 2);
+  const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i] & 1) return true; return false; };
+  const endsAt = (pos: number): boolean => pos >= 0 && (mask[pos] & 2) !== 0;
+  const add = (m: PlaceMentionX): void => { mentions.push(m); for (let i = m.start; i < m.end; i++) mask[i] |= 1; mask[m.end] |= 2; };
   for (const c of cands) {
     const m = c.m;
     const short2 = m.text.length <= 2; // 和县, 沙县, X镇: only with support from the context
-    if (c.level === 'district') {
-      const ranked = c.districts!.map((d) => ({ d, sc: scoreDistrict(d, c) })).sort((a, b) => b.sc - a.sc || a.d.code.localeCompare(b.d.code));
-      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
-      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(ranked[0].d), form: m.alias ? 'alias' : 'full' };
-      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
-      add(mention);
-    } else {
-      const ranked = c.streets!.map((s) => ({ s, sc: scoreDistrict(g.districtByCode.get(s.districtCode), c) })).sort((a, b) => b.sc - a.sc || a.s.code.localeCompare(b.s.code));
-      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
-      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, ranked[0].s), form: 'full' };
-      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
-      add(mention);
+    // the best-scored candidate (the lowest code among equals), and whether another scores as well
+    const n = c.districts ? c.districts.length : c.streets!.length;
+    let best = -1, bestScore = -1, bestCode = '', tie = false;
+    for (let k = 0; k < n; k++) {
+      const code = c.districts ? c.districts[k].code : c.streets![k].code;
+      const sc = scoreDistrict(c.districts ? c.districts[k] : g.districtByCode.get(c.streets![k].districtCode), c);
+      if (sc > bestScore || (sc === bestScore && code < bestCode)) { tie = sc === bestScore; best = k; bestScore = sc; bestCode = code; }
+      else if (sc === bestScore) tie = true;
     }
+    if (best < 0 || (short2 && bestScore === 0)) continue;
+    const mention: PlaceMentionX = c.level === 'district'
+      ? { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(c.districts![best]), form: m.alias ? 'alias' : 'full' }
+      : { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, c.streets![best]), form: 'full' };
+    if (tie) mention.ambiguous = true;
+    add(mention);
   }
 
   // districts the source and the text establish
@@ -446,7 +457,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
           }
         }
         if (!found.length) continue;
-        const chained = ends.has(s) || ends.has(s - 1);
+        const chained = endsAt(s) || endsAt(s - 1);
         const inDistrict = generic ? [] : found.filter((c) => known.has(c.districtCode));
         // a village named with its county but not its town lies in its town only when the list has one
         // village of the name in the county (else the town would be a guess)
@@ -509,19 +520,19 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   //    last before them (resolved by placeForFigure, which knows the article)
   if (opts.deictic !== false) {
     const countyCity = !!sourceDistrict && sourceDistrict.name.endsWith('市');
-    for (const [re, level, form] of [[DEICTIC_DISTRICT, 'district', 'deictic'], [DEICTIC_STREET, 'street', 'deictic'],
-      [DEICTIC_COMMUNITY, 'community', 'deictic'], [DEICTIC_SITE, 'street', 'deictic'], [ORGAN_SUBJECT, 'district', 'organ']] as const) {
-      re.lastIndex = 0;
-      for (let mm = re.exec(text); mm; mm = re.exec(text)) {
-        const s = mm.index, e = s + mm[0].length;
-        if (taken(s, e) || rankingContext(text, s, e)) continue;
-        const city = level === 'district' && mm[0][form === 'organ' ? 0 : 1] === '市';
-        const place = level === 'district' && sourceDistrict && (!city || countyCity) ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
-        const mention: PlaceMentionX = { start: s, end: e, text: mm[0], level, place, form };
-        if (city) mention.city = true;
-        if (re === DEICTIC_SITE) mention.site = true;
-        add(mention);
-      }
+    DEICTIC.lastIndex = 0;
+    for (let mm = DEICTIC.exec(text); mm; mm = DEICTIC.exec(text)) {
+      const s = mm.index, e = s + mm[0].length;
+      if (taken(s, e) || rankingContext(text, s, e)) continue;
+      const g = mm.groups!;
+      const level: PlaceLevel = g.district || g.organ ? 'district' : g.community ? 'community' : 'street';
+      const form: MentionForm = g.organ ? 'organ' : 'deictic';
+      const city = level === 'district' && mm[0][g.organ ? 0 : 1] === '市';
+      const place = level === 'district' && sourceDistrict && (!city || countyCity) ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
+      const mention: PlaceMentionX = { start: s, end: e, text: mm[0], level, place, form };
+      if (city) mention.city = true;
+      if (g.site) mention.site = true;
+      add(mention);
     }
   }
 
