@@ -507,8 +507,9 @@ function lastBefore(mentions: readonly DateMention[], pos: number): number {
   return ans;
 }
 
-/** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets. */
-const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/u;
+/** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets.
+ *  (将 before 近 is 将近, "nearly", no plan.) */
+const PLAN_WORDS = ['将', '预计', '计划', '规划', '力争', '拟', '有望', '争取'];
 /** How many comparison bases (比去年同期…) in a row the look-back for a framing mention passes over. */
 const MAX_TRANSPARENT = 8;
 /** How far before a figure (within its sentence) a plan word is looked for. */
@@ -520,32 +521,53 @@ const PLAN_LOOKBACK = 1000;
  * A static attribute of a place or a site (占地面积, 总面积, 现有, 拥有, 下辖, 常住人口): what it measures is
  * as of the report, not of an event named before it in the sentence or paragraph.
  */
-const STATIC_MARKER = /占地|(?:总|辖区|区域|土地|用地|规划|流域)面积|现有|拥有|辖有|下辖|常住人口|户籍人口|总人口/u;
+const STATIC_WORDS = ['占地', '总面积', '辖区面积', '区域面积', '土地面积', '用地面积', '规划面积', '流域面积',
+  '现有', '拥有', '辖有', '下辖', '常住人口', '户籍人口', '总人口'];
 /** A rate (日均交易量, 年交易额, 每年…) states what a place does in a usual day or year: a time frame of an
  *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
-const RATE_MARKER = /日均|月均|年均|人均|每年|每天|每日|每月|年交易额|年产值|年产量|年销售额|年营业收入|年纳税/u;
-// one pass finds them all (a static word first: 规划面积 is an area, not a plan)
-const MARKERS = new RegExp(`(?<still>${STATIC_MARKER.source})|(?<rate>${RATE_MARKER.source})|(?<plan>${PLAN_MARKER.source})`, 'gu');
+const RATE_WORDS = ['日均', '月均', '年均', '人均', '每年', '每天', '每日', '每月', '年交易额', '年产值', '年产量', '年销售额', '年营业收入', '年纳税'];
+
+const enum Marker { Plan, Static, Rate }
+/** The marker words by first character, longest first (规划面积 is an area, not a plan). */
+const MARKER_WORDS = new Map<number, { word: string; kind: Marker }[]>();
+for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan]] as const) {
+  for (const word of words) {
+    const bucket = MARKER_WORDS.get(word.charCodeAt(0)) ?? [];
+    bucket.push({ word, kind });
+    MARKER_WORDS.set(word.charCodeAt(0), bucket);
+  }
+}
+for (const bucket of MARKER_WORDS.values()) bucket.sort((a, b) => b.word.length - a.word.length);
+const MARKER_FIRST = new Uint8Array(65536);
+for (const c of MARKER_WORDS.keys()) MARKER_FIRST[c] = 1;
 
 interface WordIndex { starts: number[]; ends: number[] }
 /** What dateForFigure weighs in a text besides its dates, found once per text. */
 interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex }
 const textIndexes = new WeakMap<DateMention[], TextIndex>();
-let lastIndex: TextIndex | null = null;
+let lastMentions: DateMention[] | null = null, lastIndex: TextIndex | null = null;
 
 /** The text's index, keyed by its mentions (the figures of one text ask one after the other). */
 function indexOf(mentions: DateMention[], text: string): TextIndex {
-  if (lastIndex && lastIndex.text === text && textIndexes.get(mentions) === lastIndex) return lastIndex;
+  if (lastMentions === mentions && lastIndex && lastIndex.text === text) return lastIndex;
   let index = textIndexes.get(mentions);
   if (!index || index.text !== text) {
     index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] } };
-    MARKERS.lastIndex = 0;
-    for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
-      const words = m.groups!.still ? index.statics : m.groups!.rate ? index.rates : index.plans;
-      words.starts.push(m.index); words.ends.push(m.index + m[0].length);
+    // one pass: a table read per character, a word comparison only where a marker word may start
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!MARKER_FIRST[c]) continue;
+      for (const { word, kind } of MARKER_WORDS.get(c)!) {
+        if (!text.startsWith(word, i) || (word === '将' && text[i + 1] === '近')) continue;
+        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : index.plans;
+        words.starts.push(i); words.ends.push(i + word.length);
+        i += word.length - 1;
+        break;
+      }
     }
     textIndexes.set(mentions, index);
   }
+  lastMentions = mentions;
   return (lastIndex = index);
 }
 
