@@ -188,17 +188,17 @@ describe('dateForFigure', () => {
   });
 });
 
-describe('speed', () => {
-  it('findDates runs a linear pass (≥ 5 MB/s)', () => {
+// Speed is measured by `npm run bench` (tests check behaviour, not timings); linear.test.ts checks scaling.
+describe('a large text', () => {
+  it('findDates reads 2 MB of dense news prose, every date found', () => {
     // a realistic density: a few date expressions in a paragraph of news prose
     const unit = '上半年，全区地区生产总值增长3.7%，规模以上工业增加值增长14.6%，固定资产投资增长11.3%，一般公共预算收入增长7.6%，进出口总额增长65%，振兴突破的新动能持续增强。'
       + '截至6月底，累计完成投资12亿元，比去年同期增长5%；签约亿元以上项目62个，落地亿元以上项目46个，分别完成全年任务56.36%、83.64%，落地转化率74.19%。'
       + '3月25日，7大项目集中开工，总投资超300亿元，央视新闻联播和香港各大媒体都作了报道，还将全力推进重大项目建设，确保季季有开工、月月有形象。\n\n';
     const text = unit.repeat(Math.ceil(2_000_000 / Buffer.byteLength(unit)));
-    const t0 = performance.now();
     const ms = findDates(text, '2023-08-09');
-    const sec = (performance.now() - t0) / 1000;
-    expect(ms.length).toBeGreaterThan(1000);
-    expect(Buffer.byteLength(text) / 1e6 / sec).toBeGreaterThan(5);
+    const perUnit = findDates(unit, '2023-08-09').length;
+    expect(perUnit).toBeGreaterThan(2);
+    expect(ms.length).toBe(perUnit * Math.ceil(2_000_000 / Buffer.byteLength(unit)));
   });
 });

@@ -163,16 +163,13 @@ describe('findPlaces', () => {
     expect(ms.find((m) => m.text === '富春江镇')?.inTitle).toBeFalsy();
   });
 
-  it('is fast enough for 5 MB/s', () => {
+  // speed: `npm run bench` (tests check behaviour, not timings); scaling: linear.test.ts
+  it('finds the places of a 300 KB text as it finds them in each of its paragraphs', () => {
     const unit = '本报讯 今年以来，上城区望江街道帮助企业融资8000万元，湖滨街道青年路社区改造空间180平方米，全区新增企业20家。\n';
-    const text = unit.repeat(Math.ceil(300_000 / unit.length));
-    findPlaces(text.slice(0, 5000), { district: SOURCE });
-    const t = performance.now();
-    const ms = findPlaces(text, { district: SOURCE });
-    const mbps = (Buffer.byteLength(text) / 1e6) / ((performance.now() - t) / 1000);
+    const copies = Math.ceil(300_000 / unit.length);
+    const ms = findPlaces(unit.repeat(copies), { district: SOURCE });
     expect(ms.length).toBeGreaterThan(1000);
-    console.log(`findPlaces: ${mbps.toFixed(1)} MB/s`);
-    expect(mbps).toBeGreaterThan(0.5); // 6-15 MB/s measured; loose bound for a busy machine
+    expect(ms.length).toBe(findPlaces(unit, { district: SOURCE }).length * copies);
   });
 });
 

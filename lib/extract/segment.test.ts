@@ -166,12 +166,8 @@ describe('splitSentences', () => {
     const pieces = splitSentences(run, { start: 0, end: run.length });
     for (const p of pieces.slice(0, -1)) expect(run[p.end - 1]).toBe('、');
   });
-  it('runs fast', () => {
+  it('splits a large text (speed: npm run bench)', () => {
     const text = '上半年，全区地区生产总值增长3.7%，规模以上工业增加值增长14.6%；他说：“今年很难。”\n\n'.repeat(40000);
-    const t0 = performance.now();
-    const n = splitSentences(text, { start: 0, end: text.length }).length;
-    const sec = (performance.now() - t0) / 1000;
-    expect(n).toBe(80000);
-    expect(Buffer.byteLength(text) / 1e6 / sec).toBeGreaterThan(5);
+    expect(splitSentences(text, { start: 0, end: text.length }).length).toBe(80000);
   });
 });
