@@ -71,6 +71,8 @@ export async function readMultipart(request: Request, limits: MultipartLimits, o
       else if (!(name in fields)) fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      // a read cut short ends the part's stream with an error: the reason is already in `failure`
+      stream.on('error', (error: Error) => fail(new BodyError(400, `the multipart body cannot be read (${error.message})`)));
       if (failure) { stream.resume(); return; }
       if (firstFile) {
         firstFile = false;
