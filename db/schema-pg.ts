@@ -84,6 +84,7 @@ export const facts = pgTable('facts', {
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
   index('facts_community').on(t.communityCode, t.metric),
+  index('facts_corrected').on(t.districtCode).where(sql`review_status = 'corrected'`),
 ]);
 
 export const users = pgTable('users', {

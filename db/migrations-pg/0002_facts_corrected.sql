@@ -1,0 +1,1 @@
+CREATE INDEX "facts_corrected" ON "facts" USING btree ("district_code") WHERE review_status = 'corrected';

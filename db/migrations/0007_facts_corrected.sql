@@ -1,0 +1,1 @@
+CREATE INDEX `facts_corrected` ON `facts` (`district_code`) WHERE review_status = 'corrected';
