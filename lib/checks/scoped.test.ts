@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { openTestDb } from '../../db/testing';
-import { removeArticle, reviewFact } from '../review';
+import { parseReviewInput, removeArticle, reviewFact } from '../review';
 import { listChecks, runCrossChecks } from './index';
 import { insertFixtureArticle } from './testFixtures';
 
@@ -61,7 +61,7 @@ describe('checks across articles after an editor\'s write', () => {
     const statements: string[] = [];
     db.hooks.onStatement = (sql) => statements.push(sql);
     // the conflicting 720 corrected to 702: the conflict now holds
-    await reviewFact(db, b.factIds[0], EDITOR, { status: 'corrected', value: 702, reason: '核对原文' });
+    await reviewFact(db, b.factIds[0], EDITOR, parseReviewInput({ status: 'corrected', value: 702, reason: '核对原文' }));
     db.hooks.onStatement = null;
     // never the query of every figure in the database
     expect(statements.some((s) => /FROM facts f JOIN articles a .*WHERE f\.review_status <> 'rejected' AND coalesce\(s\.synthetic, 0\) = 0 ORDER BY f\.id/s.test(s))).toBe(false);
@@ -69,15 +69,15 @@ describe('checks across articles after an editor\'s write', () => {
     expect(afterCorrection.some((s) => s.includes('"conflict","holds"'))).toBe(true);
 
     // a figure moved to another metric leaves its old checks and joins the new metric's
-    await reviewFact(db, c.factIds[1], EDITOR, { status: 'corrected', metric: 'demolished_area', reason: '指标有误' });
+    await reviewFact(db, c.factIds[1], EDITOR, parseReviewInput({ status: 'corrected', metric: 'demolished_area', reason: '指标有误' }));
     await expectSameAsFull(db);
     // rejected: out of every check
-    await reviewFact(db, a.factIds[1], EDITOR, { status: 'rejected', reason: '不是数字' });
+    await reviewFact(db, a.factIds[1], EDITOR, parseReviewInput({ status: 'rejected', reason: '不是数字' }));
     const afterReject = await expectSameAsFull(db);
     expect(afterReject.some((s) => s.includes(`[${a.factIds[1]},`))).toBe(false);
     // back to unreviewed, in another district
-    await reviewFact(db, d.factIds[0], EDITOR, { status: 'verified' });
-    await reviewFact(db, a.factIds[1], EDITOR, { status: 'unreviewed' });
+    await reviewFact(db, d.factIds[0], EDITOR, parseReviewInput({ status: 'verified' }));
+    await reviewFact(db, a.factIds[1], EDITOR, parseReviewInput({ status: 'unreviewed' }));
     expect(await expectSameAsFull(db)).toEqual(await crossSnapshot(db));
   });
 

@@ -17,7 +17,8 @@ export interface BatchOptions extends ItemOptions, WriteOptions {
   /** worker threads; 0 extracts on this thread (and is the only way to use a custom `extractor`) */
   workers?: number;
   extractor?: Extractor;
-  /** documents per transaction (default 1000: fewer commits, each index page written to the WAL fewer times) */
+  /** documents per write (default 1000: fewer commits, each index page written to the WAL fewer times); each
+   * transaction of it is also cut at MAX_TRANSACTION_MS (lib/ingest/write.ts) so other writers never wait long */
   batchSize?: number;
   /** called for every document, in input order, once it is stored or refused */
   onOutcome?: (outcome: DocumentOutcome) => void;
