@@ -52,6 +52,11 @@ export class ExtractionPool {
     });
   }
 
+  /** Starts a worker ahead of the first document (the ingest page does, while an editor picks files). */
+  warm(): void {
+    if (!this.closed && this.slots.length === 0) this.spawn();
+  }
+
   /** Documents waiting for a worker and being extracted. */
   get load(): { queued: number; running: number } {
     return { queued: this.queue.length, running: this.slots.filter((s) => s.job).length };
@@ -75,7 +80,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
+    const worker = new Worker(this.code, { eval: true, workerData: { preloadReaders: true }, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
     // an idle pool must not keep a process (a test, a CLI) alive
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null, ready: false };
