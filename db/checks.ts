@@ -58,14 +58,20 @@ export function scopeKey(s: CrossScope): string {
   return `${s.metric}\u0000${s.unit}\u0000${s.district ?? ''}`;
 }
 
-/** The scopes figures are in now, by their ids or their articles'. */
+/**
+ * The scopes figures are in now, by their ids or their articles'; only of figures that take part in checks
+ * across articles as they are now (placed by their text, not rejected, not synthetic): a figure that takes
+ * no part has no such checks to change.
+ */
 export async function crossScopesOf(db: Sql, by: { factIds?: readonly number[]; articleIds?: readonly number[] }): Promise<CrossScope[]> {
   const scopes = new Map<string, CrossScope>();
   for (const [column, ids] of [['f.id', by.factIds ?? []], ['f.article_id', by.articleIds ?? []]] as const) {
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
       const rows = await db.all<CrossScope>(`SELECT DISTINCT ${EFFECTIVE_METRIC} AS metric, ${EFFECTIVE_UNIT} AS unit, f.district_code AS district
-        FROM facts f WHERE ${column} IN (${slice.map(() => '?').join(', ')})`, slice);
+        FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+        WHERE ${column} IN (${slice.map(() => '?').join(', ')}) AND f.review_status <> 'rejected' AND f.place_provenance <> 'default'
+          AND coalesce(s.synthetic, 0) = 0`, slice);
       for (const r of rows) scopes.set(scopeKey(r), r);
     }
   }
