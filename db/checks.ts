@@ -97,18 +97,47 @@ export async function factsForCrossChecksIn(db: Sql, scope: CrossScope): Promise
   return [...asExtracted, ...corrected].map(asCheckFact).sort((x, y) => x.id - y.id);
 }
 
+/** What makes two checks the same: everything but their id and the time they were computed. */
+function signature(c: {
+  kind: string; verdict: string; metric: string; date: string | null; stated: number | null; expected: number | null;
+  difference: number | null; arithmetic: string; note: string | null; facts: readonly { factId: number; role: string }[];
+}): string {
+  const facts = [...new Map(c.facts.map((f) => [f.factId, f.role])).entries()].sort((a, b) => a[0] - b[0]);
+  return JSON.stringify([c.kind, c.verdict, c.metric, c.date ?? null, c.stated ?? null, c.expected ?? null, c.difference ?? null, c.arithmetic, c.note ?? null, facts]);
+}
+
 /**
- * Replaces the checks across articles that involve any of `factIds` (the figures of the scopes being
- * recomputed, and those an editor's write moved out of them) with `drafts`, in one transaction.
+ * Makes the checks across articles that involve any of `factIds` (the figures of the scopes being
+ * recomputed, and those an editor's write moved out of them) exactly `drafts`, in one transaction. Only
+ * what changed is written: a review usually changes a check or two of the hundreds in its scope.
  */
 export async function replaceCrossChecksOf(db: Sql, factIds: readonly number[], drafts: readonly CheckDraft[]): Promise<void> {
   await db.transaction(async (tx) => {
+    const existing = new Map<number, Check & { facts: { factId: number; role: string }[] }>();
     for (let i = 0; i < factIds.length; i += 500) {
       const slice = factIds.slice(i, i + 500);
-      await tx.run(`DELETE FROM checks WHERE article_id IS NULL AND id IN (SELECT cf.check_id FROM check_facts cf
-        WHERE cf.fact_id IN (${slice.map(() => '?').join(', ')}))`, slice);
+      const rows = await tx.all<Check & { factId: number; role: string }>(`SELECT ${CHECK_COLUMNS}, cf.fact_id AS "factId", cf.role
+        FROM checks c JOIN check_facts cf ON cf.check_id = c.id
+        WHERE c.article_id IS NULL AND c.id IN (SELECT l.check_id FROM check_facts l WHERE l.fact_id IN (${slice.map(() => '?').join(', ')}))`, slice);
+      for (const { factId, role, ...check } of rows) {
+        const entry = existing.get(check.id) ?? { ...check, facts: [] };
+        if (!entry.facts.some((f) => f.factId === factId)) entry.facts.push({ factId, role });
+        existing.set(check.id, entry);
+      }
     }
-    await insertDrafts(tx, null, drafts);
+    // each wanted check kept once when it is already stored; the rest of the stored ones go
+    const wanted = new Map<string, CheckDraft[]>();
+    for (const d of drafts) wanted.set(signature(d), [...(wanted.get(signature(d)) ?? []), d]);
+    const stale: number[] = [];
+    for (const check of existing.values()) {
+      const same = wanted.get(signature(check));
+      if (same?.length) same.pop(); else stale.push(check.id);
+    }
+    for (let i = 0; i < stale.length; i += 500) {
+      const slice = stale.slice(i, i + 500);
+      await tx.run(`DELETE FROM checks WHERE id IN (${slice.map(() => '?').join(', ')})`, slice);
+    }
+    await insertDrafts(tx, null, [...wanted.values()].flat());
   });
 }
 
