@@ -3,6 +3,7 @@
 import { getDb } from '../db/client';
 import { byMonth, byPlace, factList, placesWithFigures, sourceNames, unitsOf, type Pick } from '../db/dashboard';
 import { FilterError, parseFilters, type Filters } from '../lib/filters';
+import { pageNumber } from '../lib/params';
 import { QUALIFIERS } from '../lib/extract/types';
 import { fill, qualifierLabel, strings, unitLabel } from '../lib/i18n';
 import { metricGroups, metricLabel, requestLang } from '../lib/i18n-server';
@@ -38,7 +39,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const level = filters.street || filters.community ? 'community' : 'street';
   let pick: Pick | null = parsePick(first(params.pick));
   if (pick && pick.kind !== 'month' && pick.kind !== level) pick = null;
-  const page = Math.max(1, Number.parseInt(first(params.page) ?? '1', 10) || 1);
 
   const placeBuckets = await byPlace(db, filters, level, unit);
   const monthBuckets = await byMonth(db, filters, unit);
@@ -49,7 +49,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const total = unit ? units.reduce((n, u) => n + u.figures, 0) : placeBuckets.reduce((n, b) => n + b.figures, 0);
   const listed = pick ? picked?.figures ?? 0 : total;
   const pages = Math.max(1, Math.ceil(listed / PAGE_SIZE));
-  const rows = await factList(db, filters, { unit: pick ? unit : null, pick, limit: PAGE_SIZE, offset: (Math.min(page, pages) - 1) * PAGE_SIZE });
+  const page = pageNumber(first(params.page), pages);
+  const rows = await factList(db, filters, { unit: pick ? unit : null, pick, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   const districts = await placesWithFigures(db, 'district');
   const streets = await placesWithFigures(db, 'street', filters.district ?? null);
@@ -125,7 +126,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {pages > 1 && (
           <nav className="pager" aria-label={s.figures_list}>
             {page > 1 && <a href={viewUrl('/', filters, { pick: pick ? pickParam(pick) : undefined, page: String(page - 1), ...extra })}>{s.prev}</a>}
-            <span>{fill(s.page_of, { page: Math.min(page, pages), pages })}</span>
+            <span>{fill(s.page_of, { page, pages })}</span>
             {page < pages && <a href={viewUrl('/', filters, { pick: pick ? pickParam(pick) : undefined, page: String(page + 1), ...extra })}>{s.next}</a>}
           </nav>
         )}

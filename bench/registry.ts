@@ -3,6 +3,7 @@ import { extractionBenchmark } from './extraction';
 import { dashboardBenchmark } from './dashboard';
 import { ingestBenchmark } from './ingest';
 import { exportBenchmark } from './export';
+import { securityBenchmark } from './security';
 
 export interface Benchmark { name: string; run(): Promise<BenchRow[]> }
 
@@ -12,4 +13,5 @@ export const benchmarks: Benchmark[] = [
   { name: 'dashboard', run: dashboardBenchmark },
   { name: 'ingest', run: ingestBenchmark },
   { name: 'export', run: exportBenchmark },
+  { name: 'security', run: securityBenchmark },
 ];

@@ -61,6 +61,12 @@ async function migratePostgres(url: string): Promise<void> {
   }
 }
 
+/** Whether a database is a read replica (a PostgreSQL hot standby): nothing may be written to it. */
+export async function isReadReplica(db: Db): Promise<boolean> {
+  if (db.dialect !== 'postgres') return false;
+  return (await db.get<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))?.standby === true;
+}
+
 /** Opens (creating if needed) a database and brings its schema up to date. */
 export async function openDb(location = databaseLocation()): Promise<Db> {
   if (isPostgresUrl(location)) {

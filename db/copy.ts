@@ -17,7 +17,7 @@ import { indexArticle } from './search';
 
 /** Never copied: rebuilt by the target (search, rollups), bookkeeping of each database, or transient. */
 const DERIVED = new Set(['search_passages', 'search_pending', 'district_months', 'district_streets']);
-const NEVER = new Set(['__drizzle_migrations', 'sign_in_attempts', 'figures_db_copy', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
+const NEVER = new Set(['__drizzle_migrations', 'sign_in_attempts', 'sign_in_throttles', 'figures_db_copy', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 const isFtsTable = (name: string) => /^search_fts/.test(name);
 const STATE_TABLE = 'figures_db_copy';
 

@@ -85,6 +85,7 @@ export const facts = pgTable('facts', {
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
   index('facts_community').on(t.communityCode, t.metric),
+  index('facts_corrected').on(t.districtCode).where(sql`review_status = 'corrected'`),
 ]);
 
 export const users = pgTable('users', {
@@ -103,12 +104,14 @@ export const sessions = pgTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 }, (t) => [index('sessions_user').on(t.userId)]);
 
-export const signInAttempts = pgTable('sign_in_attempts', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  key: text('key').notNull(),
-  at: bigint('at', { mode: 'number' }).notNull(),
-  succeeded: integer('succeeded').notNull(),
-}, (t) => [index('sign_in_attempts_key_at').on(t.key, t.at)]);
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  blockedUntil: bigint('blocked_until', { mode: 'number' }).notNull().default(0),
+  lockouts: integer('lockouts').notNull().default(0),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [index('sign_in_throttles_updated').on(t.updatedAt)]);
 
 export const checks = pgTable('checks', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),

@@ -84,6 +84,8 @@ export const facts = sqliteTable('facts', {
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
   index('facts_community').on(t.communityCode, t.metric),
+  // the few corrected figures, found without a scan when the checks of a metric are recomputed (lib/checks)
+  index('facts_corrected').on(t.districtCode).where(sql`review_status = 'corrected'`),
   // metric, district, street and date filters use the dashboard's covering indexes (0002_search_fts.sql);
   // every further index on facts costs each ingested figure a B-tree insert.
 ]);
@@ -107,12 +109,19 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 }, (t) => [index('sessions_user').on(t.userId)]);
 
-export const signInAttempts = sqliteTable('sign_in_attempts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  key: text('key').notNull(), // name:<lowercased name> or client:<address>
-  at: integer('at').notNull(), // epoch milliseconds
-  succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
-}, (t) => [index('sign_in_attempts_key_at').on(t.key, t.at)]);
+/**
+ * Sign-in throttling, one row per key: `pair:<name>|<client>` (wrong passwords for one name from one
+ * client, with back-off) and `client:<address>` (a client's budget across all names). A row is updated
+ * with a conditional UPDATE, so checking the limit and counting the attempt are one atomic step.
+ */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0), // in the current window, attempts being checked included
+  windowStart: integer('window_start').notNull(), // epoch ms
+  blockedUntil: integer('blocked_until').notNull().default(0), // epoch ms
+  lockouts: integer('lockouts').notNull().default(0), // blocks in a row: each doubles the next
+  updatedAt: integer('updated_at').notNull(), // epoch ms; rows untouched for a day are pruned
+}, (t) => [index('sign_in_throttles_updated').on(t.updatedAt)]);
 
 // ── Fact-checking (lib/checks) ──
 /** One arithmetic or consistency check and its verdict; recomputed whenever its facts change. */

@@ -6,6 +6,7 @@ import { CHECK_KINDS, VERDICTS, countChecks, listChecks, type CheckKind, type Ve
 import { parseCheckParams } from '../../lib/checks/export';
 import { QUALIFIERS } from '../../lib/extract/types';
 import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
+import { pageNumber } from '../../lib/params';
 import { qualifierLabel, strings } from '../../lib/i18n';
 import { metricGroups, requestLang } from '../../lib/i18n-server';
 import { CheckList } from '../components/CheckList';
@@ -30,9 +31,9 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
     if (!(e instanceof FilterError)) throw e;
     error = e.message;
   }
-  const page = Math.max(1, Number.parseInt(first(params.page) ?? '1', 10) || 1);
   const db = await getDb();
   const counts = await countChecks(db, filters, { kind });
+  const page = pageNumber(first(params.page), Math.ceil((verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell) / PAGE_SIZE));
   const checks = await listChecks(db, filters, { kind, verdict, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const shown = verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell;
   const keepLang = first(params.lang) ? lang : undefined;

@@ -25,11 +25,18 @@ function rangeIndexAt(ranges: readonly Range[], pos: number): number {
   return -1;
 }
 
+/** Index of the first of the sorted ranges starting at or after pos (binary search). */
+function firstAtOrAfter(ranges: readonly Range[], pos: number): number {
+  let lo = 0, hi = ranges.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (ranges[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 /** The district a page's masthead names (编辑出版：中共杭州市上城区委宣传部, 上城报), used as the source's default place. */
 function mastheadDistrict(text: string, firstArticleStart: number): PlaceRef | null {
   const masthead = text.slice(0, Math.min(firstArticleStart, 2000));
   if (!masthead.trim()) return null;
-  const mention = findPlaces(masthead, {}).find((m) => m.level === 'district');
+  const mention = findPlaces(masthead, { deictic: false }).find((m) => m.level === 'district');
   if (mention) return mention.place;
   const paper = /([\u4e00-\u9fa5]{2,4})报/.exec(masthead);
   return paper ? resolveDistrict(paper[1]) : null;
@@ -47,8 +54,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
     const article: Range = { start: segment.start, end: segment.end };
     const sentences = splitSentences(text, article);
     const facts: Fact[] = [];
-    for (const figure of figures) {
-      if (figure.start < segment.start || figure.start >= segment.end) continue;
+    // figures are sorted by start: only those of this segment are visited (linear over all segments)
+    for (let k = firstAtOrAfter(figures, segment.start); k < figures.length && figures[k].start < segment.end; k++) {
+      const figure = figures[k];
       const sentence = sentences[rangeIndexAt(sentences, figure.start)] ?? article;
       const paragraph = segment.paragraphs[rangeIndexAt(segment.paragraphs, figure.start)] ?? sentence;
       const ctx = { text, sentence, figure };

@@ -77,42 +77,61 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
 }
 
 /**
- * Stores prepared documents in one transaction, each document in its own savepoint: a document whose rows
- * cannot be written is rolled back alone and reported failed; the others are kept.
+ * The longest a writer keeps its transaction open before committing and starting the next: another
+ * process writing the same SQLite database (the web server while `figures ingest` runs) waits at most
+ * about this long, far below its busy timeout (db/sql.ts), so it never sees "database is locked".
  */
-export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[], options: WriteOptions = {}): Promise<DocumentOutcome[]> {
-  const sourceIds = new Map<string, number>();
-  const checked = new Set<number>();
-  const wantChecks = Boolean(options.afterCommit);
-  const outcomes = await inTransaction(db, async (tx) => {
-    // other processes may be storing the same texts or creating the same sources right now (PostgreSQL)
-    await lockKeys(tx, 'article', docs.flatMap((doc) => doc.articles.map((a) => a.sha256)));
-    // only sources still to be created: a source every writer uses must not make the writers take turns
-    await lockKeys(tx, 'source', await sourcesToCreate(tx, docs.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
-    const done: DocumentOutcome[] = [];
-    for (const doc of docs) {
-      try {
-        const pending: PendingChecks[] | null = wantChecks ? [] : null;
-        const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending));
-        for (const p of pending ?? []) {
-          try {
-            await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
-            checked.add(p.articleId);
-          } catch {
-            // left to afterCommit, which recomputes them from the stored rows and reports what fails
+export const MAX_TRANSACTION_MS = 500;
+
+/**
+ * Stores prepared documents in transactions of at most `maxTransactionMs` each (one transaction for a
+ * small batch), each document in its own savepoint: a document whose rows cannot be written is rolled back
+ * alone and reported failed; the others are kept. afterCommit runs after each commit.
+ */
+export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[], options: WriteOptions & { maxTransactionMs?: number } = {}): Promise<DocumentOutcome[]> {
+  const budget = options.maxTransactionMs ?? MAX_TRANSACTION_MS;
+  const outcomes: DocumentOutcome[] = [];
+  let next = 0;
+  while (next < docs.length) {
+    const sourceIds = new Map<string, number>();
+    const checked = new Set<number>();
+    const wantChecks = Boolean(options.afterCommit);
+    const started = performance.now();
+    const written = await inTransaction(db, async (tx) => {
+      // other processes may be storing the same texts or creating the same sources right now (PostgreSQL):
+      // the keys of every document this transaction may reach are locked first, all at once, in one order
+      const ahead = docs.slice(next);
+      await lockKeys(tx, 'article', ahead.flatMap((doc) => doc.articles.map((a) => a.sha256)));
+      // only sources still to be created: a source every writer uses must not make the writers take turns
+      await lockKeys(tx, 'source', await sourcesToCreate(tx, ahead.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
+      const done: DocumentOutcome[] = [];
+      // at least one document per transaction, then as many as fit in the time budget
+      do {
+        const doc = docs[next++];
+        try {
+          const pending: PendingChecks[] | null = wantChecks ? [] : null;
+          const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending));
+          for (const p of pending ?? []) {
+            try {
+              await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
+              checked.add(p.articleId);
+            } catch {
+              // left to afterCommit, which recomputes them from the stored rows and reports what fails
+            }
           }
+          done.push({ label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom });
+        } catch (error) {
+          // the savepoint is rolled back; a source created inside it is gone too
+          sourceIds.clear();
+          const e = asIngestError(error, 'storage-failed');
+          done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
         }
-        done.push({ label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom });
-      } catch (error) {
-        // the savepoint is rolled back; a source created inside it is gone too
-        sourceIds.clear();
-        const e = asIngestError(error, 'storage-failed');
-        done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
-      }
-    }
-    return done;
-  });
-  const added = outcomes.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
-  if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+      } while (next < docs.length && performance.now() - started < budget);
+      return done;
+    });
+    outcomes.push(...written);
+    const added = written.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
+    if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+  }
   return outcomes;
 }

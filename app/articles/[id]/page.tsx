@@ -7,6 +7,7 @@ import { metricLabel, requestLang } from '../../../lib/i18n-server';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
 import type { SearchParams } from '../../components/viewModel';
+import { rowId } from '../../../lib/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,9 +15,10 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const lang = await requestLang(await searchParams);
   const s = strings(lang);
-  if (!/^\d+$/.test(id)) notFound();
+  const articleId = rowId(id);
+  if (articleId === null) notFound();
   const db = await getDb();
-  const article = await articleDetail(db, Number(id));
+  const article = await articleDetail(db, articleId);
   if (!article) notFound();
   const figures = await articleFigures(db, article.id);
   const sep = lang === 'zh' ? '：' : ': ';

@@ -11,6 +11,7 @@ import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
 import { ReviewPanel } from '../../components/ReviewPanel';
 import type { SearchParams } from '../../components/viewModel';
+import { rowId } from '../../../lib/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,8 +25,9 @@ export default async function FactPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const lang = await requestLang(query);
   const s = strings(lang);
-  if (!/^\d+$/.test(id)) notFound();
-  const fact = await factDetail(await getDb(), Number(id));
+  const factId = rowId(id);
+  if (factId === null) notFound();
+  const fact = await factDetail(await getDb(), factId);
   if (!fact) notFound();
 
   const sep = lang === 'zh' ? '：' : ': ';

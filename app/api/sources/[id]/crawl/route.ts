@@ -2,8 +2,8 @@
 // (lib/crawl/jobs); the answer comes at once: 202 {runId} (a form post is sent back to /sources), 409 when
 // the source is already being crawled, 404 for no such source.
 import { getDb } from '../../../../../db/client';
-import { requireEditor } from '../../../../../lib/auth';
-import { BodyTooLarge, readBodyCapped, withBody } from '../../../../../lib/body';
+import { csrfProblem, editorForWrite } from '../../../../../lib/auth';
+import { BodyError, bodyErrorResponse, readSmallFields } from '../../../../../lib/body';
 import { startSourceCrawl } from '../../../../../lib/crawl/jobs';
 
 export const dynamic = 'force-dynamic';
@@ -23,13 +23,20 @@ function answer(request: Request, status: number, body: Record<string, unknown>,
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const db = await getDb();
-  let bytes: Uint8Array;
-  try { bytes = await readBodyCapped(request, MAX_BODY); } catch (e) {
-    if (e instanceof BodyTooLarge) return Response.json({ error: e.message }, { status: 413 });
-    throw e;
+  // nobody signed in, or another site: answered before a byte of the body is read
+  const write = await editorForWrite(request, db);
+  if (write instanceof Response) return write;
+  let fields: Record<string, unknown> | null = null;
+  if (request.headers.get('content-type')) {
+    try {
+      fields = (await readSmallFields(request, MAX_BODY)).fields;
+    } catch (error) {
+      if (error instanceof BodyError) return bodyErrorResponse(error);
+      throw error;
+    }
   }
-  const editor = await requireEditor(withBody(request, bytes), db);
-  if (editor instanceof Response) return editor;
+  const refused = csrfProblem(request, write.csrfToken, fields);
+  if (refused) return refused;
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return answer(request, 404, { error: 'no such source' }, 'unknown');
   const started = await startSourceCrawl(db, Number(id));

@@ -41,7 +41,7 @@ ALTER TABLE "search_passages" ALTER COLUMN "passage" TYPE text COLLATE "C", ALTE
 --> statement-breakpoint
 ALTER TABLE "sessions" ALTER COLUMN "id" TYPE text COLLATE "C", ALTER COLUMN "csrf_token" TYPE text COLLATE "C", ALTER COLUMN "created_at" TYPE text COLLATE "C", ALTER COLUMN "expires_at" TYPE text COLLATE "C";
 --> statement-breakpoint
-ALTER TABLE "sign_in_attempts" ALTER COLUMN "key" TYPE text COLLATE "C";
+ALTER TABLE "sign_in_throttles" ALTER COLUMN "key" TYPE text COLLATE "C";
 --> statement-breakpoint
 ALTER TABLE "sources" ALTER COLUMN "name" TYPE text COLLATE "C", ALTER COLUMN "district" TYPE text COLLATE "C", ALTER COLUMN "district_code" TYPE text COLLATE "C";
 --> statement-breakpoint
