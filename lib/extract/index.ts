@@ -1,13 +1,19 @@
-// The extraction pipeline: numbers → units and qualifiers → metric → place → date, each a module of
-// lib/extract. Pure: no database, no network, no file system beyond the gazetteer.
+// The extraction pipeline: numbers → units and qualifiers → facets → metric and role → place → date,
+// each a module of lib/extract. Per article one context (context.ts: sentences and the words around
+// its figures) is built once and shared by the facet, metric and role stages. Pure: no database, no
+// network, no file system beyond the gazetteer.
+import { buildContext } from './context';
+import { findFacets } from './facets';
 import { findFigures } from './figures';
-import { classifyMetric, isCumulative } from './metrics';
+import { decideMetric } from './metrics';
+import { findRole, isRunningTotal } from './roles';
 import { findPlaces, placeForFigure, resolveDistrict } from './places';
 import { dateForFigure, findDates, findPublicationDate } from './dates';
 import { segmentPage, splitSentences } from './segment';
 import type { ExtractOptions, ExtractResult, ExtractedArticle, Fact, PlaceRef, Range } from './types';
 
 export * from './types';
+export { ACTION_CLASSES, ASPECTS, FIGURE_ROLES, MEASURE_CLASSES, OBJECT_CLASSES, UNIT_CLASSES } from './facet-classes';
 
 /** Bumped whenever a change can alter what is extracted; stored on every fact so `figures reextract` knows what is stale. */
 export const EXTRACTOR_VERSION = '0.3.1';
@@ -43,16 +49,25 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   const places = findPlaces(text, { district: sourcePlace });
   const dates = findDates(text, published);
 
+  let firstFigure = 0;
   const articles: ExtractedArticle[] = segments.map((segment) => {
     const article: Range = { start: segment.start, end: segment.end };
     const sentences = splitSentences(text, article);
+    while (firstFigure < figures.length && figures[firstFigure].start < segment.start) firstFigure++;
+    let endFigure = firstFigure;
+    while (endFigure < figures.length && figures[endFigure].start < segment.end) endFigure++;
+    const articleFigures = figures.slice(firstFigure, endFigure);
+    firstFigure = endFigure;
+    const context = buildContext(text, article, articleFigures, sentences);
     const facts: Fact[] = [];
-    for (const figure of figures) {
-      if (figure.start < segment.start || figure.start >= segment.end) continue;
-      const sentence = sentences[rangeIndexAt(sentences, figure.start)] ?? article;
+    for (let i = 0; i < articleFigures.length; i++) {
+      const figure = articleFigures[i];
+      const sentenceIndex = context.sentenceOf[i];
+      const sentence = sentenceIndex >= 0 ? sentences[sentenceIndex] : article;
       const paragraph = segment.paragraphs[rangeIndexAt(segment.paragraphs, figure.start)] ?? sentence;
-      const ctx = { text, sentence, figure };
-      const { metric, cues } = classifyMetric(ctx);
+      const finding = findFacets(context, i);
+      context.findings.push(finding);
+      const { metric, cues, confidence, source } = decideMetric(finding, { text, sentence, figure });
       const { place, provenance: placeProvenance } = placeForFigure({
         mentions: places, figureStart: figure.start, sentence, paragraph, article, defaultPlace: sourcePlace,
         title: segment.titleRange ?? null, text,
@@ -60,15 +75,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       const { date, precision, provenance: dateProvenance } = dateForFigure({
         mentions: dates, figureStart: figure.start, sentence, paragraph, article, published, text,
       });
+      const { provenance: _provenance, phraseAfter: _phraseAfter, phraseAfterClass: _phraseAfterClass, followedByDe: _followedByDe, ...facets } = finding;
       facts.push({
         start: figure.start, end: figure.end, text: figure.text,
         value: figure.value, low: figure.low, high: figure.high,
-        unit: figure.unit, qualifier: figure.qualifier,
-        metric, cues,
+        unit: figure.unit, unitWord: figure.unitWord, qualifier: figure.qualifier,
+        metric, cues, facets, metricConfidence: confidence, metricSource: source,
+        role: findRole(context, i, finding),
         sentence: [sentence.start, sentence.end],
         ...place, placeProvenance,
         date, datePrecision: precision, dateProvenance,
-        cumulative: isCumulative(ctx),
+        cumulative: isRunningTotal(context, i, finding),
       });
     }
     return { title: segment.title, start: segment.start, end: segment.end, facts };

@@ -1,5 +1,8 @@
 // Shared vocabulary of the extractor. Every module of lib/extract speaks these types;
 // the unit, qualifier and metric keys are those of ../shared/gold/README.md.
+import type { Facets, FigureRole } from './facet-classes';
+
+export type { Facets, FigureRole } from './facet-classes';
 
 export const UNITS = [
   'CNY', 'USD', 'HKD', 'EUR',
@@ -67,11 +70,20 @@ export interface ArticleSegment extends Range {
 
 export interface MetricDecision { metric: string; cues: string[] }
 
+/** Whether a metric was derived from the figure's facets (metric-table.ts) or by the cue scorer. */
+export type MetricSource = 'facets' | 'fallback';
+
 export type Provenance = 'stated' | 'inherited' | 'default';
 
-export interface Fact extends Omit<FigureMatch, 'unitWord' | 'qualifierWord' | 'numberStart' | 'numberEnd'> {
+export interface Fact extends Omit<FigureMatch, 'qualifierWord' | 'numberStart' | 'numberEnd'> {
   metric: string;
   cues: string[];
+  /** what the figure counts, what was done, in which unit and aspect (facets.ts) */
+  facets: Facets;
+  metricConfidence: number;      // 0–1
+  metricSource: MetricSource;
+  /** measured, an attribute of a category (never summed), a plan or target, or an existing stock (roles.ts) */
+  role: FigureRole;
   sentence: [number, number];
   district: string | null; districtCode: string | null;
   street: string | null; streetCode: string | null;

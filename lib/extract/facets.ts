@@ -1,0 +1,698 @@
+// The facets of a figure, read from the phrase structure around it (tokens of words.ts, classes of
+// lexicon.ts). Modelled on chrono's parser list: each facet has a short list of FINDERS tried in order
+// (each a token pattern plus a small extract), whose answer carries its provenance, then REFINERS that
+// correct it with what the other facets say. All finders share the article context (context.ts) and
+// read only the figure's window.
+//
+// object — what is counted (the head noun as written, and its class):
+//   after    the noun phrase after the measure word, up to 的, a verb or the clause end  (128个问题)
+//   before   the noun phrase before the number, across linking words                    (收集问题128个, 解决率达84.6%)
+//   subject  the clause's subject before its verb                                       (项目开工12个)
+//   antecedent  the object of an earlier figure of the sentence                          (受理X件，已办结Y件)
+//   frame    a framing clause 「…中，」                                                   (集中开工项目中，…)
+//   measure  the measure word alone                                                     (惠及1693人)
+//   and the measure word restricts the class (栋 → buildings, 户 → households, 人 → persons).
+// action — the governing verb: the nearest verb before the figure's phrase that can govern it (a verb that
+//   cannot, in 收集点 or 执法车辆, is a modifier); a light verb passes it on (开展检查); after 对/为/按照
+//   the later verb governs (对…进行整改); a figure that is the subject takes the verb after it (…已办结);
+//   a verb in a relative clause (反映的…问题) only when nothing else; list items share their verb; a rate
+//   or measure compound carries its own (解决率 → 解决, 拆违面积 → 拆违).
+// aspect — the nearest marker before the figure in its sentence: planned (计划, 将, 拟, 建成后), ongoing
+//   (正在), done (已, 累计, 截至).
+import type { ArticleContext } from './context';
+import {
+  type ActionClass, type Aspect, type Facets, type MeasureClass, type ObjectClass, type UnitClass,
+} from './facet-classes';
+import { LATER_VERB_PREPOSITIONS, STAFF_WORK_MORPHEMES } from './lexicon';
+import { canGovern } from './metric-table';
+import type { Unit } from './types';
+import {
+  ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LIGHT, LINK, MATERIAL, NEG, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
+  QIZHONG, QUOTE, TIME, VERB, actionClassAt, actionClassIndex, headClassAt, measureNounAt, objectClassAt, verbEndingAt,
+  type Tokens,
+} from './words';
+
+export type ObjectSource = 'after' | 'before' | 'subject' | 'antecedent' | 'frame' | 'measure';
+export type ActionSource = 'compound' | 'before' | 'light' | 'later' | 'after' | 'relative' | 'list' | 'frame' | 'antecedent';
+
+export interface FacetFinding extends Facets {
+  provenance: { object: ObjectSource | null; action: ActionSource | null };
+  /** [start, end) of the noun phrase right after the figure, if any (roles read it) */
+  phraseAfter: [number, number] | null;
+  /** the head class of that phrase */
+  phraseAfterClass: ObjectClass | null;
+  /** token after the figure is 的 (a modifier of what follows) */
+  followedByDe: boolean;
+}
+
+const UNIT_CLASS: Record<Unit, UnitClass> = {
+  CNY: 'money', USD: 'money', HKD: 'money', EUR: 'money',
+  m2: 'area', mu: 'area', ha: 'area', km2: 'area', m3: 'volume', m: 'length', km: 'length', t: 'mass', kg: 'mass',
+  count: 'count', percent: 'percent', percentage_point: 'percentage_point', hour: 'time', day: 'time', month: 'time', year: 'time',
+};
+export const unitClassOf = (unit: Unit): UnitClass => UNIT_CLASS[unit];
+
+/** Measure words by class; the last characters of the unit word decide (万人次 → 人次 → visit of persons). */
+const MEASURES: Array<[MeasureClass, string[]]> = [
+  ['visit', ['人次', '户次', '家次', '次', '趟', '辆次', '台次', '架次', '车次', '艘次', '个次', '件次', '例次', '班次', '轮', '遍']],
+  ['person', ['人', '名', '位', '例', '人份']],
+  ['household', ['户']],
+  ['entity', ['家']],
+  ['building', ['栋', '幢', '座']],
+  ['dwelling', ['套', '间']],
+  ['document', ['张', '份', '篇', '册', '本', '幅']],
+  ['event', ['场', '场次', '期', '届', '堂', '节', '课时']],
+  ['team', ['支', '组', '队']],
+  ['vehicle', ['辆', '台', '艘', '架', '台套', '部']],
+  ['goods', ['只', '箱', '袋', '瓶', '桶', '包', '盒', '副', '双', '斤', '顶', '床', '件套', '剂', '枚', '串', '束', '盏', '扇', '块', '根', '杆', '标箱', '吨']],
+  ['plant', ['株', '棵', '亩苗']],
+  ['institution', ['所']],
+  ['incident', ['起', '宗']],
+  ['batch', ['批', '批次']],
+];
+const MEASURE_BY_WORD = new Map<string, MeasureClass>();
+for (const [cls, words] of MEASURES) for (const word of words) MEASURE_BY_WORD.set(word, cls);
+
+export function measureClassOf(unitWord: string): MeasureClass {
+  for (let k = Math.min(3, unitWord.length); k >= 1; k--) {
+    const cls = MEASURE_BY_WORD.get(unitWord.slice(-k));
+    if (cls) return cls;
+  }
+  return 'generic';
+}
+
+/** What a measure word alone says is counted, when no noun says it. */
+const OBJECT_OF_MEASURE: Partial<Record<MeasureClass, ObjectClass>> = {
+  person: 'person', household: 'household', entity: 'enterprise', building: 'building', dwelling: 'dwelling',
+  event: 'event', team: 'staff', vehicle: 'vehicle', plant: 'plant', document: 'document', goods: 'goods',
+};
+
+/** Classes named by what they are for (服务站, 收集点, 执法车, 检查组): a verb may open their noun phrase. */
+const FUNCTIONAL: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['facility', 'post', 'staff', 'vehicle', 'document', 'event', 'goods', 'slot', 'job']);
+
+/** Compound heads that carry their rate's family (增速 is a rate of growth). */
+const RATE_HEAD_ACTION: Record<string, ActionClass> = { 增速: 'grow', 增幅: 'grow', 降幅: 'grow', 涨幅: 'grow', 增长率: 'grow' };
+
+const VISITED: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['enterprise', 'merchant', 'household', 'building', 'facility', 'place', 'post', 'site', 'line', 'project', 'organisation']);
+
+/** Measure words restrict what can be counted (1): a measure word of one family overrides a noun of a neighbour family. */
+function restrictByMeasure(object: ObjectClass | null, measure: MeasureClass | null, unitWord: string): ObjectClass | null {
+  switch (measure) {
+    case 'household':
+      return object === null || object === 'person' || object === 'staff' || object === 'place' ? 'household' : object;
+    case 'person':
+      // 245名义务兵家庭 counts families: a household noun right after the measure word keeps them
+      if (object === 'enterprise' || object === 'merchant' || object === 'job' || object === 'event' || object === 'place' || object === 'problem') return 'person';
+      return object;
+    case 'building':
+      return object === null || object === 'dwelling' || object === 'project' || object === 'land' || object === 'floor_space' ? 'building' : object;
+    case 'dwelling':
+      return object === 'building' ? 'dwelling' : object;
+    case 'entity':
+      return object === null || object === 'inspection' || object === 'problem' ? 'enterprise' : object;
+    case 'team':
+      return object === null || object === 'person' || object === 'place' ? 'staff' : object;
+    case 'document':
+      return object === 'problem' || object === 'target' ? 'document' : object;
+    case 'event':
+      return object === null || object === 'person' || object === 'place' ? 'event' : object;
+    case 'visit':
+      if (unitWord.endsWith('人次')) return object === null || object === 'event' || object === 'job' ? 'person' : object;
+      if (unitWord.endsWith('户次')) return object === null ? 'household' : object;
+      if (unitWord.endsWith('家次')) return object === null || object === 'inspection' ? 'enterprise' : object;
+      // 走访企业851次, 巡查小区56次: times a thing was visited are visits, not things
+      return object !== null && VISITED.has(object) ? 'inspection' : object;
+    default:
+      return object;
+  }
+}
+
+// ── token walking ─────────────────────────────────────────────────────────
+
+const FUNCTION_FLAGS = DE | PREP | CONJ | PLAN | DONE | ONGOING | LINK | ADV | TIME | NEG | DENG | QIZHONG | FRAME;
+
+function prev(tokens: Tokens, k: number): number {
+  let j = k - 1;
+  while (j >= 0 && tokens.flags[j] & QUOTE) j--;
+  return j;
+}
+function next(tokens: Tokens, k: number): number {
+  let j = k + 1;
+  while (j < tokens.length && tokens.flags[j] & QUOTE) j++;
+  return j;
+}
+const isPureVerb = (f: number) => (f & (VERB | LIGHT)) !== 0 && (f & NOUN) === 0;
+/** Noun material: a noun, an unknown word, a measure noun; not a function word (unless it is also a noun). */
+const isMaterial = (f: number) => (f & MATERIAL) !== 0 && !((f & FUNCTION_FLAGS) !== 0 && (f & NOUN) === 0) && !isPureVerb(f);
+const isBoundary = (f: number, tokens: Tokens, k: number, minStrength: number) => (f & PUNCT) !== 0 && tokens.objectClass[k] >= minStrength;
+
+/** Characters a noun phrase may span; longer runs are descriptions, not names of what is counted. */
+const MAX_PHRASE_CHARS = 14;
+
+interface Phrase { first: number; last: number; from: number; to: number }
+
+const OPENING_QUOTES = '“‘「『《"';
+
+/**
+ * Whether the verb token `k` opens a noun phrase ending with token `headToken` instead of governing it: the
+ * phrase's head names a thing by its function (服务站, 收集点, 执法车辆, 检查组), and, before a number, another
+ * verb governs the whole (新建收集点12个).
+ */
+function verbOpensPhrase(ctx: ArticleContext, k: number, headToken: number, needsGoverningVerb: boolean): boolean {
+  const { tokens } = ctx;
+  const head = headClassAt(ctx.text, tokens.start[k], tokens.end[headToken]);
+  if (!head || !FUNCTIONAL.has(objectClassAt(head.index)!)) return false;
+  if (!needsGoverningVerb) return true;
+  const p = prev(tokens, k);
+  return p >= 0 && isPureVerb(tokens.flags[p]);
+}
+
+/** Whether token `k` is a measure noun (率, 面积, 额) or starts with one, so the verb before it is its modifier. */
+function measuresVerb(ctx: ArticleContext, k: number): boolean {
+  const { tokens } = ctx;
+  return measureNounAt(ctx.text, tokens.start[k], tokens.end[k]) === ctx.text.slice(tokens.start[k], tokens.end[k]);
+}
+
+/** The noun phrase after the figure (128个问题, 3个服务站), up to 的, a predicate verb or the clause end. */
+function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase | null {
+  const { tokens } = ctx;
+  let first = -1, last = -1, verbFirst = false;
+  let from = t + 1;
+  // 180平方米的空间, 3000平方米的服务中心: a measured amount 的 the thing it measures
+  if (acrossDe) { const n = next(tokens, t); if (n < tokens.length && tokens.flags[n] & DE) from = n + 1; }
+  for (let k = from; k < tokens.length; k++) {
+    const f = tokens.flags[k];
+    if (f & QUOTE) { if (last >= 0 && OPENING_QUOTES.includes(ctx.text[tokens.start[k]])) break; continue; }
+    if (f & (PUNCT | FIG | NUM)) break;
+    if (isMaterial(f)) {
+      // 项目投资5亿: a word that is also a verb ends the phrase as its predicate when nothing nominal follows
+      if (f & VERB && last >= 0) {
+        const n = next(tokens, k);
+        if (!(n < tokens.length && isMaterial(tokens.flags[n]))) break;
+      }
+      if (first < 0) first = k;
+      last = k;
+    } else if (isPureVerb(f)) {
+      // 服务站, 执法车辆: a verb followed by noun material names what the thing is for
+      const n = next(tokens, k);
+      if (!(n < tokens.length && isMaterial(tokens.flags[n]) && verbOpensPhrase(ctx, k, n, false))) break;
+      if (first < 0) { first = k; verbFirst = true; }
+    } else break;
+    if (tokens.end[k] - tokens.start[first] > MAX_PHRASE_CHARS) break;
+  }
+  if (last < 0) return null;
+  const phrase = { first, last, from: tokens.start[first], to: tokens.end[last] };
+  if (verbFirst) {
+    const head = headClassAt(ctx.text, phrase.from, phrase.to);
+    if (!head || !FUNCTIONAL.has(objectClassAt(head.index)!)) return null;
+  }
+  return phrase;
+}
+
+/** Tokens to skip between a noun phrase and its number: 达, 共计, 约, 为, 已, 全部, 可, 要求 … */
+const LINKING = LINK | ADV | DONE | PLAN;
+
+/** The noun phrase before the number (收集问题128个, 投资总额达204亿元, 任务的92%). */
+function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase | null {
+  const { tokens } = ctx;
+  let k = prev(tokens, t);
+  while (k >= 0 && (tokens.flags[k] & LINKING) && !(tokens.flags[k] & NOUN) && !(tokens.flags[k] & PUNCT)) k = prev(tokens, k);
+  if (percent && k >= 0 && tokens.flags[k] & DE) k = prev(tokens, k);   // 全年任务的92%: of the whole
+  let first = -1, last = -1;
+  for (; k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (f & FIG) {
+      // 超亿元项目5个: a figure right before a noun of the phrase is its attribute
+      if (first >= 0 && next(tokens, k) === first) { first = k; continue; }
+      break;
+    }
+    if (isMaterial(f)) {
+      // 走访企业851次: a word that is also a verb before the phrase's noun governs it
+      if (f & VERB && last >= 0) break;
+      if (last < 0) last = k;
+      first = k;
+    } else if (isPureVerb(f) && first >= 0 && next(tokens, k) === first && (verbOpensPhrase(ctx, k, last, true) || measuresVerb(ctx, first))) {
+      // 新建收集点12个; 解决率达84.6%, 拆违面积3万平方米: the verb belongs to the phrase
+      first = k;
+      continue;
+    } else break;
+    if (tokens.end[last] - tokens.start[first] > MAX_PHRASE_CHARS) { first = next(tokens, first); break; }
+  }
+  if (last < 0 || first < 0 || first > last) return null;
+  return { first, last, from: tokens.start[first], to: tokens.end[last] };
+}
+
+interface ObjectRead { object: string; cls: ObjectClass | null; compoundAction: ActionClass | null; compoundVerb: string | null }
+
+/** Classifies a noun phrase by its head; a measure compound (解决率, 企业数, 拆违面积) by its modifier. */
+function readObject(text: string, phrase: Phrase): ObjectRead | null {
+  const { from, to } = phrase;
+  const head = headClassAt(text, from, to);
+  const measureNoun = measureNounAt(text, from, to);
+  if (measureNoun && (!head || head.head.length <= measureNoun.length)) {
+    const modifierEnd = to - measureNoun.length;
+    const verb = modifierEnd > from ? verbEndingAt(text, from, modifierEnd) : null;
+    const modifier = modifierEnd > from ? headClassAt(text, from, modifierEnd) : null;
+    const measured = head ? objectClassAt(head.index) : null;
+    if (measured === 'rate') {
+      const rateAction = verb ? actionClassAt(verb.index) : null;
+      return { object: text.slice(verb ? modifierEnd - verb.verb.length : modifierEnd, to), cls: 'rate', compoundAction: rateAction, compoundVerb: verb?.verb ?? null };
+    }
+    if (verb && (!modifier || modifier.head.length <= verb.verb.length)) {
+      return { object: text.slice(modifierEnd - verb.verb.length, to), cls: measured === 'floor_space' || measured === 'funds' ? null : measured, compoundAction: actionClassAt(verb.index), compoundVerb: verb.verb };
+    }
+    if (modifier) return { object: text.slice(modifierEnd - modifier.head.length, to), cls: objectClassAt(modifier.index), compoundAction: null, compoundVerb: null };
+    if (head) return { object: head.head, cls: objectClassAt(head.index), compoundAction: null, compoundVerb: null };
+    return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
+  }
+  if (!head) return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
+  let cls = objectClassAt(head.index);
+  // 合同成交额, 协议金额: an amount of a contract is the contract's value
+  if ((cls === 'funds' || cls === 'sales') && to - head.head.length > from) {
+    const modifier = headClassAt(text, from, to - head.head.length);
+    if (modifier && objectClassAt(modifier.index) === 'document') return { object: text.slice(to - head.head.length - modifier.head.length, to), cls: 'document', compoundAction: null, compoundVerb: null };
+  }
+  // 执法人员, 工作人员 are staff; 重点人员, 失业人员 are people reached
+  if (head.head === '人员' && STAFF_WORK_MORPHEMES.some((m) => text.startsWith(m, to - 2 - m.length) && to - 2 - m.length >= from)) cls = 'staff';
+  const rateAction = RATE_HEAD_ACTION[head.head] ?? null;
+  return { object: head.head, cls, compoundAction: rateAction, compoundVerb: rateAction ? head.head : null };
+}
+
+/** The first noun of `cls` inside a phrase, read from its start (员工 in 航企员工通勤交通需求). */
+function headOfClassWithin(ctx: ArticleContext, phrase: Phrase, cls: ObjectClass): ObjectRead | null {
+  const { tokens, text } = ctx;
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    if (tokens.flags[k] & QUOTE) continue;
+    const head = headClassAt(text, phrase.from, tokens.end[k]);
+    if (head && objectClassAt(head.index) === cls) return { object: head.head, cls, compoundAction: null, compoundVerb: null };
+  }
+  return null;
+}
+
+/** The clause's subject: a noun phrase at the clause start, right before its verb (项目开工12个). */
+function clauseSubject(ctx: ArticleContext, t: number): Phrase | null {
+  const { tokens } = ctx;
+  let k = prev(tokens, t);
+  let clauseStart = 0;
+  for (; k >= 0; k = prev(tokens, k)) {
+    if (isBoundary(tokens.flags[k], tokens, k, P_COMMA)) { clauseStart = k + 1; break; }
+  }
+  let first = -1, last = -1;
+  for (k = clauseStart; k < t; k = next(tokens, k)) {
+    const f = tokens.flags[k];
+    if (first < 0 && f & (TIME | ADV | QUOTE | NUM)) continue;
+    if (isMaterial(f)) { if (first < 0) first = k; last = k; continue; }
+    break;
+  }
+  if (last < 0 || k >= t || !(tokens.flags[k] & (VERB | ADV | DONE))) return null;
+  return { first, last, from: tokens.start[first], to: tokens.end[last] };
+}
+
+/** A framing clause before the figure's clause in its sentence: 「集中开工项目中，」 → 项目 (and 开工). */
+function frameOf(ctx: ArticleContext, t: number): { phrase: Phrase; verb: number } | null {
+  const { tokens } = ctx;
+  for (let k = prev(tokens, t); k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA + 1)) return null;     // the sentence's frame only
+    if (!(f & FRAME)) continue;
+    const after = next(tokens, k);
+    if (!(after < tokens.length && isBoundary(tokens.flags[after], tokens, after, P_COMMA))) continue;
+    let first = -1, last = -1, verb = -1;
+    for (let j = prev(tokens, k); j >= 0; j = prev(tokens, j)) {
+      const g = tokens.flags[j];
+      if (isMaterial(g)) { if (last < 0) last = j; first = j; continue; }
+      if (g & VERB && last >= 0) { verb = j; break; }
+      break;
+    }
+    if (last < 0) return null;
+    return { phrase: { first, last, from: tokens.start[first], to: tokens.end[last] }, verb };
+  }
+  return null;
+}
+
+interface ActionRead { action: string; cls: ActionClass | null; source: ActionSource; token: number }
+
+function readVerb(ctx: ArticleContext, k: number, source: ActionSource): ActionRead {
+  const { tokens } = ctx;
+  return { action: ctx.text.slice(tokens.start[k], tokens.end[k]), cls: actionClassAt(tokens.actionClass[k]), source, token: k };
+}
+
+/** The first verb after position `from` in the clause, passing through light verbs (进行整改 → 整改). */
+const DURATION_UNITS: ReadonlySet<Unit> = new Set<Unit>(['hour', 'day', 'month', 'year']);
+function isDuration(ctx: ArticleContext, k: number): boolean {
+  return DURATION_UNITS.has(ctx.figures[ctx.tokens.objectClass[k]].unit);
+}
+
+function verbAfter(ctx: ArticleContext, from: number, source: ActionSource, minStrength = P_COMMA): ActionRead | null {
+  const { tokens } = ctx;
+  let light = -1;
+  for (let k = next(tokens, from); k < tokens.length; k = next(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, minStrength)) break;
+    if (f & FIG) {
+      // 70天全面拆平: a duration is an adverbial; 186家企业和320个场所开展…: coordinated objects share the verb
+      const p = prev(tokens, k);
+      if (isDuration(ctx, k) || (p >= 0 && tokens.flags[p] & (CONJ | PUNCT))) continue;
+      break;
+    }
+    if (f & (CONJ | PUNCT)) continue;
+    if (f & VERB && !(f & LIGHT && tokens.lightClass[k] < 0 && tokens.actionClass[k] < 0)) {
+      // a light verb with an own family (开展, 完成) yields to a verb right after it
+      if (f & LIGHT) { const n = next(tokens, k); if (n < tokens.length && tokens.flags[n] & VERB) { light = k; continue; } }
+      return readVerb(ctx, k, source);
+    }
+    if (f & LIGHT) { light = k; continue; }
+    if (f & (ADV | DONE | LINK | NEG | TIME | PLAN | ONGOING | QUOTE)) continue;
+    if (light >= 0 && isMaterial(f)) continue;    // 开展综合整治: the light verb's object
+    if (isMaterial(f)) continue;                  // 对辖区12个小区开展… : the rest of the phrase
+    break;
+  }
+  if (light >= 0 && tokens.lightClass[light] >= 0) {
+    return { action: ctx.text.slice(tokens.start[light], tokens.end[light]), cls: actionClassAt(tokens.lightClass[light]), source: 'light', token: light };
+  }
+  return null;
+}
+
+const EXIST = actionClassIndex('exist');
+
+function findAction(
+  ctx: ArticleContext, t: number, unit: UnitClass, object: ObjectClass | null, before: Phrase | null, after: Phrase | null,
+): ActionRead | null {
+  const { tokens } = ctx;
+  const afterEnd = after ? after.last : t;
+  let relative: ActionRead | null = null;
+  let existing: ActionRead | null = null;
+  let seenDe = false;
+  let lightOwn = -1;
+  let crossedList = false;
+  let itemHasFigure = false;
+  // 投资5亿元, 开展检查56次, 培训1.2万人次: a noun that is also a verb, alone before the number, is both
+  if (before && before.first === before.last && tokens.flags[before.first] & VERB && tokens.actionClass[before.first] >= 0) {
+    return readVerb(ctx, before.first, 'before');
+  }
+  for (let k = prev(tokens, t); k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (before && k >= before.first && k <= before.last) continue;   // the figure's own noun phrase
+    const linking = before !== null && k > before.last;                 // between the phrase and the number
+    if (isBoundary(f, tokens, k, P_COMMA)) break;
+    // 、 : list items share the verb before them (走访企业120家、个体户300户), but in a list of names without
+    // figures (上南智享、挪亚检测、联东U谷4个项目) a verb is part of a name
+    if (f & PUNCT) { crossedList = true; itemHasFigure = false; continue; }
+    if (f & FIG) { itemHasFigure = true; continue; }
+    if (f & DE) { if (!linking) { seenDe = true; crossedList = false; } continue; }
+    if (f & PREP && !(f & VERB) && LATER_VERB_PREPOSITIONS.has(ctx.text.slice(tokens.start[k], tokens.end[k]))) {
+      // 对120处隐患进行整改, 为3000名老人提供体检: the figure is the preposition's object; the later verb governs
+      const later = verbAfter(ctx, afterEnd, 'later');
+      if (later) return later;
+      continue;
+    }
+    if (f & LIGHT && tokens.actionClass[k] < 0) {
+      if (tokens.lightClass[k] >= 0 && lightOwn < 0) lightOwn = k;
+      continue;
+    }
+    if (!(f & VERB)) continue;
+    if (crossedList && !itemHasFigure && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & PUNCT) continue;
+    const cls = actionClassAt(tokens.actionClass[k]);
+    if (seenDe) {
+      // 反映的问题: the first verb before 的 is a relative clause's; a verb before that governs the phrase
+      if (!relative) { relative = readVerb(ctx, k, 'relative'); continue; }
+      return readVerb(ctx, k, 'before');
+    }
+    if (tokens.actionClass[k] === EXIST) { existing ??= readVerb(ctx, k, 'before'); continue; }
+    // 收集点, 执法车辆: a verb right before the noun that cannot govern it modifies it
+    const adjacent = before !== null && next(tokens, k) === before.first;
+    if (adjacent && object && cls && !canGovern(unit, object, cls) && canGovernSomething(unit, object)) continue;
+    if (lightOwn >= 0 && !adjacent) break;
+    // 清零、核心区44万方建筑全面拆平: an item with its own verb after the figure does not share the one before
+    if (crossedList) { const own = verbAfter(ctx, afterEnd, 'after', P_LIST); if (own) return own; }
+    // 完成1031家企业摸排工作: 完成/实现 before a phrase whose own verb follows pass the action on
+    if (f & LIGHT && (cls === 'complete' || cls === 'achieve')) { const own = verbAfter(ctx, afterEnd, 'light', P_LIST); if (own) return own; }
+    return readVerb(ctx, k, 'before');
+  }
+  if (lightOwn >= 0) return { action: ctx.text.slice(tokens.start[lightOwn], tokens.end[lightOwn]), cls: actionClassAt(tokens.lightClass[lightOwn]), source: 'light', token: lightOwn };
+  const following = verbAfter(ctx, afterEnd, 'after');
+  if (following) return following;
+  // 有100户困难家庭实施“善居工程”: 有 only introduces a figure that another verb predicates
+  if (existing && hasVerbAfter(ctx, afterEnd)) return relative;
+  return existing ?? relative;
+}
+
+function hasVerbAfter(ctx: ArticleContext, from: number): boolean {
+  const { tokens } = ctx;
+  for (let k = next(tokens, from); k < tokens.length; k = next(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA) || f & FIG) return false;
+    if (f & (VERB | LIGHT)) return true;
+  }
+  return false;
+}
+
+const governable = new Map<string, boolean>();
+/** Whether any verb is named with this object in the table (else selection says nothing about it). */
+function canGovernSomething(unit: UnitClass, object: ObjectClass): boolean {
+  const key = `${unit}|${object}`;
+  let known = governable.get(key);
+  if (known === undefined) {
+    known = ACTIONS_FOR_CHECK.some((action) => canGovern(unit, object, action));
+    governable.set(key, known);
+  }
+  return known;
+}
+const ACTIONS_FOR_CHECK: ActionClass[] = [
+  'collect', 'resolve', 'visit', 'serve', 'inspect', 'enforce', 'start', 'complete', 'build', 'demolish', 'requisition', 'resettle',
+  'rehabilitate', 'sign', 'attract', 'plan', 'invest', 'distribute', 'raise', 'finance', 'earn', 'relieve', 'hold', 'deploy', 'attend',
+  'train', 'employ', 'set_up', 'guard', 'treat', 'produce', 'grow', 'share', 'exist', 'register', 'travel', 'satisfy', 'achieve', 'repair',
+];
+
+/** Whether the figure's clause holds any verb at all (else it shares the verb of the clause before: 走访企业120家，个体户300户). */
+function clauseHasVerb(ctx: ArticleContext, t: number): boolean {
+  const { tokens } = ctx;
+  for (let k = prev(tokens, t); k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA)) break;
+    if (f & (VERB | LIGHT)) return true;
+  }
+  for (let k = next(tokens, t); k < tokens.length; k = next(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA)) break;
+    if (f & (VERB | LIGHT)) return true;
+  }
+  return false;
+}
+
+/** The verb nearest to the end of the clause before the figure's (开展“云签约”，涉及金额14亿元). */
+function previousClauseVerb(ctx: ArticleContext, t: number): ActionRead | null {
+  const { tokens } = ctx;
+  let k = prev(tokens, t);
+  for (; k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA + 1)) return null;
+    if (isBoundary(f, tokens, k, P_COMMA)) break;
+  }
+  for (k = prev(tokens, k); k >= 0; k = prev(tokens, k)) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA)) return null;
+    if (f & VERB && tokens.actionClass[k] >= 0) return readVerb(ctx, k, 'list');
+  }
+  return null;
+}
+
+/** Clauses (commas) between two token positions, counted up to a small cap. */
+function clausesBetween(tokens: Tokens, from: number, to: number, cap: number): number {
+  let count = 0;
+  for (let k = from + 1; k < to && count <= cap; k++) if (tokens.flags[k] & PUNCT && tokens.objectClass[k] >= P_COMMA) count++;
+  return count;
+}
+
+/** The nearest aspect marker before the figure in its sentence (its own noun phrase aside: 全年任务的92%). */
+function findAspect(ctx: ArticleContext, t: number, ownFrom: number): Aspect | null {
+  const { tokens, text } = ctx;
+  for (let k = prev(tokens, t), seen = 0; k >= 0 && seen < 40; k = prev(tokens, k), seen++) {
+    const f = tokens.flags[k];
+    if (isBoundary(f, tokens, k, P_COMMA + 1)) break;
+    if (k >= ownFrom && f & NOUN) continue;
+    if (f & PLAN) {
+      // 将120户居民纳入…: 将 before a noun phrase is a preposition, not "will"
+      if (text[tokens.start[k]] === '将' && tokens.end[k] - tokens.start[k] === 1) {
+        const n = next(tokens, k);
+        if (n < tokens.length && !(tokens.flags[n] & (VERB | LIGHT | ADV | TIME | PREP))) continue;
+      }
+      return 'planned';
+    }
+    if (f & ONGOING) return 'ongoing';
+    if (f & DONE) return 'done';
+  }
+  return null;
+}
+
+/** Finds the facets of figure `i` of the context (figures before it already have theirs). */
+export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
+  const figure = ctx.figures[i];
+  const unitClass = unitClassOf(figure.unit);
+  const measureClass = unitClass === 'count' ? measureClassOf(figure.unitWord) : null;
+  const t = ctx.tokens.figureToken[i];
+  const finding: FacetFinding = {
+    object: null, object_class: null, action: null, action_class: null, aspect: null, unit_class: unitClass, measure_class: measureClass,
+    provenance: { object: null, action: null }, phraseAfter: null, phraseAfterClass: null, followedByDe: false,
+  };
+  if (t < 0) return finding;
+  const { tokens, text } = ctx;
+  const rate = unitClass === 'percent' || unitClass === 'percentage_point';
+  const n = next(tokens, t);
+  finding.followedByDe = n < tokens.length && (tokens.flags[n] & DE) !== 0;
+  const implied = impliedClass(measureClass, figure.unitWord);
+
+  // object, from the figure's own phrases: after the measure word, before the number, the clause subject
+  const after = unitClass === 'time' ? null : phraseAfter(ctx, t, unitClass === 'area' || unitClass === 'length' || unitClass === 'mass' || unitClass === 'volume');
+  const afterRead = after ? readObject(text, after) : null;
+  if (after) { finding.phraseAfter = [after.from, after.to]; finding.phraseAfterClass = afterRead?.cls ?? null; }
+  const before = phraseBefore(ctx, t, rate);
+  const beforeRead = before ? readObject(text, before) : null;
+  // a measure word of its own selects its noun inside a longer phrase (1.2万名员工通勤需求 counts 员工)
+  const afterCandidate = after && implied && !fitsMeasure(afterRead?.cls ?? null, measureClass, implied)
+    ? headOfClassWithin(ctx, after, implied) ?? afterRead : afterRead;
+  // money, area, rates: the noun before names what the amount is (总投资12亿元); the noun after a money
+  // figure is what it is an amount of only when it is money too (5000万元资金), else the figure is its attribute
+  const afterFirst = unitClass === 'count' || unitClass === 'mass' || unitClass === 'length' || unitClass === 'volume'
+    || (unitClass === 'money' && afterCandidate?.cls != null && MONEY_CLASSES.has(afterCandidate.cls))
+    || (unitClass === 'area' && afterCandidate?.cls != null);
+  const ordered: Array<[ObjectRead | null, ObjectSource]> = afterFirst
+    ? [[afterCandidate, 'after'], [beforeRead, 'before']] : [[beforeRead, 'before'], [afterCandidate, 'after']];
+  let read: ObjectRead | null = null;
+  let source: ObjectSource | null = null;
+  for (const [candidate, from] of ordered) {
+    if (!candidate || !(candidate.cls || candidate.compoundAction)) continue;
+    // 街道543栋, 组织干部群众1.2万人上堤: a noun the measure word cannot count is not what is counted
+    if (implied && candidate.cls && !fitsMeasure(candidate.cls, measureClass, implied)) continue;
+    read = candidate; source = from; break;
+  }
+  if (!read) {
+    const subject = clauseSubject(ctx, t);
+    const subjectRead = subject ? readObject(text, subject) : null;
+    if (subjectRead?.cls && (!implied || fitsMeasure(subjectRead.cls, measureClass, implied))) { read = subjectRead; source = 'subject'; }
+  }
+  if (read) { finding.object = read.object; finding.object_class = read.cls; finding.provenance.object = source; }
+  finding.object_class = restrictByMeasure(finding.object_class, measureClass, figure.unitWord);
+
+  // action: a rate's family is its own compound (解决率); elsewhere the governing verb, unless it only
+  // says "achieve" or "have" and the compound says more (完成拆违面积 → 拆违)
+  const compound: ActionRead | null = read?.compoundAction && read.compoundVerb
+    ? { action: read.compoundVerb, cls: read.compoundAction, source: 'compound', token: -1 } : null;
+  let action: ActionRead | null;
+  if (compound && finding.object_class === 'rate') action = compound;
+  else {
+    const governing = findAction(ctx, t, unitClass, finding.object_class, before, after);
+    action = compound && (!governing || governing.source === 'relative' || WEAK_ACTIONS.has(governing.cls)) ? compound : governing;
+  }
+  const hasVerb = clauseHasVerb(ctx, t);
+  if (!action && !hasVerb) action = listVerb(ctx, i, t) ?? previousClauseVerb(ctx, t);
+
+  // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
+  // figure's own verb can govern it; else a framing clause (集中开工项目中，…); else the measure word
+  let frame: ReturnType<typeof frameOf> | undefined;
+  if (!finding.object_class && !(rate && hasVerb)) {
+    const antecedent = antecedentOf(ctx, i, unitClass, measureClass, implied);
+    if (antecedent?.object_class && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(unitClass, antecedent.object_class, action.cls))) {
+      finding.object = antecedent.object; finding.object_class = antecedent.object_class; finding.provenance.object = 'antecedent';
+    }
+  }
+  if (!finding.object_class) {
+    frame = frameOf(ctx, t);
+    const frameRead = frame ? readObject(text, frame.phrase) : null;
+    if (frameRead?.cls && (!implied || fitsMeasure(frameRead.cls, measureClass, implied))) {
+      finding.object = frameRead.object; finding.object_class = frameRead.cls; finding.provenance.object = 'frame';
+    }
+  }
+  if (!finding.object_class && implied) {
+    finding.object_class = implied; finding.provenance.object = 'measure'; finding.object ??= figure.unitWord;
+  }
+  if (!finding.object) finding.object = (beforeRead ?? afterRead)?.object ?? null;
+  if (!action) {
+    frame ??= frameOf(ctx, t);
+    if (frame && frame.verb >= 0) action = readVerb(ctx, frame.verb, 'frame');
+  }
+  if (action) {
+    finding.action = action.action; finding.action_class = action.cls; finding.provenance.action = action.source;
+    // 543栋存在安全隐患: things that have problems are counted as problems found
+    if (action.source === 'after' && action.token >= 0 && (action.cls === 'collect' || action.cls === 'exist') && objectAfterVerb(ctx, action.token) === 'problem') {
+      finding.object_class = 'problem';
+    }
+    // 检查食品经营单位2600余家次: times things were inspected are inspections
+    if (measureClass === 'visit' && action.cls === 'inspect' && finding.object_class && VISITED.has(finding.object_class)) finding.object_class = 'inspection';
+  }
+  finding.aspect = findAspect(ctx, t, before ? before.first : t);
+  return finding;
+}
+
+/** What a measure word alone says is counted; 户次, 人次, 家次 count visits of households, persons, entities. */
+function impliedClass(measure: MeasureClass | null, unitWord: string): ObjectClass | null {
+  if (!measure) return null;
+  if (measure === 'visit') {
+    if (unitWord.endsWith('人次')) return 'person';
+    if (unitWord.endsWith('户次')) return 'household';
+    if (unitWord.endsWith('家次')) return 'enterprise';
+    return null;
+  }
+  return OBJECT_OF_MEASURE[measure] ?? null;
+}
+
+/** Classes a measure word with a class of its own can count (名 counts persons, staff, or families: 245名家庭). */
+const FITS: Partial<Record<ObjectClass, ReadonlySet<ObjectClass>>> = {
+  person: new Set<ObjectClass>(['person', 'staff', 'household', 'job', 'inspection', 'event']),
+  household: new Set<ObjectClass>(['household', 'person', 'enterprise', 'merchant', 'place', 'dwelling', 'building']),
+  enterprise: new Set<ObjectClass>(['enterprise', 'merchant', 'organisation', 'household', 'facility', 'project', 'place', 'inspection', 'problem']),
+  building: new Set<ObjectClass>(['building', 'dwelling', 'facility', 'project', 'floor_space', 'land']),
+  dwelling: new Set<ObjectClass>(['dwelling', 'building']),
+  staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place']),
+  event: new Set<ObjectClass>(['event', 'inspection', 'person', 'place']),
+};
+function fitsMeasure(cls: ObjectClass | null, measure: MeasureClass | null, implied: ObjectClass): boolean {
+  if (cls === null) return false;
+  const fits = FITS[implied];
+  return fits ? fits.has(cls) : true;
+}
+
+/** The class of the noun right after a verb (存在 + 安全隐患). */
+function objectAfterVerb(ctx: ArticleContext, verb: number): ObjectClass | null {
+  const { tokens, text } = ctx;
+  let last = -1;
+  for (let k = next(tokens, verb); k < tokens.length && k <= verb + 6; k = next(tokens, k)) {
+    if (!isMaterial(tokens.flags[k])) break;
+    last = k;
+  }
+  if (last < 0) return null;
+  const head = headClassAt(text, tokens.start[next(tokens, verb)], tokens.end[last]);
+  return head ? objectClassAt(head.index) : null;
+}
+
+/** The verb of an earlier figure of the sentence, for a figure in a clause without one (走访企业120家，个体户300户). */
+function listVerb(ctx: ArticleContext, i: number, t: number): ActionRead | null {
+  const { tokens } = ctx;
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (ctx.sentenceOf[j] !== ctx.sentenceOf[i]) return null;
+    const earlier = ctx.findings[j];
+    if (!earlier?.action) continue;
+    if (clausesBetween(tokens, tokens.figureToken[j], t, 2) > 2) return null;
+    return { action: earlier.action, cls: earlier.action_class, source: 'list', token: -1 };
+  }
+  return null;
+}
+
+/** Verbs that say only that something was reached or is there; a compound's own verb says more. */
+const WEAK_ACTIONS: ReadonlySet<ActionClass | null> = new Set<ActionClass | null>([null, 'achieve', 'complete', 'exist', 'share']);
+
+const MONEY_CLASSES: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['investment', 'funds', 'loan', 'revenue', 'sales', 'value_added', 'foreign_capital']);
+
+/** The object of an earlier figure of the sentence that this one continues (受理X件，已办结Y件; 计划投资X，已完成Y). */
+function antecedentOf(ctx: ArticleContext, i: number, unit: UnitClass, measure: MeasureClass | null, implied: ObjectClass | null): FacetFinding | null {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (ctx.sentenceOf[j] !== ctx.sentenceOf[i]) return null;
+    const earlier = ctx.findings[j];
+    if (!earlier || earlier.unit_class !== unit || !earlier.object_class) continue;
+    // a measure word of its own (人, 户, 家) names what it counts; only a generic one (个, 件) continues another's
+    if (measure && measure !== 'generic' && measure !== earlier.measure_class) continue;
+    if (implied && !fitsMeasure(earlier.object_class, measure, implied)) continue;
+    return earlier;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+// A figure's role (issue 17 §1) and whether it is a running total (§2), read from the same phrase
+// structure as its facets (facets.ts). The rules:
+//  - attribute: the figure sits inside a noun phrase as a size class or threshold of what the phrase
+//    names — an amount right before a noun of things (50亿元产业项目), or any figure with 以上/以下
+//    before a noun (5000平方米以上楼宇, 年产值2000万元以上企业, 职工300人以上的企业). A count right before
+//    its own noun is what is counted (惠及16万户居民, 建成30个以上示范村), not an attribute.
+//  - plan: the figure is planned (aspect, a planning verb) or counts a target (任务数15个).
+//  - stock: the verb only says it exists (辖区有住户3200户, 现有企业120家).
+//  - measured: everything else.
+// Running totals: 累计 and 截至 govern every figure after them in their sentence, across commas, until a
+// clause that opens its own period (本月, 当天, 同比) without them; rates and durations are no totals.
+import type { ArticleContext } from './context';
+import type { FigureRole, ObjectClass } from './facet-classes';
+import { measureClassOf, type FacetFinding } from './facets';
+import { PUNCT, P_COMMA, P_SENTENCE, QUOTE, TIME, type Tokens } from './words';
+
+/** Things with a size: an amount or threshold right before them classifies them. */
+const THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
+  'project', 'enterprise', 'merchant', 'building', 'facility', 'dwelling', 'household', 'organisation', 'place', 'person', 'land', 'event',
+]);
+const THRESHOLD_WORDS = ['以上', '以下', '及以上', '以内', '之上'];
+const OBJECT_OF_COUNT_MEASURE: Record<string, ObjectClass> = { person: 'person', household: 'household', entity: 'enterprise', building: 'building', dwelling: 'dwelling' };
+
+function isThreshold(text: string, figureText: string, end: number): boolean {
+  for (const word of THRESHOLD_WORDS) if (figureText.endsWith(word) || text.startsWith(word, end)) return true;
+  return false;
+}
+
+export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding): FigureRole {
+  const figure = ctx.figures[i];
+  const threshold = isThreshold(ctx.text, figure.text, figure.end);
+  const thing = finding.phraseAfterClass !== null && THINGS.has(finding.phraseAfterClass);
+  switch (finding.unit_class) {
+    case 'money':
+      if (thing && (threshold || !finding.followedByDe)) return 'attribute';
+      break;
+    case 'area':
+    case 'length':
+      if (thing && threshold) return 'attribute';
+      break;
+    case 'count': {
+      const own = OBJECT_OF_COUNT_MEASURE[measureClassOf(figure.unitWord)];
+      if (thing && threshold && own && own !== finding.phraseAfterClass) return 'attribute';
+      break;
+    }
+    default:
+      break;
+  }
+  const rate = finding.unit_class === 'percent' || finding.unit_class === 'percentage_point';
+  if (finding.aspect === 'planned' || finding.action_class === 'plan' || (finding.object_class === 'target' && !rate)) return 'plan';
+  if (finding.action_class === 'exist') return 'stock';
+  return 'measured';
+}
+
+const RUNNING_TOTAL_WORDS = ['累计', '累积', '截至', '截止'];
+
+function isRunningTotalWord(text: string, tokens: Tokens, k: number): boolean {
+  if (tokens.end[k] - tokens.start[k] < 2) return false;
+  const word = text.slice(tokens.start[k], tokens.end[k]);
+  for (const marker of RUNNING_TOTAL_WORDS) if (word.includes(marker)) return true;
+  return false;
+}
+
+/** Whether 累计/截至 governs the figure (see the header). */
+export function isRunningTotal(ctx: ArticleContext, i: number, finding: FacetFinding): boolean {
+  if (finding.unit_class === 'percent' || finding.unit_class === 'percentage_point' || finding.unit_class === 'time') return false;
+  const { tokens, text } = ctx;
+  const t = tokens.figureToken[i];
+  let clauseHasPeriod = false;
+  for (let k = t - 1; k >= 0; k--) {
+    const f = tokens.flags[k];
+    if (f & QUOTE) continue;
+    if (f & PUNCT) {
+      const strength = tokens.objectClass[k];
+      if (strength >= P_SENTENCE) return false;
+      if (strength >= P_COMMA) { if (clauseHasPeriod) return false; clauseHasPeriod = false; }
+      continue;
+    }
+    if (isRunningTotalWord(text, tokens, k)) return true;
+    if (f & TIME) clauseHasPeriod = true;
+  }
+  return false;
+}
