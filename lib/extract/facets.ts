@@ -102,14 +102,15 @@ function restrictByMeasure(object: ObjectClass | null, measure: MeasureClass | n
       return object === null || object === 'person' || object === 'staff' || object === 'place' ? 'household' : object;
     case 'person':
       // 245名义务兵家庭 counts families: a household noun right after the measure word keeps them
-      if (object === 'enterprise' || object === 'merchant' || object === 'job' || object === 'event' || object === 'place' || object === 'problem') return 'person';
+      if (object === 'enterprise' || object === 'merchant' || object === 'job' || object === 'event' || object === 'place' || object === 'problem' || object === 'inspection') return 'person';
       return object;
     case 'building':
       return object === null || object === 'dwelling' || object === 'project' || object === 'land' || object === 'floor_space' ? 'building' : object;
     case 'dwelling':
       return object === 'building' ? 'dwelling' : object;
     case 'entity':
-      return object === null || object === 'inspection' || object === 'problem' ? 'enterprise' : object;
+      // 种植大户17家: what is counted by 家 is a business
+      return object === null || object === 'inspection' || object === 'problem' || object === 'household' ? 'enterprise' : object;
     case 'team':
       return object === null || object === 'person' || object === 'place' ? 'staff' : object;
     case 'document':
@@ -161,10 +162,18 @@ const OPENING_QUOTES = '“‘「『《"';
 function verbOpensPhrase(ctx: ArticleContext, k: number, headToken: number, needsGoverningVerb: boolean): boolean {
   const { tokens } = ctx;
   const head = headClassAt(ctx.text, tokens.start[k], tokens.end[headToken]);
-  if (!head || !FUNCTIONAL.has(objectClassAt(head.index)!)) return false;
-  if (!needsGoverningVerb) return true;
+  const cls = head ? objectClassAt(head.index)! : null;
+  if (!cls) return false;
+  if (!needsGoverningVerb) return FUNCTIONAL.has(cls);
+  // 引进种植大户17家, 新建收集点12个: after a governing verb, a verb + noun of a doer or a thing for use is one noun
   const p = prev(tokens, k);
-  return p >= 0 && isPureVerb(tokens.flags[p]);
+  return (FUNCTIONAL.has(cls) || AGENTIVE.has(cls)) && p >= 0 && isPureVerb(tokens.flags[p]);
+}
+const NAMED_BY_USE: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['enterprise', 'organisation', 'facility', 'project', 'merchant']);
+const AGENTIVE: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['household', 'person', 'enterprise', 'merchant', 'organisation']);
+
+function isPassiveMarker(ctx: ArticleContext, k: number): boolean {
+  return k >= 0 && ctx.tokens.end[k] - ctx.tokens.start[k] === 1 && ctx.text[ctx.tokens.start[k]] === '被';
 }
 
 /** Whether token `k` is a measure noun (率, 面积, 额) or starts with one, so the verb before it is its modifier. */
@@ -231,6 +240,11 @@ function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase 
       if (f & VERB && last >= 0) break;
       if (last < 0) last = k;
       first = k;
+    } else if (isPureVerb(f) && first >= 0 && next(tokens, k) === first && isPassiveMarker(ctx, prev(tokens, k))) {
+      // 被征迁群众: a passive verb describes the noun (those relocated), the verb before governs
+      first = prev(tokens, k);
+      k = first;
+      continue;
     } else if (isPureVerb(f) && first >= 0 && next(tokens, k) === first && (verbOpensPhrase(ctx, k, last, true) || measuresVerb(ctx, first))) {
       // 新建收集点12个; 解决率达84.6%, 拆违面积3万平方米: the verb belongs to the phrase
       first = k;
@@ -255,8 +269,14 @@ function readObject(text: string, phrase: Phrase): ObjectRead | null {
     const modifier = modifierEnd > from ? headClassAt(text, from, modifierEnd) : null;
     const measured = head ? objectClassAt(head.index) : null;
     if (measured === 'rate') {
-      const rateAction = verb ? actionClassAt(verb.index) : null;
-      return { object: text.slice(verb ? modifierEnd - verb.verb.length : modifierEnd, to), cls: 'rate', compoundAction: rateAction, compoundVerb: verb?.verb ?? null };
+      // 整改完成率, 办结完成率: "completed" says only that the rate counts what is done; the verb before it says what
+      let rateVerb = verb;
+      if (verb && actionClassAt(verb.index) === 'complete') {
+        const earlier = verbEndingAt(text, from, modifierEnd - verb.verb.length);
+        if (earlier) rateVerb = earlier;
+      }
+      const start = rateVerb ? text.lastIndexOf(rateVerb.verb, modifierEnd) : modifierEnd;
+      return { object: text.slice(start, to), cls: 'rate', compoundAction: rateVerb ? actionClassAt(rateVerb.index) : null, compoundVerb: rateVerb?.verb ?? null };
     }
     if (verb && (!modifier || modifier.head.length <= verb.verb.length)) {
       return { object: text.slice(modifierEnd - verb.verb.length, to), cls: measured === 'floor_space' || measured === 'funds' ? null : measured, compoundAction: actionClassAt(verb.index), compoundVerb: verb.verb };
@@ -265,7 +285,14 @@ function readObject(text: string, phrase: Phrase): ObjectRead | null {
     if (head) return { object: head.head, cls: objectClassAt(head.index), compoundAction: null, compoundVerb: null };
     return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
   }
-  if (!head) return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
+  if (!head) {
+    // 志愿者轮流: an unknown word after a known noun is no head; the known noun is
+    for (let end = to - 1; end > from; end--) {
+      const earlier = headClassAt(text, from, end);
+      if (earlier && earlier.head.length >= 2) return { object: earlier.head, cls: objectClassAt(earlier.index), compoundAction: null, compoundVerb: null };
+    }
+    return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
+  }
   let cls = objectClassAt(head.index);
   // 合同成交额, 协议金额: an amount of a contract is the contract's value
   if ((cls === 'funds' || cls === 'sales') && to - head.head.length > from) {
@@ -386,6 +413,9 @@ function findAction(
   let lightOwn = -1;
   let crossedList = false;
   let itemHasFigure = false;
+  let deferred: ActionRead | null = null;
+  const p0 = prev(tokens, before ? before.first : t);
+  const enumeration = p0 >= 0 && (tokens.flags[p0] & DENG) !== 0;
   // 投资5亿元, 开展检查56次, 培训1.2万人次: a noun that is also a verb, alone before the number, is both
   if (before && before.first === before.last && tokens.flags[before.first] & VERB && tokens.actionClass[before.first] >= 0) {
     return readVerb(ctx, before.first, 'before');
@@ -408,10 +438,15 @@ function findAction(
     }
     if (f & LIGHT && tokens.actionClass[k] < 0) {
       if (tokens.lightClass[k] >= 0 && lightOwn < 0) lightOwn = k;
+      // 实施新建、改扩建学校项目12个: the building verbs name the kind of project; 实施 governs it
+      else if (deferred) return { action: ctx.text.slice(tokens.start[k], tokens.end[k]), cls: null, source: 'light', token: k };
       continue;
     }
     if (!(f & VERB)) continue;
     if (crossedList && !itemHasFigure && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & PUNCT) continue;
+    // 房地产服务公司高力国际等12家企业: in the names of an enumeration, a verb before a noun of firms is part of a name
+    if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & NOUN
+      && NAMED_BY_USE.has(objectClassAt(tokens.objectClass[next(tokens, k)]) ?? 'time')) continue;
     const cls = actionClassAt(tokens.actionClass[k]);
     if (seenDe) {
       // 反映的问题: the first verb before 的 is a relative clause's; a verb before that governs the phrase
@@ -419,9 +454,13 @@ function findAction(
       return readVerb(ctx, k, 'before');
     }
     if (tokens.actionClass[k] === EXIST) { existing ??= readVerb(ctx, k, 'before'); continue; }
-    // 收集点, 执法车辆: a verb right before the noun that cannot govern it modifies it
+    // 收集点, 执法车辆: a verb written together with a short noun of things named by their use, which it
+    // cannot govern, is part of that noun
     const adjacent = before !== null && next(tokens, k) === before.first;
-    if (adjacent && object && cls && !canGovern(unit, object, cls) && canGovernSomething(unit, object)) continue;
+    if (adjacent && object && cls && FUNCTIONAL.has(object) && tokens.end[before.last] - tokens.start[before.first] <= 2
+      && !canGovern(unit, object, cls) && canGovernSomething(unit, object)) continue;
+    if (cls === 'build' && (object === 'project' || object === 'facility') && (adjacent || deferred)) { deferred ??= readVerb(ctx, k, 'before'); continue; }
+    if (deferred && cls === 'build') continue;
     if (lightOwn >= 0 && !adjacent) break;
     // 清零、核心区44万方建筑全面拆平: an item with its own verb after the figure does not share the one before
     if (crossedList) { const own = verbAfter(ctx, afterEnd, 'after', P_LIST); if (own) return own; }
@@ -429,6 +468,7 @@ function findAction(
     if (f & LIGHT && (cls === 'complete' || cls === 'achieve')) { const own = verbAfter(ctx, afterEnd, 'light', P_LIST); if (own) return own; }
     return readVerb(ctx, k, 'before');
   }
+  if (deferred) return deferred;
   if (lightOwn >= 0) return { action: ctx.text.slice(tokens.start[lightOwn], tokens.end[lightOwn]), cls: actionClassAt(tokens.lightClass[lightOwn]), source: 'light', token: lightOwn };
   const following = verbAfter(ctx, afterEnd, 'after');
   if (following) return following;
@@ -512,11 +552,12 @@ function findAspect(ctx: ArticleContext, t: number, ownFrom: number): Aspect | n
     if (isBoundary(f, tokens, k, P_COMMA + 1)) break;
     if (k >= ownFrom && f & NOUN) continue;
     if (f & PLAN) {
-      // 将120户居民纳入…: 将 before a noun phrase is a preposition, not "will"
-      if (text[tokens.start[k]] === '将' && tokens.end[k] - tokens.start[k] === 1) {
-        const n = next(tokens, k);
-        if (n < tokens.length && !(tokens.flags[n] & (VERB | LIGHT | ADV | TIME | PREP))) continue;
-      }
+      // 将120户居民纳入…: 将 before a noun phrase is a preposition, not "will"; 计划总投资126亿元: a plan word
+      // before a noun only qualifies that noun
+      const n = next(tokens, k);
+      const nf = n < tokens.length ? tokens.flags[n] : 0;
+      if (f & NOUN ? !(nf & (VERB | LIGHT | ADV | TIME | PREP)) : !(nf & (VERB | LIGHT | ADV | TIME | PREP | PLAN | FIG | PUNCT))) continue;
+      if (nf & NOUN && !(nf & VERB) && n !== t) continue;
       return 'planned';
     }
     if (f & ONGOING) return 'ongoing';
@@ -579,12 +620,19 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const compound: ActionRead | null = read?.compoundAction && read.compoundVerb
     ? { action: read.compoundVerb, cls: read.compoundAction, source: 'compound', token: -1 } : null;
   let action: ActionRead | null;
-  if (compound && finding.object_class === 'rate') action = compound;
+  if (rate && figure.qualifierWord === '约占') action = { action: '占', cls: 'share', source: 'before', token: -1 };   // 约占三成
+  else if (compound && finding.object_class === 'rate') action = compound;
   else {
     const governing = findAction(ctx, t, unitClass, finding.object_class, before, after);
     action = compound && (!governing || governing.source === 'relative' || WEAK_ACTIONS.has(governing.cls)) ? compound : governing;
   }
   const hasVerb = clauseHasVerb(ctx, t);
+  // 其中，亿元以上项目11个: a subset takes what its whole does (and what it is, when it does not say)
+  const whole = subsetOf(ctx, i, t, unitClass);
+  if (whole && !action && whole.action) action = { action: whole.action, cls: whole.action_class, source: 'antecedent', token: -1 };
+  if (whole && !finding.object_class && whole.object_class && (!implied || fitsMeasure(whole.object_class, measureClass, implied))) {
+    finding.object = whole.object; finding.object_class = whole.object_class; finding.provenance.object = 'antecedent';
+  }
   if (!action && !hasVerb) action = listVerb(ctx, i, t) ?? previousClauseVerb(ctx, t);
 
   // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
@@ -613,12 +661,23 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   }
   if (action) {
     finding.action = action.action; finding.action_class = action.cls; finding.provenance.action = action.source;
+    // 参加养老保险人数: taking part in what is no event is being served
+    if (action.cls === 'attend' && action.token >= 0) {
+      const attended = objectAfterVerb(ctx, action.token);
+      if (attended && attended !== 'event') finding.action_class = 'serve';
+    }
+    // 占全省首批指标数67%: a share of a territory's total is a share, not progress on one's own target
+    if (action.cls === 'share' && action.token >= 0 && TERRITORY_WHOLE.test(text.slice(tokens.end[action.token], Math.min(figure.start, tokens.end[action.token] + 16)))) {
+      finding.object_class = 'economy';
+    }
     // 543栋存在安全隐患: things that have problems are counted as problems found
     if (action.source === 'after' && action.token >= 0 && (action.cls === 'collect' || action.cls === 'exist') && objectAfterVerb(ctx, action.token) === 'problem') {
       finding.object_class = 'problem';
     }
     // 检查食品经营单位2600余家次: times things were inspected are inspections
-    if (measureClass === 'visit' && action.cls === 'inspect' && finding.object_class && VISITED.has(finding.object_class)) finding.object_class = 'inspection';
+    if ((measureClass === 'visit' || measureClass === 'batch') && action.cls === 'inspect' && finding.object_class && (VISITED.has(finding.object_class) || finding.object_class === 'goods' || finding.object_class === 'produce')) {
+      finding.object_class = 'inspection';
+    }
   }
   finding.aspect = findAspect(ctx, t, before ? before.first : t);
   return finding;
@@ -638,11 +697,12 @@ function impliedClass(measure: MeasureClass | null, unitWord: string): ObjectCla
 
 /** Classes a measure word with a class of its own can count (名 counts persons, staff, or families: 245名家庭). */
 const FITS: Partial<Record<ObjectClass, ReadonlySet<ObjectClass>>> = {
-  person: new Set<ObjectClass>(['person', 'staff', 'household', 'job', 'inspection', 'event']),
+  person: new Set<ObjectClass>(['person', 'staff', 'household']),
   household: new Set<ObjectClass>(['household', 'person', 'enterprise', 'merchant', 'place', 'dwelling', 'building']),
   enterprise: new Set<ObjectClass>(['enterprise', 'merchant', 'organisation', 'household', 'facility', 'project', 'place', 'inspection', 'problem']),
   building: new Set<ObjectClass>(['building', 'dwelling', 'facility', 'project', 'floor_space', 'land']),
   dwelling: new Set<ObjectClass>(['dwelling', 'building']),
+  document: new Set<ObjectClass>(['document', 'goods', 'policy', 'problem']),
   staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place']),
   event: new Set<ObjectClass>(['event', 'inspection', 'person', 'place']),
 };
@@ -665,6 +725,26 @@ function objectAfterVerb(ctx: ArticleContext, verb: number): ObjectClass | null 
   return head ? objectClassAt(head.index) : null;
 }
 
+/** The figure a 其中-clause takes a subset of: the nearest earlier figure in the same unit class, in this
+ *  sentence or the one before, when 其中 opens the figure's clause. */
+function subsetOf(ctx: ArticleContext, i: number, t: number, unit: UnitClass): FacetFinding | null {
+  const { tokens } = ctx;
+  let opened = false;
+  for (let k = prev(tokens, t), seen = 0; k >= 0 && seen < 12; k = prev(tokens, k), seen++) {
+    const f = tokens.flags[k];
+    if (f & QIZHONG) { opened = true; break; }
+    if (isBoundary(f, tokens, k, P_COMMA) && !(prev(tokens, k) >= 0 && tokens.flags[prev(tokens, k)] & QIZHONG)) break;
+  }
+  if (!opened) return null;
+  const sentence = ctx.sentenceOf[i];
+  for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+    if (ctx.sentenceOf[j] < sentence - 1) return null;
+    const earlier = ctx.findings[j];
+    if (earlier && earlier.unit_class === unit) return earlier;
+  }
+  return null;
+}
+
 /** The verb of an earlier figure of the sentence, for a figure in a clause without one (走访企业120家，个体户300户). */
 function listVerb(ctx: ArticleContext, i: number, t: number): ActionRead | null {
   const { tokens } = ctx;
@@ -680,6 +760,8 @@ function listVerb(ctx: ArticleContext, i: number, t: number): ActionRead | null 
 
 /** Verbs that say only that something was reached or is there; a compound's own verb says more. */
 const WEAK_ACTIONS: ReadonlySet<ActionClass | null> = new Set<ActionClass | null>([null, 'achieve', 'complete', 'exist', 'share']);
+
+const TERRITORY_WHOLE = /全(?:国|省|市|区|县|镇|乡|街|州|盟|旗)/;
 
 const MONEY_CLASSES: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['investment', 'funds', 'loan', 'revenue', 'sales', 'value_added', 'foreign_capital']);
 

@@ -25,12 +25,14 @@ const r = (
 
 const RATE_LIKE: UnitClass[] = ['percent', 'percentage_point'];
 const BUILT_THINGS: ObjectClass[] = ['floor_space', 'building', 'dwelling', 'facility', 'project'];
-const NOT_A_SERVICE: ActionClass[] = ['exist', 'register', 'attract', 'sign', 'achieve', 'share', 'grow', 'produce', 'earn'];
-const THINGS_WITHOUT_A_METRIC: ObjectClass[] = ['document', 'policy', 'vehicle', 'place', 'slot', 'plant', 'produce', 'waste', 'organisation', 'line', 'land', 'economy', 'time'];
+const NOT_A_SERVICE: ActionClass[] = ['exist', 'register', 'attract', 'sign', 'achieve', 'share', 'grow', 'produce', 'earn', 'build'];
+const THINGS_WITHOUT_A_METRIC: ObjectClass[] = ['job', 'document', 'policy', 'vehicle', 'place', 'slot', 'plant', 'produce', 'waste', 'organisation', 'line', 'land', 'economy', 'time'];
 
 export const METRIC_TABLE: readonly MetricRow[] = [
   // ── money: the kind of money names the metric; a verb names it when no money noun does ──
   r('money', 'foreign_capital', '*', 'foreign_investment', 0.95),
+  r('money', 'economy', '*', 'other', 0.75),                    // incomes per head, losses, fines, registered capital
+  r('money', '*', 'enforce', 'other', 0.75),                    // fines and confiscations are money taken in
   r('money', '*', 'relieve', 'tax_relief', 0.9),
   r('money', 'loan', '*', 'financing', 0.95),
   r('money', 'revenue', '*', 'fiscal_revenue', 0.95),
@@ -38,7 +40,6 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('money', 'investment', '*', 'investment', 0.95),
   r('money', 'sales', '*', 'output_value', 0.9),
   r('money', 'funds', 'sign', 'contract_value', 0.85),
-  r('money', 'funds', 'invest', 'investment', 0.8),
   r('money', 'funds', '*', 'funds_allocated', 0.9),
   r('money', 'document', '*', 'contract_value', 0.85),        // 合同金额, 协议金额
   r('money', '*', 'sign', 'contract_value', 0.85),
@@ -47,10 +48,9 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('money', '*', ['distribute', 'raise'], 'funds_allocated', 0.85),
   r('money', '*', ['earn', 'produce'], 'output_value', 0.8),
   r('money', ['project', 'facility'], '*', 'investment', 0.75), // 50亿元产业项目: a project's size is its investment
-  r('money', '*', 'enforce', 'other', 0.75),                    // fines and confiscations are money taken in
-  r('money', 'economy', '*', 'other', 0.75),                    // incomes per head, losses
 
   // ── area ──
+  r('area', 'land', 'demolish', 'land_cleared', 0.8),          // 拆平旧厂房用地860亩: land cleared by demolition
   r('area', '*', 'demolish', 'demolished_area', 0.9),
   r('area', 'site', '*', 'area', 0.9),
   r('area', 'land', 'requisition', 'land_cleared', 0.9),
@@ -66,12 +66,13 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('time', '*', '*', 'duration', 0.9),
   r('mass', 'goods', '*', 'supplies', 0.85),
   r('mass', ['produce', 'waste'], '*', 'other', 0.8),
+  r('mass', '*', ['earn', 'produce'], 'other', 0.7),
   r('mass', null, ['distribute', 'raise'], 'supplies', 0.75),
   r('volume', '*', '*', 'other', 0.6),
 
   // ── rates: a rate belongs to the family of what it rates (its compound: 解决率, 满意度, 开工率) ──
   r(RATE_LIKE, 'rate', 'resolve', 'resolution_rate', 0.95),
-  r(RATE_LIKE, 'rate', 'rehabilitate', 'resolution_rate', 0.8),    // 整治率: rectification
+  r(RATE_LIKE, 'rate', ['rehabilitate', 'demolish'], 'resolution_rate', 0.75),  // 整治率, 违建拆除率: rectification
   r(RATE_LIKE, 'rate', 'satisfy', 'satisfaction_rate', 0.95),
   r(RATE_LIKE, 'rate', ['complete', 'start', 'sign', 'invest', 'achieve'], 'target_completion_rate', 0.9),
   r(RATE_LIKE, 'rate', 'grow', 'growth_rate', 0.9),
@@ -79,6 +80,7 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r(RATE_LIKE, 'target', '*', 'target_completion_rate', 0.9),  // 完成全年任务的92%, 序时进度
   r(RATE_LIKE, '*', 'satisfy', 'satisfaction_rate', 0.85),
   r(RATE_LIKE, '*', 'grow', 'growth_rate', 0.85),
+  r(RATE_LIKE, 'investment', 'share', 'target_completion_rate', 0.7),  // 完成投资…，占总投资的43.4%
   r(RATE_LIKE, '*', 'share', 'other', 0.8),
   r('percent', 'problem', 'resolve', 'resolution_rate', 0.75), // 隐患100%整改
 
@@ -86,11 +88,16 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', 'problem', 'enforce', 'cases', 0.85),
   r('count', 'problem', ['resolve', 'rehabilitate', 'complete', 'repair'], 'problems_resolved', 0.9),
   r('count', 'problem', '*', 'problems_collected', 0.85),      // counted problems were found or received
+  r('count', 'waste', ['treat', 'rehabilitate', 'resolve'], 'problems_resolved', 0.6),  // 清理堆放杂物310处: spots cleared
+  r('count', null, 'rehabilitate', 'problems_resolved', 0.55),  // 整治…6800余处
   r('count', 'case', '*', 'cases', 0.9),
   r('count', null, 'enforce', 'cases', 0.75),
 
   // ── enterprises, merchants, organisations ──
   r('count', 'merchant', 'requisition', 'merchants_relocated', 0.9),
+  r('count', 'enterprise', ['register', 'build'], 'projects_target', 0.6, 'planned'),  // 力争新增高新技术企业40家
+  r('count', 'enterprise', null, 'projects_target', 0.55, 'planned'),
+  r('count', 'enterprise', ['sign', 'attract'], 'projects_signed', 0.75),   // 引进企业19家: enterprises brought in are signed investments
   r('count', ['enterprise', 'merchant'], ['visit', 'serve', 'inspect', 'collect', 'train', 'distribute', 'resolve', 'rehabilitate'], 'enterprises_served', 0.85),
   r('count', ['enterprise', 'merchant'], NOT_A_SERVICE, 'other', 0.75),   // enterprises that exist, register, settle
   r('count', 'enterprise', null, 'other', 0.6),
@@ -101,8 +108,8 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', 'person', 'deploy', 'staff_deployed', 0.75),
   r('count', 'person', 'exist', 'other', 0.65),
   r('count', 'person', '*', 'people_served', 0.85),
-  r('count', 'job', '*', 'people_served', 0.75),
   r('count', 'staff', 'attend', 'participants', 0.6),
+  r('count', 'staff', 'deploy', 'staff_deployed', 0.95),
   r('count', 'staff', '*', 'staff_deployed', 0.9),
 
   // ── households ──

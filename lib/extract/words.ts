@@ -111,6 +111,7 @@ export function compileLexicon(): Lexicon {
   flag(['其中'], QIZHONG);
   flag(['中'], FRAME);
   for (const word of MEASURE_NOUNS) entry(word).flags |= MEASURE_NOUN;
+  entry('被');   // the passive marker is a word of its own (被征迁群众)
 
   const byFirstChar = new Map<string, Entry[]>();
   for (const e of entries.values()) {
