@@ -19,7 +19,7 @@
 //   or measure compound carries its own (解决率 → 解决, 拆违面积 → 拆违).
 // aspect — the nearest marker before the figure in its sentence: planned (计划, 将, 拟, 建成后), ongoing
 //   (正在), done (已, 累计, 截至).
-import type { ArticleContext } from './context';
+import { focus, type ArticleContext } from './context';
 import {
   type ActionClass, type Aspect, type Facets, type MeasureClass, type ObjectClass, type UnitClass,
 } from './facet-classes';
@@ -132,15 +132,17 @@ function restrictByMeasure(object: ObjectClass | null, measure: MeasureClass | n
 
 const FUNCTION_FLAGS = DE | PREP | CONJ | PLAN | DONE | ONGOING | LINK | ADV | TIME | NEG | DENG | QIZHONG | FRAME;
 
+/** The token before k inside the figure's window (quotes and brackets skipped), or -1. */
 function prev(tokens: Tokens, k: number): number {
   let j = k - 1;
-  while (j >= 0 && tokens.flags[j] & QUOTE) j--;
-  return j;
+  while (j >= tokens.lo && tokens.flags[j] & QUOTE) j--;
+  return j >= tokens.lo ? j : -1;
 }
+/** The token after k inside the figure's window, or tokens.length. */
 function next(tokens: Tokens, k: number): number {
   let j = k + 1;
-  while (j < tokens.length && tokens.flags[j] & QUOTE) j++;
-  return j;
+  while (j <= tokens.hi && tokens.flags[j] & QUOTE) j++;
+  return j <= tokens.hi ? j : tokens.length;
 }
 const isPureVerb = (f: number) => (f & (VERB | LIGHT)) !== 0 && (f & NOUN) === 0;
 /** Noun material: a noun, an unknown word, a measure noun; not a function word (unless it is also a noun). */
@@ -189,7 +191,7 @@ function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase 
   let from = t + 1;
   // 180平方米的空间, 3000平方米的服务中心: a measured amount 的 the thing it measures
   if (acrossDe) { const n = next(tokens, t); if (n < tokens.length && tokens.flags[n] & DE) from = n + 1; }
-  for (let k = from; k < tokens.length; k++) {
+  for (let k = from; k <= tokens.hi; k++) {
     const f = tokens.flags[k];
     if (f & QUOTE) { if (last >= 0 && OPENING_QUOTES.includes(ctx.text[tokens.start[k]])) break; continue; }
     if (f & (PUNCT | FIG | NUM)) break;
@@ -546,7 +548,7 @@ function clausesBetween(tokens: Tokens, from: number, to: number, cap: number): 
 
 /** The nearest aspect marker before the figure in its sentence (its own noun phrase aside: 全年任务的92%). */
 function findAspect(ctx: ArticleContext, t: number, ownFrom: number): Aspect | null {
-  const { tokens, text } = ctx;
+  const { tokens } = ctx;
   for (let k = prev(tokens, t), seen = 0; k >= 0 && seen < 40; k = prev(tokens, k), seen++) {
     const f = tokens.flags[k];
     if (isBoundary(f, tokens, k, P_COMMA + 1)) break;
@@ -571,7 +573,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const figure = ctx.figures[i];
   const unitClass = unitClassOf(figure.unit);
   const measureClass = unitClass === 'count' ? measureClassOf(figure.unitWord) : null;
-  const t = ctx.tokens.figureToken[i];
+  const t = focus(ctx, i);
   const finding: FacetFinding = {
     object: null, object_class: null, action: null, action_class: null, aspect: null, unit_class: unitClass, measure_class: measureClass,
     provenance: { object: null, action: null }, phraseAfter: null, phraseAfterClass: null, followedByDe: false,
@@ -752,7 +754,8 @@ function listVerb(ctx: ArticleContext, i: number, t: number): ActionRead | null 
     if (ctx.sentenceOf[j] !== ctx.sentenceOf[i]) return null;
     const earlier = ctx.findings[j];
     if (!earlier?.action) continue;
-    if (clausesBetween(tokens, tokens.figureToken[j], t, 2) > 2) return null;
+    const earlierToken = tokens.tokenOf(j);
+    if (earlierToken < tokens.lo || clausesBetween(tokens, earlierToken, t, 2) > 2) return null;
     return { action: earlier.action, cls: earlier.action_class, source: 'list', token: -1 };
   }
   return null;

@@ -325,10 +325,15 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   return out;
 }
 
+const FIGURE_SCAN = new RegExp(FIGURE_PATTERN.source, 'g');
+
 /** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
 export function findFigures(text: string): FigureMatch[] {
   const normalized = normalizeDigits(text);
-  const pattern = new RegExp(FIGURE_PATTERN.source, 'g');
+  // one compiled pattern for every call (compiling it per text cost more than matching a page);
+  // the scan below is synchronous and starts from lastIndex 0
+  const pattern = FIGURE_SCAN;
+  pattern.lastIndex = 0;
   const figures: FigureMatch[] = [];
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(normalized)) !== null) {

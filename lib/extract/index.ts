@@ -10,6 +10,7 @@ import { findRole, isRunningTotal } from './roles';
 import { findPlaces, placeForFigure, resolveDistrict } from './places';
 import { dateForFigure, findDates, findPublicationDate } from './dates';
 import { segmentPage, splitSentences } from './segment';
+import { Tokens } from './words';
 import type { ExtractOptions, ExtractResult, ExtractedArticle, Fact, PlaceRef, Range } from './types';
 
 export * from './types';
@@ -41,6 +42,10 @@ function mastheadDistrict(text: string, firstArticleStart: number): PlaceRef | n
   return paper ? resolveDistrict(paper[1]) : null;
 }
 
+/** One token buffer for every article extract() reads: extract is synchronous and never re-entered, and
+ *  each worker thread has its own module instance, so reusing it saves an allocation per article. */
+const SHARED_TOKENS = new Tokens();
+
 export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
   const published = options.published ?? findPublicationDate(text);
   const segments = segmentPage(text);
@@ -58,7 +63,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
     while (endFigure < figures.length && figures[endFigure].start < segment.end) endFigure++;
     const articleFigures = figures.slice(firstFigure, endFigure);
     firstFigure = endFigure;
-    const context = buildContext(text, article, articleFigures, sentences);
+    const context = buildContext(text, article, articleFigures, sentences, SHARED_TOKENS);
     const facts: Fact[] = [];
     for (let i = 0; i < articleFigures.length; i++) {
       const figure = articleFigures[i];

@@ -4,7 +4,7 @@
 // none; `null` matches only a missing facet. A row with `'*'` as action says on purpose that the
 // object alone decides (案件 are cases whatever is done to them); where no row matches, the facets
 // contradict or say too little and the cue scorer of metrics.ts decides instead.
-import type { ActionClass, Aspect, ObjectClass, UnitClass } from './facet-classes';
+import { ACTION_CLASSES, ASPECTS, OBJECT_CLASSES, UNIT_CLASSES, type ActionClass, type Aspect, type ObjectClass, type UnitClass } from './facet-classes';
 
 type Pattern<T extends string> = T | readonly T[] | '*' | null;
 
@@ -157,10 +157,28 @@ function matches<T extends string>(pattern: Pattern<T> | undefined, value: T | n
   return typeof pattern === 'string' ? pattern === value : (pattern as readonly T[]).includes(value);
 }
 
+const memo = new Map<number, TableDecision | null>();
+const indexOf = <T extends string>(keys: readonly T[]) => new Map<T | null, number>([[null, 0], ...keys.map((key, i): [T, number] => [key, i + 1])]);
+const UNIT_INDEX = indexOf(UNIT_CLASSES.map((c) => c.key));
+const OBJECT_INDEX = indexOf(OBJECT_CLASSES.map((c) => c.key));
+const ACTION_INDEX = indexOf(ACTION_CLASSES.map((c) => c.key));
+const ASPECT_INDEX = indexOf(ASPECTS.map((c) => c.key));
+
 /** The first row of the table that the facets match, or null (the facets decide nothing). */
 export function lookupMetric(
   unit: UnitClass, object: ObjectClass | null, action: ActionClass | null, aspect: Aspect | null,
   table: readonly MetricRow[] = METRIC_TABLE,
+): TableDecision | null {
+  if (table !== METRIC_TABLE) return scanTable(table, unit, object, action, aspect);
+  // few combinations of facets occur: each is looked up in the table once
+  const key = ((UNIT_INDEX.get(unit)! * 64 + OBJECT_INDEX.get(object)!) * 64 + ACTION_INDEX.get(action)!) * 4 + ASPECT_INDEX.get(aspect)!;
+  let decision = memo.get(key);
+  if (decision === undefined) { decision = scanTable(table, unit, object, action, aspect); memo.set(key, decision); }
+  return decision;
+}
+
+function scanTable(
+  table: readonly MetricRow[], unit: UnitClass, object: ObjectClass | null, action: ActionClass | null, aspect: Aspect | null,
 ): TableDecision | null {
   for (let row = 0; row < table.length; row++) {
     const t = table[row];

@@ -9,10 +9,10 @@
 //  - measured: everything else.
 // Running totals: 累计 and 截至 govern every figure after them in their sentence, across commas, until a
 // clause that opens its own period (本月, 当天, 同比) without them; rates and durations are no totals.
-import type { ArticleContext } from './context';
+import { focus, type ArticleContext } from './context';
 import type { FigureRole, ObjectClass } from './facet-classes';
 import { measureClassOf, type FacetFinding } from './facets';
-import { PUNCT, P_COMMA, P_SENTENCE, QUOTE, TIME, type Tokens } from './words';
+import { PUNCT, P_COMMA, P_SENTENCE, QUOTE, RUNNING_TOTAL, TIME } from './words';
 
 /** Things with a size: an amount or threshold right before them classifies them. */
 const THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
@@ -52,22 +52,14 @@ export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding):
   return 'measured';
 }
 
-const RUNNING_TOTAL_WORDS = ['累计', '累积', '截至', '截止'];
-
-function isRunningTotalWord(text: string, tokens: Tokens, k: number): boolean {
-  if (tokens.end[k] - tokens.start[k] < 2) return false;
-  const word = text.slice(tokens.start[k], tokens.end[k]);
-  for (const marker of RUNNING_TOTAL_WORDS) if (word.includes(marker)) return true;
-  return false;
-}
-
 /** Whether 累计/截至 governs the figure (see the header). */
 export function isRunningTotal(ctx: ArticleContext, i: number, finding: FacetFinding): boolean {
   if (finding.unit_class === 'percent' || finding.unit_class === 'percentage_point' || finding.unit_class === 'time') return false;
-  const { tokens, text } = ctx;
-  const t = tokens.figureToken[i];
+  const { tokens } = ctx;
+  const t = focus(ctx, i);
+  if (t < 0) return false;
   let clauseHasPeriod = false;
-  for (let k = t - 1; k >= 0; k--) {
+  for (let k = t - 1; k >= tokens.lo; k--) {
     const f = tokens.flags[k];
     if (f & QUOTE) continue;
     if (f & PUNCT) {
@@ -76,7 +68,7 @@ export function isRunningTotal(ctx: ArticleContext, i: number, finding: FacetFin
       if (strength >= P_COMMA) { if (clauseHasPeriod) return false; clauseHasPeriod = false; }
       continue;
     }
-    if (isRunningTotalWord(text, tokens, k)) return true;
+    if (f & RUNNING_TOTAL) return true;
     if (f & TIME) clauseHasPeriod = true;
   }
   return false;

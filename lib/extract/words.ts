@@ -34,6 +34,7 @@ export const FIG = 1 << 19;
 export const NUM = 1 << 20;
 export const X = 1 << 21;          // unknown characters
 export const QUOTE = 1 << 22;      // quotes, brackets, spaces: transparent
+export const RUNNING_TOTAL = 1 << 23;  // 累计, 截至 …
 
 /** Token flags that may stand inside a noun phrase. */
 export const MATERIAL = NOUN | X | MEASURE_NOUN | NEUTRAL;
@@ -53,16 +54,63 @@ export const actionClassAt = (index: number): ActionClass | null => (index >= 0 
 export const objectClassIndex = (key: ObjectClass): number => objectIndex.get(key)!;
 export const actionClassIndex = (key: ActionClass): number => actionIndex.get(key)!;
 
+/**
+ * A character trie keyed by UTF-16 codes: a longest match costs one lookup per character read. The
+ * root's children sit in a flat array (most positions of a text start no word, and answer at once);
+ * deeper edges in one map keyed by node and code.
+ */
+class Trie<V> {
+  private readonly rootChildren = new Int32Array(0x10000);
+  private readonly edges = new Map<number, number>();
+  private readonly values: (V | undefined)[] = [undefined];
+
+  add(word: string, value: V, reversed: boolean): void {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(reversed ? word.length - 1 - i : i);
+      let child = node === 0 ? this.rootChildren[code] : this.edges.get(node * 0x10000 + code) ?? 0;
+      if (child === 0) {
+        child = this.values.length;
+        this.values.push(undefined);
+        if (node === 0) this.rootChildren[code] = child; else this.edges.set(node * 0x10000 + code, child);
+      }
+      node = child;
+    }
+    this.values[node] = value;
+  }
+
+  /** Longest word starting at `from` (reading forward, not past `limit`): [value, length], or null. */
+  longestFrom(text: string, from: number, limit: number): [V, number] | null {
+    let node = from < limit ? this.rootChildren[text.charCodeAt(from)] : 0;
+    let bestNode = 0, bestLength = 0;
+    for (let i = from + 1; node !== 0; i++) {
+      if (this.values[node] !== undefined) { bestNode = node; bestLength = i - from; }
+      if (i >= limit) break;
+      node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
+    }
+    return bestNode ? [this.values[bestNode]!, bestLength] : null;
+  }
+
+  /** Longest word ending at `to` (reading backward, not before `from`): [value, length], or null. */
+  longestEndingAt(text: string, from: number, to: number): [V, number] | null {
+    let node = to > from ? this.rootChildren[text.charCodeAt(to - 1)] : 0;
+    let bestNode = 0, bestLength = 0;
+    for (let i = to - 2; node !== 0; i--) {
+      if (this.values[node] !== undefined) { bestNode = node; bestLength = to - 1 - i; }
+      if (i < from) break;
+      node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
+    }
+    return bestNode ? [this.values[bestNode]!, bestLength] : null;
+  }
+}
+
 export interface Lexicon {
-  /** entries by first character, longest first */
-  byFirstChar: Map<string, Entry[]>;
-  /** head suffixes: word → object class index */
-  heads: Map<string, number>;
-  maxHeadLength: number;
-  measureNouns: Set<string>;
-  maxMeasureNounLength: number;
-  verbs: Map<string, number>;
-  maxVerbLength: number;
+  /** every word, for the forward longest match */
+  words: Trie<Entry>;
+  /** head suffixes (reversed): object class index */
+  heads: Trie<number>;
+  measureNouns: Trie<true>;
+  verbs: Trie<number>;
 }
 
 /** Builds the lexicon once; a word listed in two verb families (or two head classes) is an error of the data. */
@@ -112,23 +160,18 @@ export function compileLexicon(): Lexicon {
   flag(['中'], FRAME);
   for (const word of MEASURE_NOUNS) entry(word).flags |= MEASURE_NOUN;
   entry('被');   // the passive marker is a word of its own (被征迁群众)
+  for (const e of entries.values()) if (RUNNING_TOTAL_MARKERS.some((m) => e.word.includes(m))) e.flags |= RUNNING_TOTAL;
 
-  const byFirstChar = new Map<string, Entry[]>();
-  for (const e of entries.values()) {
-    const bucket = byFirstChar.get(e.word[0]) ?? [];
-    bucket.push(e);
-    byFirstChar.set(e.word[0], bucket);
-  }
-  for (const bucket of byFirstChar.values()) bucket.sort((a, b) => b.word.length - a.word.length);
-  let maxHeadLength = 0;
-  for (const word of heads.keys()) maxHeadLength = Math.max(maxHeadLength, word.length);
-  let maxVerbLength = 0;
-  for (const word of verbs.keys()) maxVerbLength = Math.max(maxVerbLength, word.length);
-  return {
-    byFirstChar, heads, maxHeadLength, verbs, maxVerbLength,
-    measureNouns: new Set(MEASURE_NOUNS), maxMeasureNounLength: Math.max(...MEASURE_NOUNS.map((w) => w.length)),
-  };
+  const lex: Lexicon = { words: new Trie(), heads: new Trie(), measureNouns: new Trie(), verbs: new Trie() };
+  for (const e of entries.values()) lex.words.add(e.word, e, false);
+  for (const [word, index] of heads) lex.heads.add(word, index, true);
+  for (const [word, index] of verbs) lex.verbs.add(word, index, true);
+  for (const word of MEASURE_NOUNS) lex.measureNouns.add(word, true, true);
+  return lex;
 }
+
+/** Words that make a figure a running total (roles.ts): 累计, 截至 and the words holding them. */
+const RUNNING_TOTAL_MARKERS = ['累计', '累积', '截至', '截止'];
 
 let sharedLexicon: Lexicon | null = null;
 export function lexicon(): Lexicon {
@@ -136,27 +179,55 @@ export function lexicon(): Lexicon {
   return sharedLexicon;
 }
 
-/** Tokens of the windows around an article's figures, in text order. */
+/** Tokens of the windows around an article's figures, in text order. One buffer may serve article after
+ *  article (reset), so a long text allocates its arrays once. */
 export class Tokens {
   length = 0;
-  start: Int32Array;
-  end: Int32Array;
-  flags: Int32Array;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  flags = new Int32Array(0);
   /** object class index for NOUN, figure index for FIG, strength for PUNCT, else -1 */
-  objectClass: Int16Array | Int32Array;
-  actionClass: Int16Array;
-  lightClass: Int16Array;
-  /** index of the token of each figure (by figure index), -1 when outside every window */
-  figureToken: Int32Array;
+  objectClass = new Int32Array(0);
+  actionClass = new Int16Array(0);
+  lightClass = new Int16Array(0);
+  /** index of the token of figure `figureBase + n` at n, -1 when outside every window */
+  figureToken = new Int32Array(0);
+  figureBase = 0;
+  /** the readable tokens: [lo, hi] (see bound) */
+  lo = 0;
+  hi = -1;
 
-  constructor(capacity: number, figureCount: number) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Int32Array(capacity);
-    this.objectClass = new Int32Array(capacity);
-    this.actionClass = new Int16Array(capacity);
-    this.lightClass = new Int16Array(capacity);
-    this.figureToken = new Int32Array(figureCount).fill(-1);
+  /** Token index of figure `i`, or -1 when it is not in this buffer. */
+  tokenOf(i: number): number {
+    const n = i - this.figureBase;
+    return n >= 0 && n < this.figureCount ? this.figureToken[n] : -1;
+  }
+  private figureCount = 0;
+
+  /** Limits reading to the tokens inside [from, to) (a figure's window). */
+  bound(from: number, to: number): void {
+    let lo = 0, hi = this.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.start[mid] < from) lo = mid + 1; else hi = mid; }
+    this.lo = lo;
+    let end = lo;
+    while (end < this.length && this.end[end] <= to) end++;
+    this.hi = end - 1;
+  }
+
+  reset(capacity: number, figureBase: number, figureCount: number): this {
+    if (this.start.length < capacity) {
+      const size = Math.max(capacity, this.start.length * 2);
+      this.start = new Int32Array(size); this.end = new Int32Array(size); this.flags = new Int32Array(size);
+      this.objectClass = new Int32Array(size); this.actionClass = new Int16Array(size); this.lightClass = new Int16Array(size);
+    }
+    if (this.figureToken.length < figureCount) this.figureToken = new Int32Array(Math.max(figureCount, this.figureToken.length * 2));
+    this.figureToken.fill(-1, 0, figureCount);
+    this.figureBase = figureBase;
+    this.figureCount = figureCount;
+    this.length = 0;
+    this.lo = 0;
+    this.hi = -1;
+    return this;
   }
 
   push(start: number, end: number, flags: number, objectClass: number, actionClass: number, lightClass: number): void {
@@ -166,99 +237,89 @@ export class Tokens {
   }
 }
 
-const punctStrength = (ch: string): number => {
-  if (LIST_CHARS.includes(ch)) return P_LIST;
-  if (COMMA_CHARS.includes(ch)) return P_COMMA;
-  if (SEMICOLON_CHARS.includes(ch)) return P_SEMICOLON;
-  if (SENTENCE_END_CHARS.includes(ch)) return P_SENTENCE;
-  return 0;
-};
-/** Quotes, brackets, spaces and layout line breaks (a sentence may run across a broken line). */
-const TRANSPARENT = new Set([...'“”‘’"\'「」『』《》〈〉（）()[]【】 \t\u3000\n\r·—-/']);
-const isDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+// Character classes of the tokenizer, by UTF-16 code.
+const C_LIST = P_LIST, C_COMMA = P_COMMA, C_SEMICOLON = P_SEMICOLON, C_SENTENCE = P_SENTENCE;
+const C_TRANSPARENT = 8, C_DIGIT = 9, C_DATE_UNIT = 10;
+const CHAR_CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, cls: number) => { for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] = cls; };
+mark(LIST_CHARS, C_LIST);
+mark(COMMA_CHARS, C_COMMA);
+mark(SEMICOLON_CHARS, C_SEMICOLON);
+mark(SENTENCE_END_CHARS, C_SENTENCE);
+// quotes, brackets, spaces and layout line breaks (a sentence may run across a broken line)
+mark('“”‘’"\'「」『』《》〈〉（）()[]【】 \t\u3000\n\r·—-/', C_TRANSPARENT);
+mark('0123456789０１２３４５６７８９', C_DIGIT);
+mark('年月日号时.', C_DATE_UNIT);
 
 /**
- * Tokenizes `ranges` (sorted, non-overlapping) of `text`; `figures` (sorted) become FIG tokens.
- * Linear in the total length of the ranges.
+ * Tokenizes `ranges` (sorted, non-overlapping) of `text`; figures [firstFigure, lastFigure) of `figures`
+ * (sorted), which the ranges hold, become FIG tokens. Linear in the total length of the ranges; `into` is
+ * reused when given. Reading is left bounded to the whole buffer.
  */
-export function tokenize(text: string, ranges: readonly Range[], figures: readonly FigureMatch[], lex: Lexicon = lexicon()): Tokens {
+export function tokenize(
+  text: string, ranges: readonly Range[], figures: readonly FigureMatch[], firstFigure = 0, lastFigure = figures.length,
+  into: Tokens = new Tokens(), lex: Lexicon = lexicon(),
+): Tokens {
   let capacity = 0;
-  for (const r of ranges) capacity += r.end - r.start;
-  const tokens = new Tokens(capacity + 1, figures.length);
-  let figureIndex = 0;
+  for (const r of ranges) capacity += r.end - r.start + 1;
+  const tokens = into.reset(capacity + 1, firstFigure, lastFigure - firstFigure);
+  let figureIndex = firstFigure;
   for (const range of ranges) {
-    while (figureIndex < figures.length && figures[figureIndex].end <= range.start) figureIndex++;
+    while (figureIndex < lastFigure && figures[figureIndex].end <= range.start) figureIndex++;
     let unknownStart = -1;
-    const flushUnknown = (at: number) => {
-      if (unknownStart >= 0) { tokens.push(unknownStart, at, X, -1, -1, -1); unknownStart = -1; }
-    };
     for (let position = range.start; position < range.end;) {
-      const figure = figures[figureIndex];
+      const figure = figureIndex < lastFigure ? figures[figureIndex] : undefined;
       if (figure && position >= figure.start) {
-        flushUnknown(position);
-        tokens.figureToken[figureIndex] = tokens.length;
+        if (unknownStart >= 0) { tokens.push(unknownStart, position, X, -1, -1, -1); unknownStart = -1; }
+        tokens.figureToken[figureIndex - firstFigure] = tokens.length;
         tokens.push(figure.start, figure.end, FIG, figureIndex, -1, -1);
         position = figure.end;
         figureIndex++;
         continue;
       }
       const limit = figure && figure.start < range.end ? figure.start : range.end;
-      const ch = text[position];
-      const strength = punctStrength(ch);
-      if (strength) { flushUnknown(position); tokens.push(position, position + 1, PUNCT, strength, -1, -1); position++; continue; }
-      if (TRANSPARENT.has(ch)) { flushUnknown(position); tokens.push(position, position + 1, QUOTE, -1, -1, -1); position++; continue; }
-      if (isDigit(text.charCodeAt(position))) {
-        flushUnknown(position);
-        let end = position + 1;
-        while (end < limit && (isDigit(text.charCodeAt(end)) || text[end] === '.' || '年月日号时'.includes(text[end]))) end++;
-        tokens.push(position, end, NUM, -1, -1, -1);
-        position = end;
-        continue;
+      const cls = CHAR_CLASS[text.charCodeAt(position)];
+      let end = position + 1;
+      let flags = 0, objectClass = -1, actionClass = -1, lightClass = -1;
+      if (cls >= C_LIST && cls <= C_SENTENCE) { flags = PUNCT; objectClass = cls; }
+      else if (cls === C_TRANSPARENT) flags = QUOTE;
+      else if (cls === C_DIGIT) {
+        while (end < limit && (CHAR_CLASS[text.charCodeAt(end)] === C_DIGIT || CHAR_CLASS[text.charCodeAt(end)] === C_DATE_UNIT)) end++;
+        flags = NUM;
+      } else {
+        const match = lex.words.longestFrom(text, position, limit);
+        if (!match) { if (unknownStart < 0) unknownStart = position; position++; continue; }
+        const e = match[0];
+        end = position + match[1];
+        flags = e.flags; objectClass = e.objectClass; actionClass = e.actionClass; lightClass = e.lightClass;
       }
-      let matched: Entry | null = null;
-      const bucket = lex.byFirstChar.get(ch);
-      if (bucket) {
-        for (const e of bucket) {
-          if (position + e.word.length <= limit && text.startsWith(e.word, position)) { matched = e; break; }
-        }
-      }
-      if (!matched) { if (unknownStart < 0) unknownStart = position; position++; continue; }
-      flushUnknown(position);
-      tokens.push(position, position + matched.word.length, matched.flags, matched.objectClass, matched.actionClass, matched.lightClass);
-      position += matched.word.length;
+      if (unknownStart >= 0) { tokens.push(unknownStart, position, X, -1, -1, -1); unknownStart = -1; }
+      tokens.push(position, end, flags, objectClass, actionClass, lightClass);
+      position = end;
     }
-    flushUnknown(range.end);
+    if (unknownStart >= 0) tokens.push(unknownStart, range.end, X, -1, -1, -1);
     // a window boundary inside a sentence is no clause boundary, but nothing is read across it
     tokens.push(range.end, range.end, PUNCT, P_SENTENCE, -1, -1);
   }
+  tokens.lo = 0;
+  tokens.hi = tokens.length - 1;
   return tokens;
 }
 
-/** Object class index of the noun phrase text[from, to): the longest known head at its end, else -1. */
+/** The longest known head at the end of the noun phrase text[from, to) and its object class index. */
 export function headClassAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): { index: number; head: string } | null {
-  for (let length = Math.min(lex.maxHeadLength, to - from); length >= 1; length--) {
-    const word = text.slice(to - length, to);
-    const index = lex.heads.get(word);
-    if (index !== undefined) return { index, head: word };
-  }
-  return null;
+  const match = lex.heads.longestEndingAt(text, from, to);
+  return match ? { index: match[0], head: text.slice(to - match[1], to) } : null;
 }
 
 /** The longest measure noun (率, 面积, 额, 数 …) ending at `to`, if any. */
 export function measureNounAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): string | null {
-  for (let length = Math.min(lex.maxMeasureNounLength, to - from); length >= 1; length--) {
-    const word = text.slice(to - length, to);
-    if (lex.measureNouns.has(word)) return word;
-  }
-  return null;
+  const match = lex.measureNouns.longestEndingAt(text, from, to);
+  return match ? text.slice(to - match[1], to) : null;
 }
 
 /** The longest verb ending at `to` within [from, to), if any (the action in 解决率, 拆违面积, 签约额). */
 export function verbEndingAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): { index: number; verb: string } | null {
-  for (let length = Math.min(lex.maxVerbLength, to - from); length >= 1; length--) {
-    const word = text.slice(to - length, to);
-    const index = lex.verbs.get(word);
-    if (index !== undefined) return { index, verb: word };
-  }
-  return null;
+  const match = lex.verbs.longestEndingAt(text, from, to);
+  return match ? { index: match[0], verb: text.slice(to - match[1], to) } : null;
 }
