@@ -23,11 +23,10 @@ import { focus, type ArticleContext } from './context';
 import {
   type ActionClass, type Aspect, type Facets, type MeasureClass, type ObjectClass, type UnitClass,
 } from './facet-classes';
-import { LATER_VERB_PREPOSITIONS, STAFF_WORK_MORPHEMES } from './lexicon';
-import { canGovern } from './metric-table';
-import type { Unit } from './types';
+import { GOVERNS, LATER_VERB_PREPOSITIONS, STAFF_WORK_MORPHEMES } from './lexicon';
+import type { FigureMatch, Unit } from './types';
 import {
-  ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LIGHT, LINK, MATERIAL, NEG, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
+  ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LIGHT, LINK, MATERIAL, NEG, NEUTRAL, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
   QIZHONG, QUOTE, TIME, VERB, actionClassAt, actionClassIndex, headClassAt, measureNounAt, objectClassAt, verbEndingAt,
   type Tokens,
 } from './words';
@@ -43,6 +42,8 @@ export interface FacetFinding extends Facets {
   phraseAfterClass: ObjectClass | null;
   /** token after the figure is 的 (a modifier of what follows) */
   followedByDe: boolean;
+  /** the figure ends in 以上/以下 … (a bound of a category) */
+  threshold: boolean;
 }
 
 const UNIT_CLASS: Record<Unit, UnitClass> = {
@@ -166,7 +167,7 @@ function verbOpensPhrase(ctx: ArticleContext, k: number, headToken: number, need
   const head = headClassAt(ctx.text, tokens.start[k], tokens.end[headToken]);
   const cls = head ? objectClassAt(head.index)! : null;
   if (!cls) return false;
-  if (!needsGoverningVerb) return FUNCTIONAL.has(cls);
+  if (!needsGoverningVerb) return FUNCTIONAL.has(cls) || cls === 'project';
   // 引进种植大户17家, 新建收集点12个: after a governing verb, a verb + noun of a doer or a thing for use is one noun
   const p = prev(tokens, k);
   return (FUNCTIONAL.has(cls) || AGENTIVE.has(cls)) && p >= 0 && isPureVerb(tokens.flags[p]);
@@ -176,6 +177,32 @@ const AGENTIVE: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['household', 'p
 
 function isPassiveMarker(ctx: ArticleContext, k: number): boolean {
   return k >= 0 && ctx.tokens.end[k] - ctx.tokens.start[k] === 1 && ctx.text[ctx.tokens.start[k]] === '被';
+}
+
+/** A verb and the noun after it form one word: a listed compound, or a one-character head (站, 点, 员, 队). */
+function boundCompound(ctx: ArticleContext, verb: number, noun: number): boolean {
+  const { tokens, text } = ctx;
+  if (tokens.end[noun] - tokens.start[noun] === 1) return true;
+  const head = headClassAt(text, tokens.start[verb], tokens.end[noun]);
+  // 改造项目, 新建工程: a verb before 项目 names the kind of project
+  return head !== null && (head.head.length >= tokens.end[noun] - tokens.start[verb] || objectClassAt(head.index) === 'project');
+}
+
+/**
+ * Whether a verb right before a noun phrase is part of it: it is written together with a one-character
+ * head that is the whole phrase (收集点, 服务站), or it names the kind of project in a phrase whose head
+ * comes later (改造项目被征迁群众 counts 群众, not projects; in 签约项目 the verb governs 项目).
+ */
+function verbInsidePhrase(ctx: ArticleContext, verb: number, phrase: Phrase): boolean {
+  const { tokens, text } = ctx;
+  const first = phrase.first;
+  if (first === phrase.last && tokens.end[first] - tokens.start[first] === 1) {
+    const head = headClassAt(text, tokens.start[verb], tokens.end[first]);
+    return head !== null && FUNCTIONAL.has(objectClassAt(head.index)!);
+  }
+  if (first === phrase.last) return false;
+  const head = headClassAt(text, tokens.start[first], tokens.end[first]);
+  return head !== null && objectClassAt(head.index) === 'project';
 }
 
 /** Whether token `k` is a measure noun (率, 面积, 额) or starts with one, so the verb before it is its modifier. */
@@ -204,9 +231,10 @@ function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase 
       if (first < 0) first = k;
       last = k;
     } else if (isPureVerb(f)) {
-      // 服务站, 执法车辆: a verb followed by noun material names what the thing is for
+      // 服务站, 社区服务站: a verb written together with a noun naming what a thing is for is part of it;
+      // 企业入驻孵化器: a verb before a free noun is a predicate
       const n = next(tokens, k);
-      if (!(n < tokens.length && isMaterial(tokens.flags[n]) && verbOpensPhrase(ctx, k, n, false))) break;
+      if (!(n < tokens.length && isMaterial(tokens.flags[n]) && verbOpensPhrase(ctx, k, n, false) && (first < 0 || boundCompound(ctx, k, n)))) break;
       if (first < 0) { first = k; verbFirst = true; }
     } else break;
     if (tokens.end[k] - tokens.start[first] > MAX_PHRASE_CHARS) break;
@@ -229,6 +257,12 @@ function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase 
   let k = prev(tokens, t);
   while (k >= 0 && (tokens.flags[k] & LINKING) && !(tokens.flags[k] & NOUN) && !(tokens.flags[k] & PUNCT)) k = prev(tokens, k);
   if (percent && k >= 0 && tokens.flags[k] & DE) k = prev(tokens, k);   // 全年任务的92%: of the whole
+  // 管网改造28公里, 项目开工12个, 增加值增长6.8%: the noun before the verb before the number is what it counts
+  if (k >= 0 && isPureVerb(tokens.flags[k])) {
+    const p = prev(tokens, k);
+    if (!(p >= 0 && isMaterial(tokens.flags[p]))) return null;
+    k = p;
+  }
   let first = -1, last = -1;
   for (; k >= 0; k = prev(tokens, k)) {
     const f = tokens.flags[k];
@@ -247,8 +281,9 @@ function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase 
       first = prev(tokens, k);
       k = first;
       continue;
-    } else if (isPureVerb(f) && first >= 0 && next(tokens, k) === first && (verbOpensPhrase(ctx, k, last, true) || measuresVerb(ctx, first))) {
-      // 新建收集点12个; 解决率达84.6%, 拆违面积3万平方米: the verb belongs to the phrase
+    } else if (isPureVerb(f) && first >= 0 && next(tokens, k) === first
+      && (verbOpensPhrase(ctx, k, last, true) || measuresVerb(ctx, first) || (isPureVerb(tokens.flags[first]) && measuresVerb(ctx, next(tokens, first))))) {
+      // 新建收集点12个; 解决率达84.6%, 拆违面积3万平方米, 整改完成率96%: the verbs belong to the phrase
       first = k;
       continue;
     } else break;
@@ -261,8 +296,13 @@ function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase 
 interface ObjectRead { object: string; cls: ObjectClass | null; compoundAction: ActionClass | null; compoundVerb: string | null }
 
 /** Classifies a noun phrase by its head; a measure compound (解决率, 企业数, 拆违面积) by its modifier. */
-function readObject(text: string, phrase: Phrase): ObjectRead | null {
-  const { from, to } = phrase;
+function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
+  const { text, tokens } = ctx;
+  const { from } = phrase;
+  // 重点, 一线, 亮点: a word that is no noun gives no head, even if it ends like one
+  let to = phrase.to;
+  for (let k = phrase.last; k >= phrase.first && tokens.flags[k] & (NEUTRAL | QUOTE) && !(tokens.flags[k] & NOUN); k--) to = tokens.start[k];
+  if (to <= from) return null;
   const head = headClassAt(text, from, to);
   const measureNoun = measureNounAt(text, from, to);
   if (measureNoun && (!head || head.head.length <= measureNoun.length)) {
@@ -296,6 +336,11 @@ function readObject(text: string, phrase: Phrase): ObjectRead | null {
     return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
   }
   let cls = objectClassAt(head.index);
+  // 问题点位, 占道经营点位: spots named by the problem found there are problems
+  if ((cls === 'post' || cls === 'place' || cls === 'facility') && to - head.head.length > from) {
+    const modifier = headClassAt(text, from, to - head.head.length);
+    if (modifier && objectClassAt(modifier.index) === 'problem') return { object: text.slice(to - head.head.length - modifier.head.length, to), cls: 'problem', compoundAction: null, compoundVerb: null };
+  }
   // 合同成交额, 协议金额: an amount of a contract is the contract's value
   if ((cls === 'funds' || cls === 'sales') && to - head.head.length > from) {
     const modifier = headClassAt(text, from, to - head.head.length);
@@ -305,6 +350,34 @@ function readObject(text: string, phrase: Phrase): ObjectRead | null {
   if (head.head === '人员' && STAFF_WORK_MORPHEMES.some((m) => text.startsWith(m, to - 2 - m.length) && to - 2 - m.length >= from)) cls = 'staff';
   const rateAction = RATE_HEAD_ACTION[head.head] ?? null;
   return { object: head.head, cls, compoundAction: rateAction, compoundVerb: rateAction ? head.head : null };
+}
+
+const THRESHOLD_WORDS = ['以上', '以下', '及以上', '以内', '之上'];
+/** 5000平方米以上, 年产值2000万元以下: the figure bounds a category (the word is inside the figure or right after it). */
+function isThreshold(text: string, figure: FigureMatch): boolean {
+  for (const word of THRESHOLD_WORDS) if (figure.text.endsWith(word) || text.startsWith(word, figure.end)) return true;
+  return false;
+}
+const UNCOUNTABLE: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['investment', 'funds', 'loan', 'revenue', 'sales', 'value_added', 'foreign_capital', 'rate', 'economy', 'site', 'floor_space', 'time', 'target']);
+
+const WITH_AREA: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['land', 'floor_space', 'building', 'dwelling', 'site', 'line', 'facility']);
+/** Whether a figure in `unit` can measure a noun of `cls` (a count counts no money; an area is of land or buildings). */
+function measurableIn(cls: ObjectClass, unit: UnitClass): boolean {
+  if (unit === 'count') return !UNCOUNTABLE.has(cls);
+  if (unit === 'area') return WITH_AREA.has(cls);
+  return true;
+}
+
+/** The last noun inside a phrase that a figure in `unit` can measure, read back from its end. */
+function lastMeasurableWithin(ctx: ArticleContext, phrase: Phrase, unit: UnitClass): ObjectRead | null {
+  const { tokens, text } = ctx;
+  for (let k = phrase.last - 1; k >= phrase.first; k--) {
+    if (tokens.flags[k] & QUOTE) continue;
+    const head = headClassAt(text, phrase.from, tokens.end[k]);
+    const cls = head ? objectClassAt(head.index) : null;
+    if (head && cls && measurableIn(cls, unit)) return { object: head.head, cls, compoundAction: null, compoundVerb: null };
+  }
+  return null;
 }
 
 /** The first noun of `cls` inside a phrase, read from its start (员工 in 航企员工通勤交通需求). */
@@ -331,9 +404,16 @@ function clauseSubject(ctx: ArticleContext, t: number): Phrase | null {
     const f = tokens.flags[k];
     if (first < 0 && f & (TIME | ADV | QUOTE | NUM)) continue;
     if (isMaterial(f)) { if (first < 0) first = k; last = k; continue; }
+    // 群众满意率较去年提升…: a verb before a measure noun is inside the phrase
+    const n = next(tokens, k);
+    if (first >= 0 && isPureVerb(f) && n < t && measuresVerb(ctx, n)) { last = n; k = n; continue; }
+    // 诉求按期办结率: an adverb before such a verb too
+    const n2 = n < t ? next(tokens, n) : t;
+    if (first >= 0 && f & ADV && n < t && isPureVerb(tokens.flags[n]) && n2 < t && measuresVerb(ctx, n2)) { last = n2; k = n2; continue; }
     break;
   }
-  if (last < 0 || k >= t || !(tokens.flags[k] & (VERB | ADV | DONE))) return null;
+  // 项目开工12个, 增速比上月回落1.6个百分点: the subject comes before its verb or a comparison before it
+  if (last < 0 || k >= t || !(tokens.flags[k] & (VERB | ADV | DONE | PREP | TIME | LINK | ONGOING))) return null;
   return { first, last, from: tokens.start[first], to: tokens.end[last] };
 }
 
@@ -387,11 +467,15 @@ function verbAfter(ctx: ArticleContext, from: number, source: ActionSource, minS
     if (f & (CONJ | PUNCT)) continue;
     if (f & VERB && !(f & LIGHT && tokens.lightClass[k] < 0 && tokens.actionClass[k] < 0)) {
       // a light verb with an own family (开展, 完成) yields to a verb right after it
-      if (f & LIGHT) { const n = next(tokens, k); if (n < tokens.length && tokens.flags[n] & VERB) { light = k; continue; } }
+      if (f & LIGHT) {
+        let n = next(tokens, k);
+        while (n < tokens.length && tokens.flags[n] & ADV && !(tokens.flags[n] & VERB)) n = next(tokens, n);
+        if (n < tokens.length && tokens.flags[n] & VERB) { light = k; continue; }
+      }
       return readVerb(ctx, k, source);
     }
     if (f & LIGHT) { light = k; continue; }
-    if (f & (ADV | DONE | LINK | NEG | TIME | PLAN | ONGOING | QUOTE)) continue;
+    if (f & (ADV | DONE | LINK | NEG | TIME | PLAN | ONGOING | QUOTE | PREP)) continue;
     if (light >= 0 && isMaterial(f)) continue;    // 开展综合整治: the light verb's object
     if (isMaterial(f)) continue;                  // 对辖区12个小区开展… : the rest of the phrase
     break;
@@ -419,8 +503,9 @@ function findAction(
   const p0 = prev(tokens, before ? before.first : t);
   const enumeration = p0 >= 0 && (tokens.flags[p0] & DENG) !== 0;
   // 投资5亿元, 开展检查56次, 培训1.2万人次: a noun that is also a verb, alone before the number, is both
-  if (before && before.first === before.last && tokens.flags[before.first] & VERB && tokens.actionClass[before.first] >= 0) {
-    return readVerb(ctx, before.first, 'before');
+  // (and the last noun of a phrase that is also a verb: 消防安全检查95次, 小微企业授信3.2亿元)
+  if (before && tokens.flags[before.last] & VERB && tokens.actionClass[before.last] >= 0 && next(tokens, before.last) === t) {
+    return readVerb(ctx, before.last, 'before');
   }
   for (let k = prev(tokens, t); k >= 0; k = prev(tokens, k)) {
     const f = tokens.flags[k];
@@ -432,11 +517,12 @@ function findAction(
     if (f & PUNCT) { crossedList = true; itemHasFigure = false; continue; }
     if (f & FIG) { itemHasFigure = true; continue; }
     if (f & DE) { if (!linking) { seenDe = true; crossedList = false; } continue; }
-    if (f & PREP && !(f & VERB) && LATER_VERB_PREPOSITIONS.has(ctx.text.slice(tokens.start[k], tokens.end[k]))) {
-      // 对120处隐患进行整改, 为3000名老人提供体检: the figure is the preposition's object; the later verb governs
+    if (f & PREP && LATER_VERB_PREPOSITIONS.has(ctx.text.slice(tokens.start[k], tokens.end[k]))) {
+      // 对120处隐患进行整改, 为3000名老人提供体检, 帮助520名毕业生实现就业: the figure is the preposition's
+      // object; the later verb governs
       const later = verbAfter(ctx, afterEnd, 'later');
       if (later) return later;
-      continue;
+      if (!(f & VERB)) continue;
     }
     if (f & LIGHT && tokens.actionClass[k] < 0) {
       if (tokens.lightClass[k] >= 0 && lightOwn < 0) lightOwn = k;
@@ -446,6 +532,8 @@ function findAction(
     }
     if (!(f & VERB)) continue;
     if (crossedList && !itemHasFigure && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & PUNCT) continue;
+    // 道路硬化、停车位改造、食堂建设等民生实事: verbs ending the items of an enumeration name the items
+    if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & (DENG | PUNCT)) continue;
     // 房地产服务公司高力国际等12家企业: in the names of an enumeration, a verb before a noun of firms is part of a name
     if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & NOUN
       && NAMED_BY_USE.has(objectClassAt(tokens.objectClass[next(tokens, k)]) ?? 'time')) continue;
@@ -458,9 +546,11 @@ function findAction(
     if (tokens.actionClass[k] === EXIST) { existing ??= readVerb(ctx, k, 'before'); continue; }
     // 收集点, 执法车辆: a verb written together with a short noun of things named by their use, which it
     // cannot govern, is part of that noun
+    // (改造项目被征迁群众: a verb right before 项目 names the kind of project); 化解征迁矛盾纠纷: between a verb
+    // and its noun, a verb that cannot govern the noun modifies it
     const adjacent = before !== null && next(tokens, k) === before.first;
-    if (adjacent && object && cls && FUNCTIONAL.has(object) && tokens.end[before.last] - tokens.start[before.first] <= 2
-      && !canGovern(unit, object, cls) && canGovernSomething(unit, object)) continue;
+    if (adjacent && verbInsidePhrase(ctx, k, before!)) continue;
+    if (adjacent && object && cls && isPureVerb(tokens.flags[prev(tokens, k)] ?? 0) && !canGovern(object, cls)) continue;
     if (cls === 'build' && (object === 'project' || object === 'facility') && (adjacent || deferred)) { deferred ??= readVerb(ctx, k, 'before'); continue; }
     if (deferred && cls === 'build') continue;
     if (lightOwn >= 0 && !adjacent) break;
@@ -489,22 +579,11 @@ function hasVerbAfter(ctx: ArticleContext, from: number): boolean {
   return false;
 }
 
-const governable = new Map<string, boolean>();
-/** Whether any verb is named with this object in the table (else selection says nothing about it). */
-function canGovernSomething(unit: UnitClass, object: ObjectClass): boolean {
-  const key = `${unit}|${object}`;
-  let known = governable.get(key);
-  if (known === undefined) {
-    known = ACTIONS_FOR_CHECK.some((action) => canGovern(unit, object, action));
-    governable.set(key, known);
-  }
-  return known;
+/** Whether a verb of family `action` can take a noun of `object` (GOVERNS of lexicon.ts). */
+function canGovern(object: ObjectClass, action: ActionClass): boolean {
+  const verbs = GOVERNS[object];
+  return verbs === undefined || verbs.includes(action);
 }
-const ACTIONS_FOR_CHECK: ActionClass[] = [
-  'collect', 'resolve', 'visit', 'serve', 'inspect', 'enforce', 'start', 'complete', 'build', 'demolish', 'requisition', 'resettle',
-  'rehabilitate', 'sign', 'attract', 'plan', 'invest', 'distribute', 'raise', 'finance', 'earn', 'relieve', 'hold', 'deploy', 'attend',
-  'train', 'employ', 'set_up', 'guard', 'treat', 'produce', 'grow', 'share', 'exist', 'register', 'travel', 'satisfy', 'achieve', 'repair',
-];
 
 /** Whether the figure's clause holds any verb at all (else it shares the verb of the clause before: 走访企业120家，个体户300户). */
 function clauseHasVerb(ctx: ArticleContext, t: number): boolean {
@@ -558,8 +637,9 @@ function findAspect(ctx: ArticleContext, t: number, ownFrom: number): Aspect | n
       // before a noun only qualifies that noun
       const n = next(tokens, k);
       const nf = n < tokens.length ? tokens.flags[n] : 0;
-      if (f & NOUN ? !(nf & (VERB | LIGHT | ADV | TIME | PREP)) : !(nf & (VERB | LIGHT | ADV | TIME | PREP | PLAN | FIG | PUNCT))) continue;
+      if (f & NOUN ? !(nf & (VERB | LIGHT | ADV | TIME | PREP | LINK)) : !(nf & (VERB | LIGHT | ADV | TIME | PREP | PLAN | FIG | PUNCT | LINK))) continue;
       if (nf & NOUN && !(nf & VERB) && n !== t) continue;
+      if (f & VERB && nf & NOUN) continue;   // 争取贷款5亿元: obtained, not planned
       return 'planned';
     }
     if (f & ONGOING) return 'ongoing';
@@ -576,7 +656,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const t = focus(ctx, i);
   const finding: FacetFinding = {
     object: null, object_class: null, action: null, action_class: null, aspect: null, unit_class: unitClass, measure_class: measureClass,
-    provenance: { object: null, action: null }, phraseAfter: null, phraseAfterClass: null, followedByDe: false,
+    provenance: { object: null, action: null }, phraseAfter: null, phraseAfterClass: null, followedByDe: false, threshold: false,
   };
   if (t < 0) return finding;
   const { tokens, text } = ctx;
@@ -586,14 +666,23 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const implied = impliedClass(measureClass, figure.unitWord);
 
   // object, from the figure's own phrases: after the measure word, before the number, the clause subject
-  const after = unitClass === 'time' ? null : phraseAfter(ctx, t, unitClass === 'area' || unitClass === 'length' || unitClass === 'mass' || unitClass === 'volume');
-  const afterRead = after ? readObject(text, after) : null;
+  // 年产值500万元以下的小微企业: after a threshold, 的 leads to what it bounds
+  const threshold = isThreshold(text, figure);
+  finding.threshold = threshold;
+  const acrossDe = threshold || unitClass === 'area' || unitClass === 'length' || unitClass === 'mass' || unitClass === 'volume';
+  const after = unitClass === 'time' ? null : phraseAfter(ctx, t, acrossDe);
+  const afterRead = after ? readObject(ctx, after) : null;
   if (after) { finding.phraseAfter = [after.from, after.to]; finding.phraseAfterClass = afterRead?.cls ?? null; }
   const before = phraseBefore(ctx, t, rate);
-  const beforeRead = before ? readObject(text, before) : null;
+  const beforeRead = before ? readObject(ctx, before) : null;
   // a measure word of its own selects its noun inside a longer phrase (1.2万名员工通勤需求 counts 员工)
-  const afterCandidate = after && implied && !fitsMeasure(afterRead?.cls ?? null, measureClass, implied)
+  let afterCandidate = after && implied && !fitsMeasure(afterRead?.cls ?? null, measureClass, implied)
     ? headOfClassWithin(ctx, after, implied) ?? afterRead : afterRead;
+  // 26个项目总投资达82亿元: a count counts the last countable noun of its phrase, not an amount after it;
+  // 30万亩高标准农田改造提升工程: an area measures the last noun of its phrase that has an area
+  if (after && afterCandidate?.cls && !measurableIn(afterCandidate.cls, unitClass)) {
+    afterCandidate = lastMeasurableWithin(ctx, after, unitClass) ?? afterCandidate;
+  }
   // money, area, rates: the noun before names what the amount is (总投资12亿元); the noun after a money
   // figure is what it is an amount of only when it is money too (5000万元资金), else the figure is its attribute
   const afterFirst = unitClass === 'count' || unitClass === 'mass' || unitClass === 'length' || unitClass === 'volume'
@@ -611,7 +700,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   }
   if (!read) {
     const subject = clauseSubject(ctx, t);
-    const subjectRead = subject ? readObject(text, subject) : null;
+    const subjectRead = subject ? readObject(ctx, subject) : null;
     if (subjectRead?.cls && (!implied || fitsMeasure(subjectRead.cls, measureClass, implied))) { read = subjectRead; source = 'subject'; }
   }
   if (read) { finding.object = read.object; finding.object_class = read.cls; finding.provenance.object = source; }
@@ -640,15 +729,16 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
   // figure's own verb can govern it; else a framing clause (集中开工项目中，…); else the measure word
   let frame: ReturnType<typeof frameOf> | undefined;
-  if (!finding.object_class && !(rate && hasVerb)) {
+  if (!finding.object_class && !read && !(rate && hasVerb)) {
     const antecedent = antecedentOf(ctx, i, unitClass, measureClass, implied);
-    if (antecedent?.object_class && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(unitClass, antecedent.object_class, action.cls))) {
+    const ownActionDecides = unitClass === 'money' && action?.cls && !WEAK_ACTIONS.has(action.cls);
+    if (antecedent?.object_class && !ownActionDecides && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(antecedent.object_class, action.cls))) {
       finding.object = antecedent.object; finding.object_class = antecedent.object_class; finding.provenance.object = 'antecedent';
     }
   }
   if (!finding.object_class) {
     frame = frameOf(ctx, t);
-    const frameRead = frame ? readObject(text, frame.phrase) : null;
+    const frameRead = frame ? readObject(ctx, frame.phrase) : null;
     if (frameRead?.cls && (!implied || fitsMeasure(frameRead.cls, measureClass, implied))) {
       finding.object = frameRead.object; finding.object_class = frameRead.cls; finding.provenance.object = 'frame';
     }
@@ -664,12 +754,12 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   if (action) {
     finding.action = action.action; finding.action_class = action.cls; finding.provenance.action = action.source;
     // 参加养老保险人数: taking part in what is no event is being served
-    if (action.cls === 'attend' && action.token >= 0) {
+    if (action.cls === 'attend' && action.token >= 0 && (finding.object_class === 'person' || finding.object_class === 'household')) {
       const attended = objectAfterVerb(ctx, action.token);
       if (attended && attended !== 'event') finding.action_class = 'serve';
     }
     // 占全省首批指标数67%: a share of a territory's total is a share, not progress on one's own target
-    if (action.cls === 'share' && action.token >= 0 && TERRITORY_WHOLE.test(text.slice(tokens.end[action.token], Math.min(figure.start, tokens.end[action.token] + 16)))) {
+    if (action.cls === 'share' && action.token >= 0 && TERRITORY_WHOLE.test(text.slice(tokens.start[action.token], Math.min(figure.start, tokens.end[action.token] + 16)))) {
       finding.object_class = 'economy';
     }
     // 543栋存在安全隐患: things that have problems are counted as problems found
@@ -700,7 +790,7 @@ function impliedClass(measure: MeasureClass | null, unitWord: string): ObjectCla
 /** Classes a measure word with a class of its own can count (名 counts persons, staff, or families: 245名家庭). */
 const FITS: Partial<Record<ObjectClass, ReadonlySet<ObjectClass>>> = {
   person: new Set<ObjectClass>(['person', 'staff', 'household']),
-  household: new Set<ObjectClass>(['household', 'person', 'enterprise', 'merchant', 'place', 'dwelling', 'building']),
+  household: new Set<ObjectClass>(['household', 'person', 'enterprise', 'merchant']),
   enterprise: new Set<ObjectClass>(['enterprise', 'merchant', 'organisation', 'household', 'facility', 'project', 'place', 'inspection', 'problem']),
   building: new Set<ObjectClass>(['building', 'dwelling', 'facility', 'project', 'floor_space', 'land']),
   dwelling: new Set<ObjectClass>(['dwelling', 'building']),
@@ -776,7 +866,8 @@ function antecedentOf(ctx: ArticleContext, i: number, unit: UnitClass, measure: 
     if (!earlier || earlier.unit_class !== unit || !earlier.object_class) continue;
     // a measure word of its own (人, 户, 家) names what it counts; only a generic one (个, 件) continues another's
     if (measure && measure !== 'generic' && measure !== earlier.measure_class) continue;
-    if (implied && !fitsMeasure(earlier.object_class, measure, implied)) continue;
+    // 为245名家庭…，惠及132人: an earlier noun is taken only if it is what this measure word counts
+    if (implied && earlier.object_class !== implied && !(implied === 'person' && earlier.object_class === 'staff')) continue;
     return earlier;
   }
   return null;

@@ -103,7 +103,7 @@ const PROPORTION_VERB_BEFORE = /[占达为是到约超近逾有足过]/;
 const SPEED_CONTEXT = /时速|速度|\|[/每]小?时/;
 /** 浏览次数：1234次, 阅读量 5万: counters of the web page, not of the world. */
 const PAGE_FURNITURE_BEFORE = /(?:浏览|阅读|点击|访问|播放)(?:次数|量|数)?[：:]?\s*$/;
-const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|排|列)$/;
+const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|(?<![安编彩])排|(?<![系陈罗])列)$/;
 const RANK_UNITS = new Set(['名', '位']);
 const CUBIC_CONTEXT_WINDOW = 8;
 

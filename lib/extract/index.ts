@@ -80,7 +80,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       const { date, precision, provenance: dateProvenance } = dateForFigure({
         mentions: dates, figureStart: figure.start, sentence, paragraph, article, published, text,
       });
-      const { provenance: _provenance, phraseAfter: _phraseAfter, phraseAfterClass: _phraseAfterClass, followedByDe: _followedByDe, ...facets } = finding;
+      const { provenance: _provenance, phraseAfter: _phraseAfter, phraseAfterClass: _phraseAfterClass, followedByDe: _followedByDe, threshold: _threshold, ...facets } = finding;
       facts.push({
         start: figure.start, end: figure.end, text: figure.text,
         value: figure.value, low: figure.low, high: figure.high,

@@ -25,7 +25,7 @@ const r = (
 
 const RATE_LIKE: UnitClass[] = ['percent', 'percentage_point'];
 const BUILT_THINGS: ObjectClass[] = ['floor_space', 'building', 'dwelling', 'facility', 'project'];
-const NOT_A_SERVICE: ActionClass[] = ['exist', 'register', 'attract', 'sign', 'achieve', 'share', 'grow', 'produce', 'earn', 'build'];
+const NOT_A_SERVICE: ActionClass[] = ['exist', 'register', 'attract', 'sign', 'achieve', 'share', 'grow', 'produce', 'earn', 'build', 'attend', 'deploy'];
 const THINGS_WITHOUT_A_METRIC: ObjectClass[] = ['job', 'document', 'policy', 'vehicle', 'place', 'slot', 'plant', 'produce', 'waste', 'organisation', 'line', 'land', 'economy', 'time'];
 
 export const METRIC_TABLE: readonly MetricRow[] = [
@@ -98,12 +98,14 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', 'enterprise', ['register', 'build'], 'projects_target', 0.6, 'planned'),  // 力争新增高新技术企业40家
   r('count', 'enterprise', null, 'projects_target', 0.55, 'planned'),
   r('count', 'enterprise', ['sign', 'attract'], 'projects_signed', 0.75),   // 引进企业19家: enterprises brought in are signed investments
-  r('count', ['enterprise', 'merchant'], ['visit', 'serve', 'inspect', 'collect', 'train', 'distribute', 'resolve', 'rehabilitate'], 'enterprises_served', 0.85),
+  r('count', ['enterprise', 'merchant'], ['visit', 'serve', 'inspect', 'collect', 'train', 'distribute', 'resolve', 'rehabilitate', 'finance', 'relieve'], 'enterprises_served', 0.85),
   r('count', ['enterprise', 'merchant'], NOT_A_SERVICE, 'other', 0.75),   // enterprises that exist, register, settle
   r('count', 'enterprise', null, 'other', 0.6),
   r('count', 'organisation', 'deploy', 'staff_deployed', 0.7),
 
   // ── people ──
+  r('count', ['person', 'staff'], 'enforce', 'cases', 0.7),       // 给予党纪政务处分9人
+  r('count', ['person', 'staff'], 'train', 'people_served', 0.8),  // those trained are people reached
   r('count', 'person', 'attend', 'participants', 0.85),
   r('count', 'person', 'deploy', 'staff_deployed', 0.75),
   r('count', 'person', 'exist', 'other', 0.65),
@@ -187,13 +189,4 @@ function scanTable(
     }
   }
   return null;
-}
-
-/** Whether some row names this object together with this very action (a verb that can govern the noun). */
-export function canGovern(unit: UnitClass, object: ObjectClass, action: ActionClass, table: readonly MetricRow[] = METRIC_TABLE): boolean {
-  for (const t of table) {
-    if (t.action === '*' || t.action === null || t.object === '*' || t.object === null) continue;
-    if (matches(t.unit, unit) && matches(t.object, object) && matches(t.action, action)) return true;
-  }
-  return false;
 }

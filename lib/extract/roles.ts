@@ -18,21 +18,16 @@ import { PUNCT, P_COMMA, P_SENTENCE, QUOTE, RUNNING_TOTAL, TIME } from './words'
 const THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
   'project', 'enterprise', 'merchant', 'building', 'facility', 'dwelling', 'household', 'organisation', 'place', 'person', 'land', 'event',
 ]);
-const THRESHOLD_WORDS = ['以上', '以下', '及以上', '以内', '之上'];
 const OBJECT_OF_COUNT_MEASURE: Record<string, ObjectClass> = { person: 'person', household: 'household', entity: 'enterprise', building: 'building', dwelling: 'dwelling' };
-
-function isThreshold(text: string, figureText: string, end: number): boolean {
-  for (const word of THRESHOLD_WORDS) if (figureText.endsWith(word) || text.startsWith(word, end)) return true;
-  return false;
-}
 
 export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding): FigureRole {
   const figure = ctx.figures[i];
-  const threshold = isThreshold(ctx.text, figure.text, figure.end);
+  const { threshold } = finding;
   const thing = finding.phraseAfterClass !== null && THINGS.has(finding.phraseAfterClass);
   switch (finding.unit_class) {
     case 'money':
-      if (thing && (threshold || !finding.followedByDe)) return 'attribute';
+      // 50亿元产业项目; 单笔50万元以下的贷款: a bound of any noun after it
+      if ((thing && !finding.followedByDe) || (threshold && finding.phraseAfter)) return 'attribute';
       break;
     case 'area':
     case 'length':

@@ -159,6 +159,8 @@ export function compileLexicon(): Lexicon {
   flag(['其中'], QIZHONG);
   flag(['中'], FRAME);
   for (const word of MEASURE_NOUNS) entry(word).flags |= MEASURE_NOUN;
+  // 全年目标, 年度任务: a target is also a word of planning when a verb follows (全年目标新增就业5000人)
+  for (const word of HEADS.target) if (/目标|任务|计划/.test(word)) entry(word).flags |= PLAN;
   entry('被');   // the passive marker is a word of its own (被征迁群众)
   for (const e of entries.values()) if (RUNNING_TOTAL_MARKERS.some((m) => e.word.includes(m))) e.flags |= RUNNING_TOTAL;
 
