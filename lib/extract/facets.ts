@@ -321,7 +321,10 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
       return { object: text.slice(start, to), cls: 'rate', compoundAction: rateVerb ? actionClassAt(rateVerb.index) : null, compoundVerb: rateVerb?.verb ?? null };
     }
     if (verb && (!modifier || modifier.head.length <= verb.verb.length)) {
-      return { object: text.slice(modifierEnd - verb.verb.length, to), cls: measured === 'floor_space' || measured === 'funds' ? null : measured, compoundAction: actionClassAt(verb.index), compoundVerb: verb.verb };
+      // 指标任务落地数: the noun before the verb says what is counted
+      const noun = modifierEnd - verb.verb.length > from ? headClassAt(text, from, modifierEnd - verb.verb.length) : null;
+      const cls = noun ? objectClassAt(noun.index) : measured === 'floor_space' || measured === 'funds' ? null : measured;
+      return { object: text.slice(modifierEnd - verb.verb.length, to), cls, compoundAction: actionClassAt(verb.index), compoundVerb: verb.verb };
     }
     if (modifier) return { object: text.slice(modifierEnd - modifier.head.length, to), cls: objectClassAt(modifier.index), compoundAction: null, compoundVerb: null };
     if (head) return { object: head.head, cls: objectClassAt(head.index), compoundAction: null, compoundVerb: null };
@@ -533,7 +536,7 @@ function findAction(
     if (!(f & VERB)) continue;
     if (crossedList && !itemHasFigure && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & PUNCT) continue;
     // 道路硬化、停车位改造、食堂建设等民生实事: verbs ending the items of an enumeration name the items
-    if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & (DENG | PUNCT)) continue;
+    if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & (DENG | PUNCT | CONJ)) continue;
     // 房地产服务公司高力国际等12家企业: in the names of an enumeration, a verb before a noun of firms is part of a name
     if (enumeration && next(tokens, k) < tokens.length && tokens.flags[next(tokens, k)] & NOUN
       && NAMED_BY_USE.has(objectClassAt(tokens.objectClass[next(tokens, k)]) ?? 'time')) continue;

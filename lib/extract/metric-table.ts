@@ -92,6 +92,7 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', null, 'rehabilitate', 'problems_resolved', 0.55),  // 整治…6800余处
   r('count', 'case', '*', 'cases', 0.9),
   r('count', null, 'enforce', 'cases', 0.75),
+  r('count', '*', 'travel', 'other', 0.7),                        // 上门跑了120多趟: trips, not what was reached
 
   // ── enterprises, merchants, organisations ──
   r('count', 'merchant', 'requisition', 'merchants_relocated', 0.9),

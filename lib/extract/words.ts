@@ -290,7 +290,12 @@ export function tokenize(
         flags = NUM;
       } else {
         const match = lex.words.longestFrom(text, position, limit);
-        if (!match) { if (unknownStart < 0) unknownStart = position; position++; continue; }
+        // 固定资产: a one-character verb right after unknown characters ends their word (资产), it is no verb
+        if (!match || (match[1] === 1 && unknownStart >= 0 && match[0].flags === VERB)) {
+          if (unknownStart < 0) unknownStart = position;
+          position++;
+          continue;
+        }
         const e = match[0];
         end = position + match[1];
         flags = e.flags; objectClass = e.objectClass; actionClass = e.actionClass; lightClass = e.lightClass;
