@@ -44,6 +44,14 @@ export interface FacetFinding extends Facets {
   followedByDe: boolean;
   /** the figure ends in 以上/以下 … (a bound of a category) */
   threshold: boolean;
+  /** one figure stated for several nouns (满意率和办结率均超99%): the facets for each, in text order */
+  sharedWith?: FacetFinding[];
+}
+
+/** The facets as stored and printed (facet-classes.ts), without the finder's working notes. */
+export function publicFacets(finding: FacetFinding): Facets {
+  const { object, object_class, action, action_class, aspect, unit_class, measure_class } = finding;
+  return { object, object_class, action, action_class, aspect, unit_class, measure_class };
 }
 
 const UNIT_CLASS: Record<Unit, UnitClass> = {
@@ -263,6 +271,12 @@ function phraseBefore(ctx: ArticleContext, t: number, percent: boolean): Phrase 
     if (!(p >= 0 && isMaterial(tokens.flags[p]))) return null;
     k = p;
   }
+  return phraseEndingAt(ctx, k);
+}
+
+/** The noun phrase whose last token is `k`, read back from it. */
+function phraseEndingAt(ctx: ArticleContext, k: number): Phrase | null {
+  const { tokens } = ctx;
   let first = -1, last = -1;
   for (; k >= 0; k = prev(tokens, k)) {
     const f = tokens.flags[k];
@@ -381,6 +395,57 @@ function lastMeasurableWithin(ctx: ArticleContext, phrase: Phrase, unit: UnitCla
     if (head && cls && measurableIn(cls, unit)) return { object: head.head, cls, compoundAction: null, compoundVerb: null };
   }
   return null;
+}
+
+const DISTRIBUTIVE = new Set(['分别', '均', '都', '皆', '全部', '分别为', '分别达', '均为', '均达', '都达']);
+
+/**
+ * Coordinated noun phrases governing a figure or a list of figures: 满意率和办结率分别提高1.2、0.8个百分点
+ * (分别: the i-th noun goes with the i-th figure), 满意率和办结率均超99% (均, 都: one figure for each noun).
+ * Returns the nouns in text order and the figure's place in its list, or null.
+ */
+function coordination(ctx: ArticleContext, t: number): { nouns: ObjectRead[]; position: number; count: number; respectively: boolean } | null {
+  const { tokens, text } = ctx;
+  // the list of figures this one belongs to
+  let listStart = t, position = 0;
+  for (let k = prev(tokens, t); k >= 0 && tokens.flags[k] & (PUNCT | CONJ); k = prev(tokens, k)) {
+    if (tokens.flags[k] & PUNCT && tokens.objectClass[k] !== P_LIST) break;
+    const p = prev(tokens, k);
+    if (!(p >= 0 && tokens.flags[p] & FIG)) break;
+    listStart = p; position++; k = p;
+  }
+  let count = position + 1;
+  for (let k = next(tokens, t); k < tokens.length && tokens.flags[k] & (PUNCT | CONJ); k = next(tokens, k)) {
+    if (tokens.flags[k] & PUNCT && tokens.objectClass[k] !== P_LIST) break;
+    const n = next(tokens, k);
+    if (!(n < tokens.length && tokens.flags[n] & FIG)) break;
+    count++; k = n;
+  }
+  // 分别提高 / 均超: a distributive word among the links and at most one verb before the list
+  let k = prev(tokens, listStart);
+  let distributive: string | null = null;
+  for (let seen = 0; k >= 0 && seen < 4; k = prev(tokens, k), seen++) {
+    const f = tokens.flags[k];
+    const word = text.slice(tokens.start[k], tokens.end[k]);
+    if (DISTRIBUTIVE.has(word) || word.startsWith('分别')) { distributive = word; continue; }
+    if (f & (LINK | ADV | TIME) || (isPureVerb(f) && !distributive)) continue;
+    break;
+  }
+  if (!distributive) return null;
+  const nouns: ObjectRead[] = [];
+  for (let guard = 0; k >= 0 && guard < 6; guard++) {
+    const phrase = phraseEndingAt(ctx, k);
+    const read = phrase ? readObject(ctx, phrase) : null;
+    if (!phrase || !read) break;
+    nouns.unshift(read);
+    const c = prev(tokens, phrase.first);
+    if (!(c >= 0 && (tokens.flags[c] & CONJ || (tokens.flags[c] & PUNCT && tokens.objectClass[c] === P_LIST)))) break;
+    k = prev(tokens, c);
+  }
+  if (nouns.length < 2) return null;
+  const respectively = distributive.startsWith('分别');
+  if (respectively ? nouns.length !== count : count !== 1) return null;
+  return { nouns, position, count, respectively };
 }
 
 /** The first noun of `cls` inside a phrase, read from its start (员工 in 航企员工通勤交通需求). */
@@ -701,6 +766,9 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     if (implied && candidate.cls && !fitsMeasure(candidate.cls, measureClass, implied)) continue;
     read = candidate; source = from; break;
   }
+  // 满意率和办结率分别提高1.2、0.8个百分点: each figure of the list takes its own noun
+  const coordinated = coordination(ctx, t);
+  if (coordinated?.respectively) { read = coordinated.nouns[coordinated.position]; source = 'before'; }
   if (!read) {
     const subject = clauseSubject(ctx, t);
     const subjectRead = subject ? readObject(ctx, subject) : null;
@@ -775,6 +843,14 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     }
   }
   finding.aspect = findAspect(ctx, t, before ? before.first : t);
+  // 满意率和办结率均超99%: one figure for each noun
+  if (coordinated && !coordinated.respectively) {
+    finding.sharedWith = coordinated.nouns.map((noun) => ({
+      ...finding, sharedWith: undefined, object: noun.object, object_class: noun.cls,
+      action: noun.compoundVerb ?? finding.action, action_class: noun.compoundAction ?? finding.action_class,
+      provenance: { object: 'before' as const, action: noun.compoundAction ? 'compound' as const : finding.provenance.action },
+    }));
+  }
   return finding;
 }
 

@@ -3,7 +3,7 @@
 // its figures) is built once and shared by the facet, metric and role stages. Pure: no database, no
 // network, no file system beyond the gazetteer.
 import { buildContext } from './context';
-import { findFacets } from './facets';
+import { findFacets, publicFacets } from './facets';
 import { findFigures } from './figures';
 import { decideMetric } from './metrics';
 import { findRole, isRunningTotal } from './roles';
@@ -72,7 +72,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       const paragraph = segment.paragraphs[rangeIndexAt(segment.paragraphs, figure.start)] ?? sentence;
       const finding = findFacets(context, i);
       context.findings.push(finding);
-      const { metric, cues, confidence, source } = decideMetric(finding, { text, sentence, figure });
+      const role = findRole(context, i, finding);
+      const cumulative = isRunningTotal(context, i, finding);
       const { place, provenance: placeProvenance } = placeForFigure({
         mentions: places, figureStart: figure.start, sentence, paragraph, article, defaultPlace: sourcePlace,
         title: segment.titleRange ?? null, text,
@@ -80,18 +81,20 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       const { date, precision, provenance: dateProvenance } = dateForFigure({
         mentions: dates, figureStart: figure.start, sentence, paragraph, article, published, text,
       });
-      const { provenance: _provenance, phraseAfter: _phraseAfter, phraseAfterClass: _phraseAfterClass, followedByDe: _followedByDe, threshold: _threshold, ...facets } = finding;
-      facts.push({
-        start: figure.start, end: figure.end, text: figure.text,
-        value: figure.value, low: figure.low, high: figure.high,
-        unit: figure.unit, unitWord: figure.unitWord, qualifier: figure.qualifier,
-        metric, cues, facets, metricConfidence: confidence, metricSource: source,
-        role: findRole(context, i, finding),
-        sentence: [sentence.start, sentence.end],
-        ...place, placeProvenance,
-        date, datePrecision: precision, dateProvenance,
-        cumulative: isRunningTotal(context, i, finding),
-      });
+      // one figure stated for several nouns (满意率和办结率均超99%) is a fact for each
+      for (const facetsOfFact of finding.sharedWith ?? [finding]) {
+        const { metric, cues, confidence, source } = decideMetric(facetsOfFact, { text, sentence, figure });
+        facts.push({
+          start: figure.start, end: figure.end, text: figure.text,
+          value: figure.value, low: figure.low, high: figure.high,
+          unit: figure.unit, unitWord: figure.unitWord, qualifier: figure.qualifier,
+          metric, cues, facets: publicFacets(facetsOfFact), metricConfidence: confidence, metricSource: source, role,
+          sentence: [sentence.start, sentence.end],
+          ...place, placeProvenance,
+          date, datePrecision: precision, dateProvenance,
+          cumulative,
+        });
+      }
     }
     return { title: segment.title, start: segment.start, end: segment.end, facts };
   });
