@@ -9,7 +9,7 @@ import type { FigureMatch, Range } from './types';
 import { Tokens, tokenize } from './words';
 
 /** How far around a figure its words are read (clipped to its sentence). */
-export const WINDOW_CHARS = 80;
+export const WINDOW_CHARS = 60;
 /** Most characters tokenized at once. */
 const CHUNK_CHARS = 4096;
 

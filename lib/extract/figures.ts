@@ -31,7 +31,7 @@ import {
 } from './numbers';
 import { BIG_COUNT_WORD, CUBIC_CONTEXT_PATTERN, PERCENT_TENTH_WORD, UNIT_SOURCE, unitWord, type UnitWord } from './units';
 import {
-  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, PREFIX_QUALIFIER_SOURCE,
+  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE,
   SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
 } from './qualifiers';
 
@@ -365,7 +365,10 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   return out;
 }
 
-const FIGURE_SCAN = new RegExp(FIGURE_PATTERN.source, 'g');
+/** The figure pattern anchored at lastIndex, compiled once. */
+const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
+/** Characters a number starts with, on width-normalized text. */
+const NUMERAL_SCAN = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -398,26 +401,40 @@ function listedRates(normalized: string, figures: FigureMatch[]): FigureMatch[] 
 /** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
 export function findFigures(text: string): FigureMatch[] {
   const normalized = normalizeDigits(text);
-  // one compiled pattern for every call (compiling it per text cost more than matching a page);
-  // the scan below is synchronous and starts from lastIndex 0
-  const pattern = FIGURE_SCAN;
-  pattern.lastIndex = 0;
   const figures: FigureMatch[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(normalized)) !== null) {
+  // Every figure holds a numeral at most MAX_PREFIX_LENGTH characters after its start, so the pattern is
+  // tried (anchored) only there: the same leftmost matches as a scan of every position, found without
+  // running the long pattern over the text between numbers. `from` is where the next match may start.
+  const numerals = NUMERAL_SCAN;
+  numerals.lastIndex = 0;
+  let from = 0;
+  let tried = -1;
+  let numeral: RegExpExecArray | null;
+  while ((numeral = numerals.exec(normalized)) !== null) {
+    const at = numeral.index;
+    if (at < from) continue;
+    let match: RegExpExecArray | null = null;
+    for (let start = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1); start <= at && !match; start++) {
+      FIGURE_AT.lastIndex = start;
+      match = FIGURE_AT.exec(normalized);
+      tried = start;
+    }
+    if (!match) continue;
+    tried = match.index;
     const figure = extractFigure(normalized, match);
     if (isRejection(figure)) {
-      pattern.lastIndex = Math.max(figure.resumeAt, match.index + 1);
-      continue;
+      from = Math.max(figure.resumeAt, match.index + 1);
+    } else {
+      figure.text = text.slice(figure.start, figure.end);
+      figures.push(figure);
+      from = figure.end;
     }
-    figure.text = text.slice(figure.start, figure.end);
-    figures.push(figure);
-    pattern.lastIndex = figure.end;
+    tried = Math.min(tried, from - 1);
+    if (numerals.lastIndex < from) numerals.lastIndex = from;
   }
   const listed = listedRates(normalized, figures);
   if (listed.length) {
-    for (const f of listed) f.text = text.slice(f.start, f.end);
-    figures.push(...listed);
+    for (const f of listed) { f.text = text.slice(f.start, f.end); figures.push(f); }
     figures.sort((x, y) => x.start - y.start);
   }
   if (!/\d[万亿]/.test(normalized)) return figures;
