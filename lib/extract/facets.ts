@@ -213,6 +213,8 @@ function verbInsidePhrase(ctx: ArticleContext, verb: number, phrase: Phrase): bo
   return head !== null && objectClassAt(head.index) === 'project';
 }
 
+const COUNT_MEASURE_NOUNS: ReadonlySet<string> = new Set(['数', '个数', '人数', '户数', '家数', '总数', '数量', '次数', '件数']);
+
 /** Whether token `k` is a measure noun (率, 面积, 额) or starts with one, so the verb before it is its modifier. */
 function measuresVerb(ctx: ArticleContext, k: number): boolean {
   const { tokens } = ctx;
@@ -335,8 +337,9 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
       return { object: text.slice(start, to), cls: 'rate', compoundAction: rateVerb ? actionClassAt(rateVerb.index) : null, compoundVerb: rateVerb?.verb ?? null };
     }
     if (verb && (!modifier || modifier.head.length <= verb.verb.length)) {
-      // 指标任务落地数: the noun before the verb says what is counted
-      const noun = modifierEnd - verb.verb.length > from ? headClassAt(text, from, modifierEnd - verb.verb.length) : null;
+      // 指标任务落地数: the noun before the verb says what is counted (an amount, 项目签约金额, is the verb's)
+      const counted = COUNT_MEASURE_NOUNS.has(measureNoun);
+      const noun = counted && modifierEnd - verb.verb.length > from ? headClassAt(text, from, modifierEnd - verb.verb.length) : null;
       const cls = noun ? objectClassAt(noun.index) : measured === 'floor_space' || measured === 'funds' ? null : measured;
       return { object: text.slice(modifierEnd - verb.verb.length, to), cls, compoundAction: actionClassAt(verb.index), compoundVerb: verb.verb };
     }

@@ -165,7 +165,7 @@ export const HEADS: Record<ObjectClass, string[]> = {
 };
 
 /** Compound heads that measure their modifier (解决率, 企业数, 投资额, 拆违面积). */
-export const MEASURE_NOUNS = ['率', '度', '成功率', '面积', '额', '金额', '总额', '总量', '量', '数', '数量', '规模', '人数', '户数', '家数', '个数', '总数', '次数', '人次', '件数', '总值', '值'];
+export const MEASURE_NOUNS = ['率', '度', '成功率', '总金额', '面积', '额', '金额', '总额', '总量', '量', '数', '数量', '规模', '人数', '户数', '家数', '个数', '总数', '次数', '人次', '件数', '总值', '值'];
 
 /**
  * Modifiers before 人员 that make the people workers sent (执法人员, 工作人员), not people reached

@@ -39,6 +39,7 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('money', 'value_added', '*', 'gdp', 0.95),
   r('money', 'investment', '*', 'investment', 0.95),
   r('money', 'sales', '*', 'output_value', 0.9),
+  r('money', ['project', 'facility'], '*', 'investment', 0.75), // 50亿元产业项目: a project's size is its investment
   r('money', 'funds', 'sign', 'contract_value', 0.85),
   r('money', 'funds', '*', 'funds_allocated', 0.9),
   r('money', 'document', '*', 'contract_value', 0.85),        // 合同金额, 协议金额
@@ -47,7 +48,6 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('money', '*', 'finance', 'financing', 0.9),
   r('money', '*', ['distribute', 'raise'], 'funds_allocated', 0.85),
   r('money', '*', ['earn', 'produce'], 'output_value', 0.8),
-  r('money', ['project', 'facility'], '*', 'investment', 0.75), // 50亿元产业项目: a project's size is its investment
 
   // ── area ──
   r('area', 'land', 'demolish', 'land_cleared', 0.8),          // 拆平旧厂房用地860亩: land cleared by demolition
