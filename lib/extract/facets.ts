@@ -462,6 +462,20 @@ function headOfClassWithin(ctx: ArticleContext, phrase: Phrase, cls: ObjectClass
   return null;
 }
 
+/** Verb families whose subject is what they are about: things that start, finish, grow, exist, settle. */
+const INTRANSITIVE: ReadonlySet<ActionClass | null> = new Set<ActionClass | null>([
+  null, 'start', 'complete', 'grow', 'share', 'exist', 'register', 'resettle', 'achieve', 'satisfy', 'sign', 'requisition', 'attend', 'employ',
+]);
+
+/** The family of the first verb between two tokens (null when it has none or no verb is there). */
+function firstVerbAfter(ctx: ArticleContext, from: number, to: number): ActionClass | null {
+  const { tokens } = ctx;
+  for (let k = next(tokens, from); k < to; k = next(tokens, k)) {
+    if (tokens.flags[k] & VERB) return actionClassAt(tokens.actionClass[k]);
+  }
+  return null;
+}
+
 /** The clause's subject: a noun phrase at the clause start, right before its verb (项目开工12个). */
 function clauseSubject(ctx: ArticleContext, t: number): Phrase | null {
   const { tokens } = ctx;
@@ -773,9 +787,14 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const coordinated = coordination(ctx, t);
   if (coordinated?.respectively) { read = coordinated.nouns[coordinated.position]; source = 'before'; }
   if (!read) {
+    // 项目开工12个: the subject of a verb that takes no object is what is counted; the subject of one that
+    // does (团队为老人提供服务930人次) is who acted. An amount is always the subject's (贷款较年初新增9.6亿元).
     const subject = clauseSubject(ctx, t);
     const subjectRead = subject ? readObject(ctx, subject) : null;
-    if (subjectRead?.cls && (!implied || fitsMeasure(subjectRead.cls, measureClass, implied))) { read = subjectRead; source = 'subject'; }
+    const verb = subject ? firstVerbAfter(ctx, subject.last, t) : null;
+    if (subjectRead?.cls && (!implied || fitsMeasure(subjectRead.cls, measureClass, implied)) && (unitClass !== 'count' || verb === null || INTRANSITIVE.has(verb))) {
+      read = subjectRead; source = 'subject';
+    }
   }
   if (read) { finding.object = read.object; finding.object_class = read.cls; finding.provenance.object = source; }
   finding.object_class = restrictByMeasure(finding.object_class, measureClass, figure.unitWord);
