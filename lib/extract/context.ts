@@ -26,6 +26,9 @@ export interface ArticleContext {
   /** figures [chunkStart, chunkEnd) are in the current chunk */
   chunkStart: number;
   chunkEnd: number;
+  /** the figure the tokens are bounded to, and its token */
+  focused: number;
+  focusedToken: number;
   /** per figure, filled in text order, so a finder may read the figures before it */
   findings: FacetFinding[];
 }
@@ -53,7 +56,7 @@ export function buildContext(
     windows[2 * i] = Math.min(figure.start, Math.max(sentence.start, bounds.start, figure.start - WINDOW_CHARS));
     windows[2 * i + 1] = Math.max(figure.end, Math.min(sentence.end, bounds.end, figure.end + WINDOW_CHARS));
   }
-  return { text, figures, sentences, sentenceOf, windows, tokens, chunkStart: 0, chunkEnd: 0, findings: [] };
+  return { text, figures, sentences, sentenceOf, windows, tokens, chunkStart: 0, chunkEnd: 0, focused: -1, focusedToken: -1, findings: [] };
 }
 
 /**
@@ -62,6 +65,7 @@ export function buildContext(
  */
 export function focus(ctx: ArticleContext, i: number): number {
   const { tokens, windows } = ctx;
+  if (i === ctx.focused) return ctx.focusedToken;
   if (i < ctx.chunkStart || i >= ctx.chunkEnd) {
     const ranges: Range[] = [];
     const first = i;
@@ -79,5 +83,7 @@ export function focus(ctx: ArticleContext, i: number): number {
   }
   const t = tokens.tokenOf(i);
   if (t >= 0) tokens.bound(windows[2 * i], windows[2 * i + 1]);
+  ctx.focused = i;
+  ctx.focusedToken = t;
   return t;
 }

@@ -23,11 +23,11 @@ import { focus, type ArticleContext } from './context';
 import {
   type ActionClass, type Aspect, type Facets, type MeasureClass, type ObjectClass, type UnitClass,
 } from './facet-classes';
-import { GOVERNS, LATER_VERB_PREPOSITIONS, STAFF_WORK_MORPHEMES } from './lexicon';
+import { GOVERNS, STAFF_WORK_MORPHEMES } from './lexicon';
 import type { FigureMatch, Unit } from './types';
 import {
-  ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LIGHT, LINK, MATERIAL, NEG, NEUTRAL, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
-  QIZHONG, QUOTE, TIME, VERB, actionClassAt, actionClassIndex, headClassAt, measureNounAt, objectClassAt, verbEndingAt,
+  ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LATER, LIGHT, LINK, MATERIAL, NEG, NEUTRAL, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
+  QIZHONG, QUOTE, TIME, VERB, actionClassAt, actionClassIndex, headClassAt, headIndexAt, headLength, isMeasureNoun, measureNounAt, objectClassAt, verbEndingAt,
   type Tokens,
 } from './words';
 
@@ -172,8 +172,7 @@ const OPENING_QUOTES = '“‘「『《"';
  */
 function verbOpensPhrase(ctx: ArticleContext, k: number, headToken: number, needsGoverningVerb: boolean): boolean {
   const { tokens } = ctx;
-  const head = headClassAt(ctx.text, tokens.start[k], tokens.end[headToken]);
-  const cls = head ? objectClassAt(head.index)! : null;
+  const cls = objectClassAt(headIndexAt(ctx.text, tokens.start[k], tokens.end[headToken]));
   if (!cls) return false;
   if (!needsGoverningVerb) return FUNCTIONAL.has(cls) || cls === 'project';
   // 引进种植大户17家, 新建收集点12个: after a governing verb, a verb + noun of a doer or a thing for use is one noun
@@ -191,9 +190,9 @@ function isPassiveMarker(ctx: ArticleContext, k: number): boolean {
 function boundCompound(ctx: ArticleContext, verb: number, noun: number): boolean {
   const { tokens, text } = ctx;
   if (tokens.end[noun] - tokens.start[noun] === 1) return true;
-  const head = headClassAt(text, tokens.start[verb], tokens.end[noun]);
+  const index = headIndexAt(text, tokens.start[verb], tokens.end[noun]);
   // 改造项目, 新建工程: a verb before 项目 names the kind of project
-  return head !== null && (head.head.length >= tokens.end[noun] - tokens.start[verb] || objectClassAt(head.index) === 'project');
+  return index >= 0 && (headLength() >= tokens.end[noun] - tokens.start[verb] || objectClassAt(index) === 'project');
 }
 
 /**
@@ -205,12 +204,11 @@ function verbInsidePhrase(ctx: ArticleContext, verb: number, phrase: Phrase): bo
   const { tokens, text } = ctx;
   const first = phrase.first;
   if (first === phrase.last && tokens.end[first] - tokens.start[first] === 1) {
-    const head = headClassAt(text, tokens.start[verb], tokens.end[first]);
-    return head !== null && FUNCTIONAL.has(objectClassAt(head.index)!);
+    const cls = objectClassAt(headIndexAt(text, tokens.start[verb], tokens.end[first]));
+    return cls !== null && FUNCTIONAL.has(cls);
   }
   if (first === phrase.last) return false;
-  const head = headClassAt(text, tokens.start[first], tokens.end[first]);
-  return head !== null && objectClassAt(head.index) === 'project';
+  return objectClassAt(headIndexAt(text, tokens.start[first], tokens.end[first])) === 'project';
 }
 
 const COUNT_MEASURE_NOUNS: ReadonlySet<string> = new Set(['数', '个数', '人数', '户数', '家数', '总数', '数量', '次数', '件数']);
@@ -218,7 +216,7 @@ const COUNT_MEASURE_NOUNS: ReadonlySet<string> = new Set(['数', '个数', '人�
 /** Whether token `k` is a measure noun (率, 面积, 额) or starts with one, so the verb before it is its modifier. */
 function measuresVerb(ctx: ArticleContext, k: number): boolean {
   const { tokens } = ctx;
-  return measureNounAt(ctx.text, tokens.start[k], tokens.end[k]) === ctx.text.slice(tokens.start[k], tokens.end[k]);
+  return isMeasureNoun(ctx.text, tokens.start[k], tokens.end[k]);
 }
 
 /** The noun phrase after the figure (128个问题, 3个服务站), up to 的, a predicate verb or the clause end. */
@@ -252,8 +250,8 @@ function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase 
   if (last < 0) return null;
   const phrase = { first, last, from: tokens.start[first], to: tokens.end[last] };
   if (verbFirst) {
-    const head = headClassAt(ctx.text, phrase.from, phrase.to);
-    if (!head || !FUNCTIONAL.has(objectClassAt(head.index)!)) return null;
+    const cls = objectClassAt(headIndexAt(ctx.text, phrase.from, phrase.to));
+    if (!cls || !FUNCTIONAL.has(cls)) return null;
   }
   return phrase;
 }
@@ -401,6 +399,7 @@ function lastMeasurableWithin(ctx: ArticleContext, phrase: Phrase, unit: UnitCla
 }
 
 const DISTRIBUTIVE = new Set(['分别', '均', '都', '皆', '全部', '分别为', '分别达', '均为', '均达', '都达']);
+const DISTRIBUTIVE_FIRST = new Set([...DISTRIBUTIVE].map((word) => word.charCodeAt(0)));
 
 /**
  * Coordinated noun phrases governing a figure or a list of figures: 满意率和办结率分别提高1.2、0.8个百分点
@@ -429,7 +428,7 @@ function coordination(ctx: ArticleContext, t: number): { nouns: ObjectRead[]; po
   let distributive: string | null = null;
   for (let seen = 0; k >= 0 && seen < 4; k = prev(tokens, k), seen++) {
     const f = tokens.flags[k];
-    const word = text.slice(tokens.start[k], tokens.end[k]);
+    const word = DISTRIBUTIVE_FIRST.has(text.charCodeAt(tokens.start[k])) ? text.slice(tokens.start[k], tokens.end[k]) : '';
     if (DISTRIBUTIVE.has(word) || word.startsWith('分别')) { distributive = word; continue; }
     if (f & (LINK | ADV | TIME) || (isPureVerb(f) && !distributive)) continue;
     break;
@@ -602,7 +601,7 @@ function findAction(
     if (f & PUNCT) { crossedList = true; itemHasFigure = false; continue; }
     if (f & FIG) { itemHasFigure = true; continue; }
     if (f & DE) { if (!linking) { seenDe = true; crossedList = false; } continue; }
-    if (f & PREP && LATER_VERB_PREPOSITIONS.has(ctx.text.slice(tokens.start[k], tokens.end[k]))) {
+    if (f & LATER) {
       // 对120处隐患进行整改, 为3000名老人提供体检, 帮助520名毕业生实现就业: the figure is the preposition's
       // object; the later verb governs
       const later = verbAfter(ctx, afterEnd, 'later');
@@ -759,7 +758,8 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const afterRead = after ? readObject(ctx, after) : null;
   if (after) { finding.phraseAfter = [after.from, after.to]; finding.phraseAfterClass = afterRead?.cls ?? null; }
   const before = phraseBefore(ctx, t, rate);
-  const beforeRead = before ? readObject(ctx, before) : null;
+  let beforeRead: ObjectRead | null | undefined;   // read only when needed
+  const readBefore = () => (beforeRead === undefined ? (beforeRead = before ? readObject(ctx, before) : null) : beforeRead);
   // a measure word of its own selects its noun inside a longer phrase (1.2万名员工通勤需求 counts 员工)
   let afterCandidate = after && implied && !fitsMeasure(afterRead?.cls ?? null, measureClass, implied)
     ? headOfClassWithin(ctx, after, implied) ?? afterRead : afterRead;
@@ -773,16 +773,16 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const afterFirst = unitClass === 'count' || unitClass === 'mass' || unitClass === 'length' || unitClass === 'volume'
     || (unitClass === 'money' && afterCandidate?.cls != null && MONEY_CLASSES.has(afterCandidate.cls))
     || (unitClass === 'area' && afterCandidate?.cls != null);
-  const ordered: Array<[ObjectRead | null, ObjectSource]> = afterFirst
-    ? [[afterCandidate, 'after'], [beforeRead, 'before']] : [[beforeRead, 'before'], [afterCandidate, 'after']];
+  // 街道543栋, 组织干部群众1.2万人上堤: a noun the measure word cannot count is not what is counted
+  const usable = (candidate: ObjectRead | null) => candidate !== null && (candidate.cls !== null || candidate.compoundAction !== null)
+    && !(implied && candidate.cls && !fitsMeasure(candidate.cls, measureClass, implied));
   let read: ObjectRead | null = null;
   let source: ObjectSource | null = null;
-  for (const [candidate, from] of ordered) {
-    if (!candidate || !(candidate.cls || candidate.compoundAction)) continue;
-    // 街道543栋, 组织干部群众1.2万人上堤: a noun the measure word cannot count is not what is counted
-    if (implied && candidate.cls && !fitsMeasure(candidate.cls, measureClass, implied)) continue;
-    read = candidate; source = from; break;
-  }
+  if (afterFirst) {
+    if (usable(afterCandidate)) { read = afterCandidate; source = 'after'; }
+    else if (usable(readBefore())) { read = readBefore(); source = 'before'; }
+  } else if (usable(readBefore())) { read = readBefore(); source = 'before'; }
+  else if (usable(afterCandidate)) { read = afterCandidate; source = 'after'; }
   // 满意率和办结率分别提高1.2、0.8个百分点: each figure of the list takes its own noun
   const coordinated = coordination(ctx, t);
   if (coordinated?.respectively) { read = coordinated.nouns[coordinated.position]; source = 'before'; }
@@ -839,7 +839,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   if (!finding.object_class && implied) {
     finding.object_class = implied; finding.provenance.object = 'measure'; finding.object ??= figure.unitWord;
   }
-  if (!finding.object) finding.object = (beforeRead ?? afterRead)?.object ?? null;
+  if (!finding.object) finding.object = (readBefore() ?? afterRead)?.object ?? null;
   if (!action) {
     frame ??= frameOf(ctx, t);
     if (frame && frame.verb >= 0) action = readVerb(ctx, frame.verb, 'frame');

@@ -24,7 +24,7 @@
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
 import type { ObjectClass } from './facet-classes';
 import type { FigureMatch, Qualifier } from './types';
-import { headClassAt, objectClassAt } from './words';
+import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
   ARABIC_NUMBER_SOURCE, CHINESE_NUMBER_SOURCE, CHINESE_NUMERAL_CHARS, SCALE_SOURCE,
   normalizeDigits, parseNumberToken, roundFloat, scaleValue, type ParsedNumber,
@@ -271,8 +271,8 @@ function smallChineseCount(text: string, c: Candidate): boolean {
   if (c.unit.kind !== 'count' || ONE_AS_ARTICLE.test(c.low.token) || !SMALL_COUNT_MEASURES.has(c.unitText)) return false;
   let after: ObjectClass | null = null;
   for (let end = c.end + 1; end <= Math.min(text.length, c.end + 8) && !CLAUSE_END.test(text[end - 1]); end++) {
-    const head = headClassAt(text, c.end, end);
-    if (head && head.head.length === end - c.end) after = objectClassAt(head.index);
+    const index = headIndexAt(text, c.end, end);
+    if (index >= 0 && headLength() === end - c.end) after = objectClassAt(index);
   }
   if (after) return CIVIC_THINGS.has(after) && !(c.unitText === '期' && after === 'project');
   const before = headClassAt(text, Math.max(0, c.start - 8), c.start);

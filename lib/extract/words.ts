@@ -5,7 +5,7 @@
 // Output is a set of parallel typed arrays: no object per token.
 import { ACTION_CLASSES, OBJECT_CLASSES, type ActionClass, type ObjectClass } from './facet-classes';
 import {
-  ADVERBS, COMMA_CHARS, CONJUNCTIONS, DONE_MARKERS, HEADS, LIGHT_VERBS, LINKS, LIST_CHARS, MEASURE_NOUNS, NEGATIONS,
+  ADVERBS, COMMA_CHARS, CONJUNCTIONS, DONE_MARKERS, HEADS, LATER_VERB_PREPOSITIONS, LIGHT_VERBS, LINKS, LIST_CHARS, MEASURE_NOUNS, NEGATIONS,
   NEUTRAL_WORDS, ONGOING_MARKERS, PLAN_MARKERS, PREPOSITIONS, SEMICOLON_CHARS, SENTENCE_END_CHARS, TIME_WORDS, VERBS,
 } from './lexicon';
 import type { FigureMatch, Range } from './types';
@@ -35,6 +35,7 @@ export const NUM = 1 << 20;
 export const X = 1 << 21;          // unknown characters
 export const QUOTE = 1 << 22;      // quotes, brackets, spaces: transparent
 export const RUNNING_TOTAL = 1 << 23;  // 累计, 截至 …
+export const LATER = 1 << 24;          // 对, 为, 按照 …: the verb after the phrase governs it
 
 /** Token flags that may stand inside a noun phrase. */
 export const MATERIAL = NOUN | X | MEASURE_NOUN | NEUTRAL;
@@ -79,8 +80,12 @@ class Trie<V> {
     this.values[node] = value;
   }
 
-  /** Longest word starting at `from` (reading forward, not past `limit`): [value, length], or null. */
-  longestFrom(text: string, from: number, limit: number): [V, number] | null {
+  /** The value and length of the last match (see matchFrom, matchEndingAt). */
+  value: V | undefined = undefined;
+  length = 0;
+
+  /** Longest word starting at `from` (reading forward, not past `limit`); its length (0: none), value in `value`. */
+  matchFrom(text: string, from: number, limit: number): number {
     let node = from < limit ? this.rootChildren[text.charCodeAt(from)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = from + 1; node !== 0; i++) {
@@ -88,11 +93,12 @@ class Trie<V> {
       if (i >= limit) break;
       node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
     }
-    return bestNode ? [this.values[bestNode]!, bestLength] : null;
+    this.value = bestNode ? this.values[bestNode] : undefined;
+    return (this.length = bestLength);
   }
 
-  /** Longest word ending at `to` (reading backward, not before `from`): [value, length], or null. */
-  longestEndingAt(text: string, from: number, to: number): [V, number] | null {
+  /** Longest word ending at `to` (reading backward, not before `from`); its length (0: none), value in `value`. */
+  matchEndingAt(text: string, from: number, to: number): number {
     let node = to > from ? this.rootChildren[text.charCodeAt(to - 1)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = to - 2; node !== 0; i--) {
@@ -100,7 +106,8 @@ class Trie<V> {
       if (i < from) break;
       node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
     }
-    return bestNode ? [this.values[bestNode]!, bestLength] : null;
+    this.value = bestNode ? this.values[bestNode] : undefined;
+    return (this.length = bestLength);
   }
 }
 
@@ -145,6 +152,7 @@ export function compileLexicon(): Lexicon {
   }
   const flag = (words: readonly string[], f: number) => { for (const word of words) entry(word).flags |= f; };
   flag(PREPOSITIONS, PREP);
+  flag([...LATER_VERB_PREPOSITIONS], LATER);
   flag(PLAN_MARKERS, PLAN);
   flag(ONGOING_MARKERS, ONGOING);
   flag(DONE_MARKERS, DONE);
@@ -289,15 +297,15 @@ export function tokenize(
         while (end < limit && (CHAR_CLASS[text.charCodeAt(end)] === C_DIGIT || CHAR_CLASS[text.charCodeAt(end)] === C_DATE_UNIT)) end++;
         flags = NUM;
       } else {
-        const match = lex.words.longestFrom(text, position, limit);
+        const length = lex.words.matchFrom(text, position, limit);
+        const e = lex.words.value!;
         // 固定资产: a one-character verb right after unknown characters ends their word (资产), it is no verb
-        if (!match || (match[1] === 1 && unknownStart >= 0 && match[0].flags === VERB)) {
+        if (length === 0 || (length === 1 && unknownStart >= 0 && e.flags === VERB)) {
           if (unknownStart < 0) unknownStart = position;
           position++;
           continue;
         }
-        const e = match[0];
-        end = position + match[1];
+        end = position + length;
         flags = e.flags; objectClass = e.objectClass; actionClass = e.actionClass; lightClass = e.lightClass;
       }
       if (unknownStart >= 0) { tokens.push(unknownStart, position, X, -1, -1, -1); unknownStart = -1; }
@@ -315,18 +323,29 @@ export function tokenize(
 
 /** The longest known head at the end of the noun phrase text[from, to) and its object class index. */
 export function headClassAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): { index: number; head: string } | null {
-  const match = lex.heads.longestEndingAt(text, from, to);
-  return match ? { index: match[0], head: text.slice(to - match[1], to) } : null;
+  const length = lex.heads.matchEndingAt(text, from, to);
+  return length ? { index: lex.heads.value!, head: text.slice(to - length, to) } : null;
 }
+
+/** The object class index of the longest head ending at `to`, or -1 (no allocation); its length in headLength(). */
+export function headIndexAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): number {
+  return lex.heads.matchEndingAt(text, from, to) ? lex.heads.value! : -1;
+}
+export const headLength = (lex: Lexicon = lexicon()): number => lex.heads.length;
 
 /** The longest measure noun (率, 面积, 额, 数 …) ending at `to`, if any. */
 export function measureNounAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): string | null {
-  const match = lex.measureNouns.longestEndingAt(text, from, to);
-  return match ? text.slice(to - match[1], to) : null;
+  const length = lex.measureNouns.matchEndingAt(text, from, to);
+  return length ? text.slice(to - length, to) : null;
+}
+
+/** Whether text[from, to) is exactly a measure noun. */
+export function isMeasureNoun(text: string, from: number, to: number, lex: Lexicon = lexicon()): boolean {
+  return lex.measureNouns.matchEndingAt(text, from, to) === to - from;
 }
 
 /** The longest verb ending at `to` within [from, to), if any (the action in 解决率, 拆违面积, 签约额). */
 export function verbEndingAt(text: string, from: number, to: number, lex: Lexicon = lexicon()): { index: number; verb: string } | null {
-  const match = lex.verbs.longestEndingAt(text, from, to);
-  return match ? { index: match[0], verb: text.slice(to - match[1], to) } : null;
+  const length = lex.verbs.matchEndingAt(text, from, to);
+  return length ? { index: lex.verbs.value!, verb: text.slice(to - length, to) } : null;
 }
