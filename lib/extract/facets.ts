@@ -230,6 +230,8 @@ function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase 
     const f = tokens.flags[k];
     if (f & QUOTE) { if (last >= 0 && OPENING_QUOTES.includes(ctx.text[tokens.start[k]])) break; continue; }
     if (f & (PUNCT | FIG | NUM)) break;
+    // 13.4万平方米不成套住房: a negated modifier stays in the phrase
+    if (f & NEG && !(f & VERB)) { const n = next(tokens, k); if (n < tokens.length && isMaterial(tokens.flags[n])) { if (first < 0) first = k; continue; } break; }
     if (isMaterial(f)) {
       // 项目投资5亿: a word that is also a verb ends the phrase as its predicate when nothing nominal follows
       if (f & VERB && last >= 0) {
@@ -753,7 +755,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   // 年产值500万元以下的小微企业: after a threshold, 的 leads to what it bounds
   const threshold = isThreshold(text, figure);
   finding.threshold = threshold;
-  const acrossDe = threshold || unitClass === 'area' || unitClass === 'length' || unitClass === 'mass' || unitClass === 'volume';
+  const acrossDe = threshold || unitClass === 'area' || unitClass === 'length' || unitClass === 'mass' || unitClass === 'volume' || unitClass === 'money';
   const after = unitClass === 'time' ? null : phraseAfter(ctx, t, acrossDe);
   const afterRead = after ? readObject(ctx, after) : null;
   if (after) { finding.phraseAfter = [after.from, after.to]; finding.phraseAfterClass = afterRead?.cls ?? null; }
@@ -822,7 +824,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
   // figure's own verb can govern it; else a framing clause (集中开工项目中，…); else the measure word
   let frame: ReturnType<typeof frameOf> | undefined;
-  if (!finding.object_class && !read && !(rate && hasVerb)) {
+  if (!finding.object_class && !read && (!(rate && hasVerb) || listedAfterFigure(ctx, t))) {
     const antecedent = antecedentOf(ctx, i, unitClass, measureClass, implied);
     const ownActionDecides = unitClass === 'money' && action?.cls && !WEAK_ACTIONS.has(action.cls);
     if (antecedent?.object_class && !ownActionDecides && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(antecedent.object_class, action.cls))) {
@@ -936,6 +938,15 @@ function subsetOf(ctx: ArticleContext, i: number, t: number, unit: UnitClass): F
     if (earlier && earlier.unit_class === unit) return earlier;
   }
   return null;
+}
+
+/** Whether the figure follows another in a list (56.36%、83.64%): it shares that figure's noun. */
+function listedAfterFigure(ctx: ArticleContext, t: number): boolean {
+  const { tokens } = ctx;
+  const p = prev(tokens, t);
+  if (!(p >= 0 && (tokens.flags[p] & CONJ || (tokens.flags[p] & PUNCT && tokens.objectClass[p] === P_LIST)))) return false;
+  const q = prev(tokens, p);
+  return q >= 0 && (tokens.flags[q] & FIG) !== 0;
 }
 
 /** The verb of an earlier figure of the sentence, for a figure in a clause without one (走访企业120家，个体户300户). */

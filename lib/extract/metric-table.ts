@@ -66,7 +66,7 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('time', '*', '*', 'duration', 0.9),
   r('mass', 'goods', '*', 'supplies', 0.85),
   r('mass', ['produce', 'waste'], '*', 'other', 0.8),
-  r('mass', '*', ['earn', 'produce'], 'other', 0.7),
+  r('mass', '*', ['earn', 'produce', 'treat'], 'other', 0.7),
   r('mass', null, ['distribute', 'raise'], 'supplies', 0.75),
   r('volume', '*', '*', 'other', 0.6),
 
@@ -92,6 +92,10 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', null, 'rehabilitate', 'problems_resolved', 0.55),  // 整治…6800余处
   r('count', 'case', '*', 'cases', 0.9),
   r('count', null, 'enforce', 'cases', 0.75),
+  r('count', null, 'resolve', 'problems_resolved', 0.6),        // 办结4790件: what is resolved is problems
+  r('count', null, 'collect', 'problems_collected', 0.55),
+  r('count', null, 'start', 'projects_started', 0.6),           // 已开工38个，完工21个
+  r('count', null, 'complete', 'projects_completed', 0.55),
   r('count', '*', 'travel', 'other', 0.7),                        // 上门跑了120多趟: trips, not what was reached
 
   // ── enterprises, merchants, organisations ──
@@ -99,7 +103,7 @@ export const METRIC_TABLE: readonly MetricRow[] = [
   r('count', 'enterprise', ['register', 'build'], 'projects_target', 0.6, 'planned'),  // 力争新增高新技术企业40家
   r('count', 'enterprise', null, 'projects_target', 0.55, 'planned'),
   r('count', 'enterprise', ['sign', 'attract'], 'projects_signed', 0.75),   // 引进企业19家: enterprises brought in are signed investments
-  r('count', ['enterprise', 'merchant'], ['visit', 'serve', 'inspect', 'collect', 'train', 'distribute', 'resolve', 'rehabilitate', 'finance', 'relieve'], 'enterprises_served', 0.85),
+  r('count', ['enterprise', 'merchant'], ['visit', 'serve', 'inspect', 'collect', 'train', 'distribute', 'resolve', 'rehabilitate', 'finance', 'relieve', 'raise'], 'enterprises_served', 0.85),
   r('count', ['enterprise', 'merchant'], NOT_A_SERVICE, 'other', 0.75),   // enterprises that exist, register, settle
   r('count', 'enterprise', null, 'other', 0.6),
   r('count', 'organisation', 'deploy', 'staff_deployed', 0.7),

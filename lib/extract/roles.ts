@@ -20,10 +20,14 @@ const THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
 ]);
 const OBJECT_OF_COUNT_MEASURE: Record<string, ObjectClass> = { person: 'person', household: 'household', entity: 'enterprise', building: 'building', dwelling: 'dwelling' };
 
+const PER_UNIT_BEFORE = /每(?:人|户|名|家|亩|平方米|平米|月|年|天|次|个)[^，。；、,;]{0,5}$/;
+
 export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding): FigureRole {
   const figure = ctx.figures[i];
   const { threshold } = finding;
   const thing = finding.phraseAfterClass !== null && THINGS.has(finding.phraseAfterClass);
+  // 每户最高5万元, 按每人1000元的标准: an amount per person, household or area is a standard, not a total
+  if (finding.unit_class === 'money' && PER_UNIT_BEFORE.test(ctx.text.slice(Math.max(0, figure.start - 8), figure.start))) return 'attribute';
   switch (finding.unit_class) {
     case 'money':
       // 50亿元产业项目; 单笔50万元以下的贷款: a bound of any noun after it
