@@ -61,7 +61,8 @@ export const actionClassIndex = (key: ActionClass): number => actionIndex.get(ke
  * deeper edges in one map keyed by node and code.
  */
 class Trie<V> {
-  private readonly rootChildren = new Int32Array(0x10000);
+  // node ids fit 16 bits (a few thousand words): half the memory a text's characters touch in this table
+  private readonly rootChildren = new Uint16Array(0x10000);
   private readonly edges = new Map<number, number>();
   private readonly values: (V | undefined)[] = [undefined];
 
@@ -72,6 +73,7 @@ class Trie<V> {
       let child = node === 0 ? this.rootChildren[code] : this.edges.get(node * 0x10000 + code) ?? 0;
       if (child === 0) {
         child = this.values.length;
+        if (child > 0xffff) throw new Error('lexicon: too many trie nodes for 16-bit ids');
         this.values.push(undefined);
         if (node === 0) this.rootChildren[code] = child; else this.edges.set(node * 0x10000 + code, child);
       }
