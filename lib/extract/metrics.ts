@@ -1,6 +1,9 @@
-// The metric decision: which taxonomy key a figure measures, read from the words around it.
+// The metric decision: which taxonomy key a figure measures. decideMetric (at the end) derives it from
+// the figure's facets (facets.ts) by the table of metric-table.ts; the cue scorer below decides only
+// when no row of the table matches (the facets are missing or contradict), and for metrics a user adds
+// with FIGURES_TAXONOMY, which only the cue lists know.
 //
-// A small grammar over the cue lexicons of taxonomy.ts:
+// The cue scorer is a small grammar over the cue lexicons of taxonomy.ts:
 //  - The figure's sentence is cut into clauses at ，、；：etc. Cues in the figure's own clause
 //    count fully, and lose weight with distance from the figure; cues in neighbouring clauses
 //    count a little (more across 、, which joins list items governed by one verb:
