@@ -311,6 +311,11 @@ function phraseEndingAt(ctx: ArticleContext, k: number): Phrase | null {
 
 interface ObjectRead { object: string; cls: ObjectClass | null; compoundAction: ActionClass | null; compoundVerb: string | null }
 
+function isStaffWork(text: string, from: number, end: number): boolean {
+  for (const morpheme of STAFF_WORK_MORPHEMES) if (end - morpheme.length >= from && text.startsWith(morpheme, end - morpheme.length)) return true;
+  return false;
+}
+
 /** Classifies a noun phrase by its head; a measure compound (解决率, 企业数, 拆违面积) by its modifier. */
 function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
   const { text, tokens } = ctx;
@@ -367,7 +372,7 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
     if (modifier && objectClassAt(modifier.index) === 'document') return { object: text.slice(to - head.head.length - modifier.head.length, to), cls: 'document', compoundAction: null, compoundVerb: null };
   }
   // 执法人员, 工作人员 are staff; 重点人员, 失业人员 are people reached
-  if (head.head === '人员' && STAFF_WORK_MORPHEMES.some((m) => text.startsWith(m, to - 2 - m.length) && to - 2 - m.length >= from)) cls = 'staff';
+  if (head.head === '人员' && isStaffWork(text, from, to - 2)) cls = 'staff';
   const rateAction = RATE_HEAD_ACTION[head.head] ?? null;
   return { object: head.head, cls, compoundAction: rateAction, compoundVerb: rateAction ? head.head : null };
 }
@@ -375,9 +380,13 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
 const THRESHOLD_WORDS = ['以上', '以下', '及以上', '以内', '之上'];
 /** 5000平方米以上, 年产值2000万元以下: the figure bounds a category (the word is inside the figure or right after it). */
 function isThreshold(text: string, figure: FigureMatch): boolean {
+  const last = figure.text.charCodeAt(figure.text.length - 1), next = text.charCodeAt(figure.end);
+  if (!THRESHOLD_LAST.has(last) && !THRESHOLD_FIRST.has(next)) return false;
   for (const word of THRESHOLD_WORDS) if (figure.text.endsWith(word) || text.startsWith(word, figure.end)) return true;
   return false;
 }
+const THRESHOLD_LAST = new Set(THRESHOLD_WORDS.map((word) => word.charCodeAt(word.length - 1)));
+const THRESHOLD_FIRST = new Set(THRESHOLD_WORDS.map((word) => word.charCodeAt(0)));
 const UNCOUNTABLE: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['investment', 'funds', 'loan', 'revenue', 'sales', 'value_added', 'foreign_capital', 'rate', 'economy', 'site', 'floor_space', 'time', 'target']);
 
 const WITH_AREA: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['land', 'floor_space', 'building', 'dwelling', 'site', 'line', 'facility']);
@@ -760,8 +769,7 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const afterRead = after ? readObject(ctx, after) : null;
   if (after) { finding.phraseAfter = [after.from, after.to]; finding.phraseAfterClass = afterRead?.cls ?? null; }
   const before = phraseBefore(ctx, t, rate);
-  let beforeRead: ObjectRead | null | undefined;   // read only when needed
-  const readBefore = () => (beforeRead === undefined ? (beforeRead = before ? readObject(ctx, before) : null) : beforeRead);
+  let beforeRead: ObjectRead | null | undefined;   // read only when needed (no closure: this runs per figure)
   // a measure word of its own selects its noun inside a longer phrase (1.2万名员工通勤需求 counts 员工)
   let afterCandidate = after && implied && !fitsMeasure(afterRead?.cls ?? null, measureClass, implied)
     ? headOfClassWithin(ctx, after, implied) ?? afterRead : afterRead;
@@ -775,16 +783,14 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   const afterFirst = unitClass === 'count' || unitClass === 'mass' || unitClass === 'length' || unitClass === 'volume'
     || (unitClass === 'money' && afterCandidate?.cls != null && MONEY_CLASSES.has(afterCandidate.cls))
     || (unitClass === 'area' && afterCandidate?.cls != null);
-  // 街道543栋, 组织干部群众1.2万人上堤: a noun the measure word cannot count is not what is counted
-  const usable = (candidate: ObjectRead | null) => candidate !== null && (candidate.cls !== null || candidate.compoundAction !== null)
-    && !(implied && candidate.cls && !fitsMeasure(candidate.cls, measureClass, implied));
   let read: ObjectRead | null = null;
   let source: ObjectSource | null = null;
-  if (afterFirst) {
-    if (usable(afterCandidate)) { read = afterCandidate; source = 'after'; }
-    else if (usable(readBefore())) { read = readBefore(); source = 'before'; }
-  } else if (usable(readBefore())) { read = readBefore(); source = 'before'; }
-  else if (usable(afterCandidate)) { read = afterCandidate; source = 'after'; }
+  if (afterFirst && usableObject(afterCandidate, measureClass, implied)) { read = afterCandidate; source = 'after'; }
+  if (!read) {
+    beforeRead = before ? readObject(ctx, before) : null;
+    if (usableObject(beforeRead, measureClass, implied)) { read = beforeRead; source = 'before'; }
+    else if (!afterFirst && usableObject(afterCandidate, measureClass, implied)) { read = afterCandidate; source = 'after'; }
+  }
   // 满意率和办结率分别提高1.2、0.8个百分点: each figure of the list takes its own noun
   const coordinated = coordination(ctx, t);
   if (coordinated?.respectively) { read = coordinated.nouns[coordinated.position]; source = 'before'; }
@@ -841,7 +847,10 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   if (!finding.object_class && implied) {
     finding.object_class = implied; finding.provenance.object = 'measure'; finding.object ??= figure.unitWord;
   }
-  if (!finding.object) finding.object = (readBefore() ?? afterRead)?.object ?? null;
+  if (!finding.object) {
+    if (beforeRead === undefined) beforeRead = before ? readObject(ctx, before) : null;
+    finding.object = (beforeRead ?? afterRead)?.object ?? null;
+  }
   if (!action) {
     frame ??= frameOf(ctx, t);
     if (frame && frame.verb >= 0) action = readVerb(ctx, frame.verb, 'frame');
@@ -876,6 +885,13 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     }));
   }
   return finding;
+}
+
+/** A read noun phrase that can be what the figure counts: it has a class (or a verb of its own), and one the
+ *  measure word can count (街道543栋, 组织干部群众1.2万人上堤: no). */
+function usableObject(candidate: ObjectRead | null | undefined, measure: MeasureClass | null, implied: ObjectClass | null): candidate is ObjectRead {
+  if (!candidate || (candidate.cls === null && candidate.compoundAction === null)) return false;
+  return !(implied && candidate.cls && !fitsMeasure(candidate.cls, measure, implied));
 }
 
 /** What a measure word alone says is counted; 户次, 人次, 家次 count visits of households, persons, entities. */

@@ -379,7 +379,7 @@ let hasUserMetrics: boolean | undefined;
  * cue scorer only, so when the scorer picks one, that choice stands.
  */
 export function decideMetric(finding: FacetFinding, ctx: MetricContext): MetricChoice {
-  hasUserMetrics ??= classifier().taxonomy.some((metric) => !BUILTIN_KEYS.has(metric.key));
+  if (hasUserMetrics === undefined) hasUserMetrics = classifier().taxonomy.some((metric) => !BUILTIN_KEYS.has(metric.key));
   if (hasUserMetrics) {
     const scored = classifyMetric(ctx);
     if (!BUILTIN_KEYS.has(scored.metric)) return { ...scored, confidence: FALLBACK_CONFIDENCE.decided, source: 'fallback' };
@@ -393,7 +393,8 @@ export function decideMetric(finding: FacetFinding, ctx: MetricContext): MetricC
     const cues: string[] = [];
     if (finding.action && action) cues.push(finding.action);
     if (finding.object && finding.object_class) cues.push(finding.object);
-    if (finding.unit_class === 'count' && !cues.includes(ctx.figure.unitWord)) cues.push(ctx.figure.unitWord);
+    const { unitWord } = ctx.figure;
+    if (finding.unit_class === 'count' && unitWord !== finding.object && unitWord !== finding.action) cues.push(unitWord);
     return { metric: row.metric, cues, confidence: Math.round(row.confidence * objectFactor * actionFactor * 100) / 100, source: 'facets' };
   }
   const scored = classifyMetric(ctx);
