@@ -8,8 +8,10 @@ import type { FacetFinding } from './facets';
 import type { FigureMatch, Range } from './types';
 import { Tokens, tokenize } from './words';
 
-/** How far around a figure its words are read (clipped to its sentence). */
-export const WINDOW_CHARS = 60;
+/** How far before and after a figure its words are read (clipped to its sentence): what governs a figure
+ *  (its verb, a plan word, 累计, a framing clause) comes before it; after it only its own phrase and verb. */
+export const WINDOW_BEFORE = 60;
+export const WINDOW_AFTER = 30;
 /** Most characters tokenized at once. */
 const CHUNK_CHARS = 4096;
 
@@ -53,8 +55,8 @@ export function buildContext(
     sentenceOf[i] = index;
     if (index >= 0) cursor = index;
     const sentence = index >= 0 ? sentences[index] : bounds;
-    windows[2 * i] = Math.min(figure.start, Math.max(sentence.start, bounds.start, figure.start - WINDOW_CHARS));
-    windows[2 * i + 1] = Math.max(figure.end, Math.min(sentence.end, bounds.end, figure.end + WINDOW_CHARS));
+    windows[2 * i] = Math.min(figure.start, Math.max(sentence.start, bounds.start, figure.start - WINDOW_BEFORE));
+    windows[2 * i + 1] = Math.max(figure.end, Math.min(sentence.end, bounds.end, figure.end + WINDOW_AFTER));
   }
   return { text, figures, sentences, sentenceOf, windows, tokens, chunkStart: 0, chunkEnd: 0, focused: -1, focusedToken: -1, findings: [] };
 }
