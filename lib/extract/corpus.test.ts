@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from './corpus/actions';
 import { ASPECTS } from './corpus/aspects';
-import { METRICS, METRICS_MORE } from './corpus/metrics';
+import { METRICS, METRICS_MORE, METRICS_THIRD } from './corpus/metrics';
 import { OBJECTS } from './corpus/objects';
 import { ROLES } from './corpus/roles';
 import type { Corpus } from './corpus/types';
@@ -31,7 +31,7 @@ const CORPORA: Array<[name: string, corpus: Corpus, read: (fact: Fact, expected:
   ['object', OBJECTS, (fact, expected) => classAndWord(fact.facets.object_class, fact.facets.object, expected)],
   ['action', ACTIONS, (fact, expected) => classAndWord(fact.facets.action_class, fact.facets.action, expected)],
   ['aspect', ASPECTS, (fact) => fact.facets.aspect ?? 'none'],
-  ['metric', [...METRICS, ...METRICS_MORE], (fact) => fact.metric],
+  ['metric', [...METRICS, ...METRICS_MORE, ...METRICS_THIRD], (fact) => fact.metric],
   ['role', ROLES, (fact) => fact.role],
 ];
 

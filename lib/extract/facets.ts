@@ -27,7 +27,7 @@ import { GOVERNS, STAFF_WORK_MORPHEMES } from './lexicon';
 import type { FigureMatch, Unit } from './types';
 import {
   ADV, CONJ, DE, DENG, DONE, FIG, FRAME, LATER, LIGHT, LINK, MATERIAL, NEG, NEUTRAL, NOUN, NUM, ONGOING, PLAN, PREP, PUNCT, P_COMMA, P_LIST,
-  QIZHONG, QUOTE, TIME, VERB, actionClassAt, actionClassIndex, headClassAt, headIndexAt, headLength, isMeasureNoun, measureNounAt, objectClassAt, verbEndingAt,
+  QIZHONG, QUOTE, TIME, VERB, X, actionClassAt, actionClassIndex, headClassAt, headIndexAt, headLength, isMeasureNoun, measureNounAt, objectClassAt, verbEndingAt,
   type Tokens,
 } from './words';
 
@@ -186,6 +186,16 @@ function isPassiveMarker(ctx: ArticleContext, k: number): boolean {
   return k >= 0 && ctx.tokens.end[k] - ctx.tokens.start[k] === 1 && ctx.text[ctx.tokens.start[k]] === '被';
 }
 
+/** 420户拆迁群众选房入住: a verb before a noun of people, households or firms that another verb follows names
+ *  them (those relocated), the later verb is the predicate. */
+function agentiveBeforeVerb(ctx: ArticleContext, verb: number, noun: number): boolean {
+  const { tokens, text } = ctx;
+  const cls = objectClassAt(headIndexAt(text, tokens.start[verb], tokens.end[noun]));
+  if (!cls || !AGENTIVE.has(cls)) return false;
+  const after = next(tokens, noun);
+  return after < tokens.length && (tokens.flags[after] & (VERB | ADV | DONE)) !== 0;
+}
+
 /** A verb and the noun after it form one word: a listed compound, or a one-character head (站, 点, 员, 队). */
 function boundCompound(ctx: ArticleContext, verb: number, noun: number): boolean {
   const { tokens, text } = ctx;
@@ -222,7 +232,7 @@ function measuresVerb(ctx: ArticleContext, k: number): boolean {
 /** The noun phrase after the figure (128个问题, 3个服务站), up to 的, a predicate verb or the clause end. */
 function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase | null {
   const { tokens } = ctx;
-  let first = -1, last = -1, verbFirst = false;
+  let first = -1, last = -1, verbFirst = false, agentive = false;
   let from = t + 1;
   // 180平方米的空间, 3000平方米的服务中心: a measured amount 的 the thing it measures
   if (acrossDe) { const n = next(tokens, t); if (n < tokens.length && tokens.flags[n] & DE) from = n + 1; }
@@ -244,14 +254,17 @@ function phraseAfter(ctx: ArticleContext, t: number, acrossDe: boolean): Phrase 
       // 服务站, 社区服务站: a verb written together with a noun naming what a thing is for is part of it;
       // 企业入驻孵化器: a verb before a free noun is a predicate
       const n = next(tokens, k);
-      if (!(n < tokens.length && isMaterial(tokens.flags[n]) && verbOpensPhrase(ctx, k, n, false) && (first < 0 || boundCompound(ctx, k, n)))) break;
+      if (!(n < tokens.length && isMaterial(tokens.flags[n]))) break;
+      const opens = verbOpensPhrase(ctx, k, n, false);
+      if (!opens && first < 0 && agentiveBeforeVerb(ctx, k, n)) agentive = true;
+      else if (!opens || (first >= 0 && !boundCompound(ctx, k, n))) break;
       if (first < 0) { first = k; verbFirst = true; }
     } else break;
     if (tokens.end[k] - tokens.start[first] > MAX_PHRASE_CHARS) break;
   }
   if (last < 0) return null;
   const phrase = { first, last, from: tokens.start[first], to: tokens.end[last] };
-  if (verbFirst) {
+  if (verbFirst && !agentive) {
     const cls = objectClassAt(headIndexAt(ctx.text, phrase.from, phrase.to));
     if (!cls || !FUNCTIONAL.has(cls)) return null;
   }
@@ -361,6 +374,15 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
     return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
   }
   let cls = objectClassAt(head.index);
+  // 工作组分片包村: a one-character head closing a run of unknown characters after a known noun is the end of
+  // an unknown word (包村, in charge of villages); the known noun heads the phrase
+  if (head.head.length === 1 && to === tokens.end[phrase.last] && tokens.flags[phrase.last] & X && tokens.end[phrase.last] - tokens.start[phrase.last] >= 3) {
+    for (let k = phrase.last - 1; k >= phrase.first; k--) {
+      if (!(tokens.flags[k] & NOUN)) continue;
+      const known = headClassAt(text, from, tokens.end[k]);
+      if (known) return { object: known.head, cls: objectClassAt(known.index), compoundAction: null, compoundVerb: null };
+    }
+  }
   // 问题点位, 占道经营点位: spots named by the problem found there are problems
   if ((cls === 'post' || cls === 'place' || cls === 'facility') && to - head.head.length > from) {
     const modifier = headClassAt(text, from, to - head.head.length);
@@ -830,11 +852,15 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
   // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
   // figure's own verb can govern it; else a framing clause (集中开工项目中，…); else the measure word
   let frame: ReturnType<typeof frameOf> | undefined;
-  if (!finding.object_class && !read && (!(rate && hasVerb) || listedAfterFigure(ctx, t))) {
+  if (!finding.object_class && !read && (!(rate && hasVerb) || unitClass === 'percentage_point' || listedAfterFigure(ctx, t))) {
     const antecedent = antecedentOf(ctx, i, unitClass, measureClass, implied);
     const ownActionDecides = unitClass === 'money' && action?.cls && !WEAK_ACTIONS.has(action.cls);
     if (antecedent?.object_class && !ownActionDecides && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(antecedent.object_class, action.cls))) {
       finding.object = antecedent.object; finding.object_class = antecedent.object_class; finding.provenance.object = 'antecedent';
+      // a rate's family comes with it (满意率98%，同比提高2个百分点)
+      if (antecedent.object_class === 'rate' && antecedent.provenance.action === 'compound') {
+        action = { action: antecedent.action ?? '', cls: antecedent.action_class, source: 'compound', token: -1 };
+      }
     }
   }
   if (!finding.object_class) {
@@ -991,7 +1017,9 @@ function antecedentOf(ctx: ArticleContext, i: number, unit: UnitClass, measure: 
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     if (ctx.sentenceOf[j] !== ctx.sentenceOf[i]) return null;
     const earlier = ctx.findings[j];
-    if (!earlier || earlier.unit_class !== unit || !earlier.object_class) continue;
+    // 覆盖率达到68.5%，较上年提高0.6个百分点: a change in points is a change of the rate stated before it
+    const sameKind = earlier?.unit_class === unit || (unit === 'percentage_point' && earlier?.unit_class === 'percent');
+    if (!earlier || !sameKind || !earlier.object_class) continue;
     // a measure word of its own (人, 户, 家) names what it counts; only a generic one (个, 件) continues another's
     if (measure && measure !== 'generic' && measure !== earlier.measure_class) continue;
     // 为245名家庭…，惠及132人: an earlier noun is taken only if it is what this measure word counts
