@@ -840,19 +840,22 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     const governing = findAction(ctx, t, unitClass, finding.object_class, before, after);
     action = compound && (!governing || governing.source === 'relative' || WEAK_ACTIONS.has(governing.cls)) ? compound : governing;
   }
-  const hasVerb = clauseHasVerb(ctx, t);
   // 其中，亿元以上项目11个: a subset takes what its whole does (and what it is, when it does not say)
-  const whole = subsetOf(ctx, i, t, unitClass);
-  if (whole && !action && whole.action) action = { action: whole.action, cls: whole.action_class, source: 'antecedent', token: -1 };
-  if (whole && !finding.object_class && whole.object_class && (!implied || fitsMeasure(whole.object_class, measureClass, implied))) {
-    finding.object = whole.object; finding.object_class = whole.object_class; finding.provenance.object = 'antecedent';
+  if (!action || !finding.object_class) {
+    const whole = subsetOf(ctx, i, t, unitClass);
+    if (whole && !action && whole.action) action = { action: whole.action, cls: whole.action_class, source: 'antecedent', token: -1 };
+    if (whole && !finding.object_class && whole.object_class && (!implied || fitsMeasure(whole.object_class, measureClass, implied))) {
+      finding.object = whole.object; finding.object_class = whole.object_class; finding.provenance.object = 'antecedent';
+    }
   }
-  if (!action && !hasVerb) action = listVerb(ctx, i, t) ?? previousClauseVerb(ctx, t);
+  // (read only when needed: whether the figure's clause holds a verb of its own)
+  let hasVerb: boolean | undefined;
+  if (!action && !(hasVerb = clauseHasVerb(ctx, t))) action = listVerb(ctx, i, t) ?? previousClauseVerb(ctx, t);
 
   // object of an elided figure: an earlier figure's (受理X件，已办结Y件; 计划投资X，已完成Y), if this
   // figure's own verb can govern it; else a framing clause (集中开工项目中，…); else the measure word
   let frame: ReturnType<typeof frameOf> | undefined;
-  if (!finding.object_class && !read && (!(rate && hasVerb) || unitClass === 'percentage_point' || listedAfterFigure(ctx, t))) {
+  if (!finding.object_class && !read && (!(rate && (hasVerb ??= clauseHasVerb(ctx, t))) || unitClass === 'percentage_point' || listedAfterFigure(ctx, t))) {
     const antecedent = antecedentOf(ctx, i, unitClass, measureClass, implied);
     const ownActionDecides = unitClass === 'money' && action?.cls && !WEAK_ACTIONS.has(action.cls);
     if (antecedent?.object_class && !ownActionDecides && (!action?.cls || WEAK_ACTIONS.has(action.cls) || canGovern(antecedent.object_class, action.cls))) {

@@ -11,7 +11,7 @@
 // clause that opens its own period (本月, 当天, 同比) without them; rates and durations are no totals.
 import { focus, type ArticleContext } from './context';
 import type { FigureRole, ObjectClass } from './facet-classes';
-import { measureClassOf, type FacetFinding } from './facets';
+import type { FacetFinding } from './facets';
 import { PUNCT, P_COMMA, P_SENTENCE, QUOTE, RUNNING_TOTAL, TIME } from './words';
 
 /** Things with a size: an amount or threshold right before them classifies them. */
@@ -38,7 +38,7 @@ export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding):
       if (thing && threshold) return 'attribute';
       break;
     case 'count': {
-      const own = OBJECT_OF_COUNT_MEASURE[measureClassOf(figure.unitWord)];
+      const own = finding.measure_class ? OBJECT_OF_COUNT_MEASURE[finding.measure_class] : undefined;
       if (thing && threshold && own && own !== finding.phraseAfterClass) return 'attribute';
       break;
     }
