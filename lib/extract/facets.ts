@@ -512,7 +512,7 @@ function firstVerbAfter(ctx: ArticleContext, from: number, to: number): ActionCl
 function clauseSubject(ctx: ArticleContext, t: number): Phrase | null {
   const { tokens } = ctx;
   let k = prev(tokens, t);
-  let clauseStart = 0;
+  let clauseStart = tokens.lo;
   for (; k >= 0; k = prev(tokens, k)) {
     if (isBoundary(tokens.flags[k], tokens, k, P_COMMA)) { clauseStart = k + 1; break; }
   }
