@@ -20,7 +20,7 @@
 // 2 × WINDOW_CHARS characters and allocates only the small result.
 
 import { buildContext } from './context';
-import type { FacetFinding } from './facets';
+import { findFacets, type FacetFinding } from './facets';
 import { lookupMetric } from './metric-table';
 import { isRunningTotal } from './roles';
 import { BUILTIN_TAXONOMY, TAXONOMY, type MetricDefinition } from './taxonomy';
@@ -355,10 +355,8 @@ export function classifyMetric(ctx: MetricContext): MetricDecision {
 /** Whether 累计/截至 governs the figure's clause, making it a running total (roles.ts; one figure read alone). */
 export function isCumulative({ text, sentence, figure }: MetricContext): boolean {
   const ctx = buildContext(text, sentence, [figure], [sentence]);
-  const finding = { unit_class: UNIT_CLASS_OF_RATES.has(figure.unit) ? 'percent' : 'count' } as FacetFinding;
-  return isRunningTotal(ctx, 0, finding);
+  return isRunningTotal(ctx, 0, findFacets(ctx, 0));
 }
-const UNIT_CLASS_OF_RATES: ReadonlySet<Unit> = new Set<Unit>(['percent', 'percentage_point', 'hour', 'day', 'month', 'year']);
 
 export interface MetricChoice extends MetricDecision {
   /** 0–1: how sure the decision is (the table row's confidence, lowered for facets found indirectly) */
