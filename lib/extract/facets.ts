@@ -4,21 +4,27 @@
 // correct it with what the other facets say. All finders share the article context (context.ts) and
 // read only the figure's window.
 //
-// object — what is counted (the head noun as written, and its class):
-//   after    the noun phrase after the measure word, up to 的, a verb or the clause end  (128个问题)
-//   before   the noun phrase before the number, across linking words                    (收集问题128个, 解决率达84.6%)
-//   subject  the clause's subject before its verb                                       (项目开工12个)
-//   antecedent  the object of an earlier figure of the sentence                          (受理X件，已办结Y件)
-//   frame    a framing clause 「…中，」                                                   (集中开工项目中，…)
-//   measure  the measure word alone                                                     (惠及1693人)
-//   and the measure word restricts the class (栋 → buildings, 户 → households, 人 → persons).
-// action — the governing verb: the nearest verb before the figure's phrase that can govern it (a verb that
-//   cannot, in 收集点 or 执法车辆, is a modifier); a light verb passes it on (开展检查); after 对/为/按照
-//   the later verb governs (对…进行整改); a figure that is the subject takes the verb after it (…已办结);
-//   a verb in a relative clause (反映的…问题) only when nothing else; list items share their verb; a rate
-//   or measure compound carries its own (解决率 → 解决, 拆违面积 → 拆违).
+// object — what is counted (the head noun as written, and its class), first found of:
+//   after      the noun phrase after the measure word, up to 的, a verb or the clause end  (128个问题)
+//   before     the noun phrase before the number, across linking words                    (收集问题128个, 解决率达84.6%)
+//   (counts and amounts read `after` first, rates and money nouns `before`; a noun the measure word cannot
+//   count is passed over: 街道543栋)
+//   coordination  分别 lists: the i-th noun for the i-th figure                           (满意率和办结率分别提高1.2、0.8个百分点)
+//   subject    the clause's subject before a verb that takes no object                    (项目开工12个)
+//   subset     the whole a 其中-clause takes a part of                                     (…，其中亿元以上项目11个)
+//   antecedent the object of an earlier figure of the sentence its verb can govern        (受理X件，已办结Y件)
+//   frame      a framing clause 「…中，」                                                   (集中开工项目中，…)
+//   measure    the measure word alone                                                     (惠及1693人)
+//   refined by the measure word (栋 → buildings, 户 → households, 人 → persons, 次 of things → inspections)
+//   and by the verb (543栋存在安全隐患 counts problems).
+// action — the governing verb: a rate's own compound (解决率 → 解决); else the nearest verb before the
+//   figure's phrase that can take it (a verb that cannot, in 收集点 or 化解征迁矛盾纠纷, is a modifier); a
+//   light verb passes it on (开展检查); after 对/为/按照 the later verb governs (对…进行整改); a figure that
+//   is the subject takes the verb after it (…已办结); a verb in a relative clause (反映的…问题) only when
+//   nothing else does; list items and a clause without a verb share the verb before them.
 // aspect — the nearest marker before the figure in its sentence: planned (计划, 将, 拟, 建成后), ongoing
 //   (正在), done (已, 累计, 截至).
+// 均/都 after coordinated nouns (满意率和办结率均超99%) give the figure facets for each noun (sharedWith).
 import { focus, type ArticleContext } from './context';
 import {
   type ActionClass, type Aspect, type Facets, type MeasureClass, type ObjectClass, type UnitClass,
