@@ -1,5 +1,6 @@
 import type { BenchRow } from './run';
 import { extractionBenchmark } from './extraction';
+import { newsExtractionBenchmark } from './extraction-news';
 import { dashboardBenchmark } from './dashboard';
 import { ingestBenchmark } from './ingest';
 import { exportBenchmark } from './export';
@@ -10,6 +11,7 @@ export interface Benchmark { name: string; run(): Promise<BenchRow[]> }
 /** Each issue adds its benchmark here. */
 export const benchmarks: Benchmark[] = [
   { name: 'extraction', run: extractionBenchmark },
+  { name: 'extraction-news', run: newsExtractionBenchmark },
   { name: 'dashboard', run: dashboardBenchmark },
   { name: 'ingest', run: ingestBenchmark },
   { name: 'export', run: exportBenchmark },
