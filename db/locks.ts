@@ -32,3 +32,33 @@ export async function lockKeys(tx: Sql, scope: string, keys: Iterable<string>): 
 export function lockTask(tx: Sql, task: string): Promise<void> {
   return lockKeys(tx, 'task', [task]);
 }
+
+/**
+ * Runs `work` as one process at a time runs `task`: on PostgreSQL in a transaction holding the task's lock,
+ * so work that reads, computes and rewrites (the checks across articles) never stores a result computed
+ * before another process's write. On SQLite there is one writer anyway, and a transaction would hold the
+ * database's write lock through the whole computation, keeping every other writer waiting for seconds: the
+ * work runs directly and its writes take their own transactions.
+ */
+export function withTaskLock<T>(db: Sql, task: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  if (db.dialect !== 'postgres') return work(db);
+  return db.transaction(async (tx) => {
+    await lockTask(tx, task);
+    return work(tx);
+  });
+}
+
+/**
+ * SQLite's busy handler: a process waiting for the write lock retries every 100 ms at most, after a few
+ * shorter naps. A writer that commits and at once begins again can keep it out for many transactions in a row.
+ */
+const SQLITE_BUSY_RETRY_MS = 100;
+
+/**
+ * Between two transactions of a long run of writes: on SQLite, pause long enough that a process waiting for
+ * the write lock (the web server while `figures ingest` runs) gets it; PostgreSQL writers do not take turns.
+ */
+export async function letWaitingWritersIn(db: Sql): Promise<void> {
+  if (db.dialect === 'postgres') return;
+  await new Promise((resolve) => setTimeout(resolve, SQLITE_BUSY_RETRY_MS));
+}

@@ -5,7 +5,7 @@ import type { Sql } from '../../db/client';
 import {
   articleForChecks, crossScopesOf, factsForCrossChecks, factsForCrossChecksIn, replaceChecks, replaceCrossChecksOf, type CrossScope,
 } from '../../db/checks';
-import { lockTask } from '../../db/locks';
+import { withTaskLock } from '../../db/locks';
 import { articleChecks } from './article';
 import { crossChecks } from './cross';
 
@@ -26,8 +26,7 @@ export async function runCrossChecks(db: Sql): Promise<number> {
   // one process at a time, reading the facts after the previous one committed: two ingests finishing
   // together would otherwise each delete the old set and both insert theirs, or the later writer would
   // store a set computed before the other's articles were in
-  return db.transaction(async (tx) => {
-    await lockTask(tx, 'cross-checks');
+  return withTaskLock(db, 'cross-checks', async (tx) => {
     const drafts = crossChecks(await factsForCrossChecks(tx));
     await replaceChecks(tx, null, drafts);
     return drafts.length;
@@ -42,8 +41,7 @@ export async function runCrossChecks(db: Sql): Promise<number> {
 export async function runCrossChecksIn(db: Sql, scopes: readonly CrossScope[], movedFactIds: readonly number[] = []): Promise<number> {
   // one process at a time, as runCrossChecks: a scope read before another process's write commits would be
   // stored over it
-  return db.transaction(async (tx) => {
-    await lockTask(tx, 'cross-checks');
+  return withTaskLock(db, 'cross-checks', async (tx) => {
     const members = new Set<number>(movedFactIds);
     const drafts = [];
     for (const scope of scopes) {

@@ -5,7 +5,7 @@
 import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
-import { lockKeys } from '../../db/locks';
+import { letWaitingWritersIn, lockKeys } from '../../db/locks';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -132,6 +132,7 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
     outcomes.push(...written);
     const added = written.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
     if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+    if (next < docs.length) await letWaitingWritersIn(db);
   }
   return outcomes;
 }
