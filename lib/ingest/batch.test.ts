@@ -85,5 +85,6 @@ describe('figures ingest (the command)', () => {
     expect(missing.status).toBe(1);
     expect(cli(['ingest', folder, '--published', '2020-02-30'], db).status).toBe(2);
     await removeTestLocation(db);
-  });
+    // four CLI processes, each compiling the app with tsx: over a minute on a busy machine
+  }, 240_000);
 });
