@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, systemChromium } from './scripts/browser.mjs';
 
 const port = Number(process.env.E2E_PORT || 3100);
-// A throwaway database per run, so browser tests never touch data/figures.db.
+// A throwaway database per run, so browser tests never touch data/figures.db: a SQLite file made here, or
+// the empty PostgreSQL database of E2E_DATABASE_URL (`npm test` makes one for its PostgreSQL round).
+const databaseUrl = process.env.E2E_DATABASE_URL || null;
 const databasePath = process.env.E2E_DATABASE_PATH || join(tmpdir(), `civic-figures-e2e-${process.pid}.db`);
-if (!process.env.E2E_DATABASE_PATH) {
+if (!databaseUrl && !process.env.E2E_DATABASE_PATH) {
   // the same file for the server, the workers and the teardown, which removes only a file made here
   process.env.E2E_DATABASE_PATH = databasePath;
   process.env.E2E_DATABASE_THROWAWAY = '1';
 }
+// (an empty DATABASE_URL overrides one of the shell's, which would otherwise win over the file)
+const database: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', DATABASE_PATH: databasePath };
 const results = process.env.E2E_RESULTS || 'e2e/.results';
 const executablePath: string | undefined = systemChromium() ?? undefined;
 
@@ -32,7 +36,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     env: {
-      PORT: String(port), DATABASE_PATH: databasePath, NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port), ...database, NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
       // the editor account browser tests sign in with
       FIGURES_ADMIN_PASSWORD: process.env.FIGURES_ADMIN_PASSWORD || 'e2e-editor-password',

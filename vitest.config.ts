@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // a hook may make a database and ingest its fixtures (on PostgreSQL: a fresh database, migrated)
+    hookTimeout: 60_000,
   },
 });

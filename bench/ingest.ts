@@ -1,14 +1,16 @@
 // Bulk ingest speed: 10,000 generated articles of about 2 KB through the whole pipeline (worker threads
-// extracting, one writer, the fact checks after each commit) into a throwaway database. The articles are
-// SYNTHETIC — templated sentences with made-up figures, stored under a source flagged synthetic = 1 — and the
-// database is deleted afterwards, so they can never mix with real data. Runs in a child process so its
-// peak RSS (getrusage maxrss, worker threads included) is the ingest's alone.
-import { spawnSync } from 'node:child_process';
+// extracting, one writer, the fact checks after each commit) into a throwaway database, on SQLite and on
+// PostgreSQL (bench/postgres.ts), and on PostgreSQL also by four ingest processes at once, each a quarter of
+// the articles. The articles are SYNTHETIC — templated sentences with made-up figures, stored under a source
+// flagged synthetic = 1 — and the databases are deleted afterwards, so they can never mix with real data. Runs
+// in child processes so each peak RSS (getrusage maxrss, worker threads included) is the ingest's alone.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './run';
+import { freshBenchDatabase } from './postgres';
 
 const ARTICLES = 10_000;
 const SOURCE = '合成数据（导入基准测试）';
@@ -69,8 +71,11 @@ interface ChildResult {
  */
 type Variant = 'checks' | 'bare' | 'checks-without-rollups';
 
-/** The child: ingests the synthetic articles into the database at `path` and prints one JSON line. */
-async function child(path: string, variant: Variant): Promise<void> {
+/** Which of the articles a child ingests: part `index` of `of` equal slices. */
+interface Part { index: number; of: number }
+
+/** The child: ingests the synthetic articles (its part of them) into the database at `path` and prints one JSON line. */
+async function child(path: string, variant: Variant, part: Part): Promise<void> {
   const withChecks = variant !== 'bare';
   const { openDb } = await import('../db/client');
   const { ingestBatch } = await import('../lib/ingest/batch');
@@ -81,9 +86,10 @@ async function child(path: string, variant: Variant): Promise<void> {
     for (const { name } of triggers) await db.exec(`DROP TRIGGER "${name}"`);
   }
   const checks = ingestChecks(db, (line) => console.error(line));
-  const workers = availableParallelism();
+  // processes sharing the machine share its cores
+  const workers = Math.max(1, Math.floor(availableParallelism() / part.of));
   function* items() {
-    for (let i = 0; i < ARTICLES; i++) yield { kind: 'text' as const, label: `synthetic ${i + 1}`, text: syntheticArticle(i) };
+    for (let i = part.index; i < ARTICLES; i += part.of) yield { kind: 'text' as const, label: `synthetic ${i + 1}`, text: syntheticArticle(i) };
   }
   const summary = await ingestBatch(db, items(), {
     sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000,
@@ -100,49 +106,86 @@ async function child(path: string, variant: Variant): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function runChild(dir: string, variant: Variant): ChildResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', join(dir, `synthetic-${variant}.db`), variant], {
-    encoding: 'utf8', cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  if (run.status !== 0 || !line.startsWith('{')) throw new Error(`the ingest benchmark failed (exit ${run.status}): ${run.stderr.slice(-2000)}`);
+function parseChild(status: number | null, stdout: string, stderr: string): ChildResult {
+  const line = stdout.trim().split('\n').pop() ?? '';
+  if (status !== 0 || !line.startsWith('{')) throw new Error(`the ingest benchmark failed (exit ${status}): ${stderr.slice(-2000)}`);
   return JSON.parse(line) as ChildResult;
+}
+
+const childArgs = (location: string, variant: Variant, part: Part) => ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', location, variant, `${part.index}/${part.of}`];
+
+function runChild(location: string, variant: Variant): ChildResult {
+  const run = spawnSync(process.execPath, childArgs(location, variant, { index: 0, of: 1 }), { encoding: 'utf8', cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024 });
+  return parseChild(run.status, run.stdout, run.stderr);
+}
+
+/** `processes` children at once on one database, each a slice of the articles: the wall-clock rate of them all. */
+async function runConcurrent(location: string, processes: number): Promise<{ articles: number; failed: number; seconds: number }> {
+  const t0 = performance.now();
+  const results = await Promise.all(Array.from({ length: processes }, (_, index) => new Promise<ChildResult>((resolve, reject) => {
+    const proc = spawn(process.execPath, childArgs(location, 'checks', { index, of: processes }), { cwd: process.cwd() });
+    let stdout = '', stderr = '';
+    proc.stdout.on('data', (d) => { stdout += d; });
+    proc.stderr.on('data', (d) => { stderr += d; });
+    proc.on('exit', (status) => { try { resolve(parseChild(status, stdout, stderr)); } catch (error) { reject(error); } });
+  })));
+  return { articles: results.reduce((n, r) => n + r.articles, 0), failed: results.reduce((n, r) => n + r.failed, 0), seconds: (performance.now() - t0) / 1000 };
 }
 
 export async function ingestBenchmark(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'civic-figures-bench-ingest-'));
   try {
-    const full = runChild(dir, 'checks');
-    const bare = runChild(dir, 'bare');
+    const full = runChild(join(dir, 'synthetic-checks.db'), 'checks');
+    const bare = runChild(join(dir, 'synthetic-bare.db'), 'bare');
+    const pgFullDb = await freshBenchDatabase('ingest_checks');
+    const pgFull = pgFullDb ? runChild(pgFullDb, 'checks') : null;
+    const pgBareDb = await freshBenchDatabase('ingest_bare');
+    const pgBare = pgBareDb ? runChild(pgBareDb, 'bare') : null;
+    const pgFourDb = await freshBenchDatabase('ingest_four');
+    const pgFour = pgFourDb ? await runConcurrent(pgFourDb, 4) : null;
     const rate = (r: ChildResult) => r.articles / r.seconds;
-    const complete = (r: ChildResult) => r.articles === ARTICLES && r.failed === 0;
-    const perArticle = (ms: number | null, r: ChildResult) => (ms === null ? [] : [ms / r.articles]);
+    const complete = (r: ChildResult | { articles: number; failed: number }) => r.articles === ARTICLES && r.failed === 0;
+    const perArticle = (ms: number | null, r: ChildResult | null) => (ms === null || !r ? null : ms / r.articles);
     // CPU time is what the code costs; the articles/s also depend on what else the machine runs
-    const stages = (label: string, r: ChildResult): BenchRow[] => [
-      ...perArticle(r.mainMs, r).map((value) => ({ figure: `${label}, CPU per article: main thread`, value, unit: 'ms', target: '—' })),
-      ...perArticle(r.writerMs, r).map((value) => ({ figure: `${label}, CPU per article: main thread writing (incl. checks)`, value, unit: 'ms', target: '—' })),
-      ...perArticle(r.workersMs, r).map((value) => ({ figure: `${label}, CPU per article: extraction workers (incl. checks)`, value, unit: 'ms', target: '—' })),
+    const stages = (label: string, r: ChildResult, pg: ChildResult | null): BenchRow[] => [
+      ...(r.mainMs === null ? [] : [{ figure: `${label}, CPU per article: main thread`, value: perArticle(r.mainMs, r), postgres: perArticle(pg?.mainMs ?? null, pg), unit: 'ms', target: '—' }]),
+      ...(r.writerMs === null ? [] : [{ figure: `${label}, CPU per article: main thread writing (incl. checks)`, value: perArticle(r.writerMs, r), postgres: perArticle(pg?.writerMs ?? null, pg), unit: 'ms', target: '—' }]),
+      ...(r.workersMs === null ? [] : [{ figure: `${label}, CPU per article: extraction workers (incl. checks)`, value: perArticle(r.workersMs, r), postgres: perArticle(pg?.workersMs ?? null, pg), unit: 'ms', target: '—' }]),
       ...(r.mainWaitMs === null || r.workersWaitMs === null ? [] : [{
-        figure: `${label}, waiting for a CPU while runnable (other load), main + workers`, value: (r.mainWaitMs + r.workersWaitMs) / 1000, unit: 's', target: '—',
+        figure: `${label}, waiting for a CPU while runnable (other load), main + workers`, value: (r.mainWaitMs + r.workersWaitMs) / 1000,
+        postgres: pg && pg.mainWaitMs !== null && pg.workersWaitMs !== null ? (pg.mainWaitMs + pg.workersWaitMs) / 1000 : null, unit: 's', target: '—',
       }]),
     ];
     const rows: BenchRow[] = [
-      { figure: `bulk ingest with fact checks, ${ARTICLES.toLocaleString('en')} synthetic ~2 KB articles, ${full.workers} workers`, value: rate(full), unit: 'articles/s', target: '≥ 1000', ok: rate(full) >= 1000 && complete(full) },
-      { figure: 'bulk ingest with fact checks, CPU time per article (all threads)', value: (full.cpuSeconds / full.articles) * 1000, unit: 'ms', target: '—' },
-      ...stages('bulk ingest with fact checks', full),
+      {
+        figure: `bulk ingest with fact checks, ${ARTICLES.toLocaleString('en')} synthetic ~2 KB articles, ${full.workers} workers`, value: rate(full), unit: 'articles/s', target: '≥ 1000',
+        ok: rate(full) >= 1000 && complete(full), postgres: pgFull ? rate(pgFull) : null, postgresOk: pgFull ? rate(pgFull) >= 1000 && complete(pgFull) : undefined,
+      },
+      { figure: 'bulk ingest with fact checks, CPU time per article (all threads; PostgreSQL: the client\'s)', value: (full.cpuSeconds / full.articles) * 1000, postgres: pgFull ? (pgFull.cpuSeconds / pgFull.articles) * 1000 : null, unit: 'ms', target: '—' },
+      ...stages('bulk ingest with fact checks', full, pgFull),
       { figure: 'bulk ingest with fact checks, CPU-bound rate (articles per CPU-second × cores)', value: (full.articles / full.cpuSeconds) * Math.min(full.workers, availableParallelism()), unit: 'articles/s', target: '—' },
-      { figure: 'bulk ingest with fact checks, peak RSS (workers included)', value: full.maxRssMb, unit: 'MB', target: '< 1024', ok: full.maxRssMb < 1024 },
-      { figure: 'bulk ingest without the fact checks', value: rate(bare), unit: 'articles/s', target: '≥ 1000', ok: rate(bare) >= 1000 && complete(bare) },
-      { figure: 'bulk ingest without the fact checks, CPU time per article', value: (bare.cpuSeconds / bare.articles) * 1000, unit: 'ms', target: '—' },
-      ...stages('bulk ingest without the fact checks', bare),
-      { figure: 'bulk ingest figures per article (synthetic)', value: full.figures / full.articles, unit: 'figures', target: '—' },
+      {
+        figure: 'bulk ingest with fact checks, peak RSS (workers included)', value: full.maxRssMb, unit: 'MB', target: '< 1024', ok: full.maxRssMb < 1024,
+        postgres: pgFull?.maxRssMb ?? null, postgresOk: pgFull ? pgFull.maxRssMb < 1024 : undefined,
+      },
+      {
+        figure: 'bulk ingest without the fact checks', value: rate(bare), unit: 'articles/s', target: '≥ 1000', ok: rate(bare) >= 1000 && complete(bare),
+        postgres: pgBare ? rate(pgBare) : null, postgresOk: pgBare ? rate(pgBare) >= 1000 && complete(pgBare) : undefined,
+      },
+      { figure: 'bulk ingest without the fact checks, CPU time per article', value: (bare.cpuSeconds / bare.articles) * 1000, postgres: pgBare ? (pgBare.cpuSeconds / pgBare.articles) * 1000 : null, unit: 'ms', target: '—' },
+      ...stages('bulk ingest without the fact checks', bare, pgBare),
+      {
+        figure: `bulk ingest with fact checks, 4 ingest processes at once (${ARTICLES.toLocaleString('en')} articles in all, every one stored once)`, value: null,
+        postgres: pgFour ? pgFour.articles / pgFour.seconds : null, unit: 'articles/s', target: '≥ 1000', postgresOk: pgFour ? pgFour.articles / pgFour.seconds >= 1000 && complete(pgFour) : undefined,
+      },
+      { figure: 'bulk ingest figures per article (synthetic)', value: full.figures / full.articles, postgres: pgFull ? pgFull.figures / pgFull.articles : null, unit: 'figures', target: '—' },
     ];
     if (process.env.BENCH_INGEST_COMPARE === 'rollups') {
-      const lean = runChild(dir, 'checks-without-rollups');
+      const lean = runChild(join(dir, 'synthetic-lean.db'), 'checks-without-rollups');
       rows.push(
         { figure: 'bulk ingest with fact checks, place-rollup triggers dropped (comparison)', value: rate(lean), unit: 'articles/s', target: '—' },
         { figure: 'bulk ingest with fact checks, place-rollup triggers dropped, CPU time per article', value: (lean.cpuSeconds / lean.articles) * 1000, unit: 'ms', target: '—' },
-        ...stages('place-rollup triggers dropped', lean),
+        ...stages('place-rollup triggers dropped', lean, null),
       );
     }
     return rows;
@@ -152,5 +195,6 @@ export async function ingestBenchmark(): Promise<BenchRow[]> {
 }
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3], (process.argv[4] ?? 'checks') as Variant).catch((error) => { console.error(error); process.exit(1); });
+  const [index, of] = (process.argv[5] ?? '0/1').split('/').map(Number);
+  child(process.argv[3], (process.argv[4] ?? 'checks') as Variant, { index, of }).catch((error) => { console.error(error); process.exit(1); });
 }

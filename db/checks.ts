@@ -42,6 +42,16 @@ export async function factsForCrossChecks(db: Sql): Promise<CheckFact[]> {
   return rows.map(asCheckFact);
 }
 
+/**
+ * The district a check is stored under (the column a distributed database shards it by): its article's, or for
+ * a check across articles the smallest of its figures' (they share one: a check compares reports of a place).
+ */
+function districtOf(articleId: number | null, factIds: readonly number[]): { sql: string; params: Param[] } {
+  if (articleId !== null) return { sql: '(SELECT district_code FROM articles WHERE id = ?)', params: [articleId] };
+  if (!factIds.length) return { sql: 'NULL', params: [] };
+  return { sql: `(SELECT min(district_code) FROM facts WHERE id IN (${factIds.map(() => '?').join(', ')}))`, params: [...factIds] };
+}
+
 // ── Checks across articles, one scope at a time ──
 // Every check across articles compares figures of one metric and unit within one district (a running total
 // of a place, one figure reported twice, streets against their district), so the figures of one
@@ -75,7 +85,8 @@ export async function crossScopesOf(db: Sql, by: { factIds?: readonly number[]; 
       for (const r of rows) scopes.set(scopeKey(r), r);
     }
   }
-  return [...scopes.values()];
+  // in one order on every engine (DISTINCT's is the engine's own), so checks are recomputed, and numbered, alike
+  return [...scopes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, scope]) => scope);
 }
 
 /**
@@ -150,15 +161,17 @@ export async function deleteCrossChecksOfArticle(db: Sql, articleId: number): Pr
 async function insertDrafts(db: Sql, articleId: number | null, drafts: readonly CheckDraft[]): Promise<void> {
   const computedAt = new Date().toISOString().slice(0, 19) + 'Z';
   for (const d of drafts) {
-    const row = await db.get<{ id: number }>(`INSERT INTO checks (kind, article_id, verdict, metric, date, stated, expected, difference, arithmetic, note, computed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [d.kind, articleId, d.verdict, d.metric, d.date, d.stated, d.expected, d.difference, d.arithmetic, d.note, computedAt]);
     const seen = new Set<number>();
     const links = d.facts.filter((f) => !seen.has(f.factId) && seen.add(f.factId));
+    const district = districtOf(articleId, links.map((l) => l.factId));
+    const row = await db.get<{ id: number; districtCode: string | null }>(`INSERT INTO checks
+      (kind, article_id, verdict, metric, date, stated, expected, difference, arithmetic, note, computed_at, district_code)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${district.sql}) RETURNING id, district_code AS "districtCode"`,
+    [d.kind, articleId, d.verdict, d.metric, d.date, d.stated, d.expected, d.difference, d.arithmetic, d.note, computedAt, ...district.params]);
     if (!links.length) continue;
     const params: Param[] = [];
-    for (const link of links) params.push(row!.id, link.factId, link.role);
-    await db.run(`INSERT INTO check_facts (check_id, fact_id, role) VALUES ${links.map(() => '(?, ?, ?)').join(', ')}`, params);
+    for (const link of links) params.push(row!.id, link.factId, link.role, row!.districtCode);
+    await db.run(`INSERT INTO check_facts (check_id, fact_id, role, district_code) VALUES ${links.map(() => '(?, ?, ?, ?)').join(', ')}`, params);
   }
 }
 

@@ -49,6 +49,9 @@ async function migratePostgres(url: string): Promise<void> {
   ]);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // a read replica (hot standby) cannot be written: its schema arrives from the primary, which migrates
+  const standby = (await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby')).rows[0]?.standby;
+  if (standby) { await client.end(); return; }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS.postgres });
@@ -56,6 +59,12 @@ async function migratePostgres(url: string): Promise<void> {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();
   }
+}
+
+/** Whether a database is a read replica (a PostgreSQL hot standby): nothing may be written to it. */
+export async function isReadReplica(db: Db): Promise<boolean> {
+  if (db.dialect !== 'postgres') return false;
+  return (await db.get<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))?.standby === true;
 }
 
 /** Opens (creating if needed) a database and brings its schema up to date. */

@@ -2,19 +2,15 @@
 // synthetic bulk data plus one hand-made "real" article whose figures carry every awkward cell
 // (formulas, quotes, commas, line breaks, a character beyond the BMP, a negative value).
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from './client';
+import type { Db } from './client';
+import { openSharedTestDb, useAppDatabase } from './testing';
 import { countFacts, factsAfter, placesInData, type FactQuery } from './export';
 import { COLUMN_NAMES, type ExportRow } from '../lib/export/columns';
 import { generateSynthetic } from '../lib/synth';
 
-const dir = mkdtempSync(join(tmpdir(), 'civic-export-'));
-const path = join(dir, 'export.db');
-process.env.DATABASE_PATH = path; // the route handlers' getDb() opens this one
 let db: Db;
+let restoreAppDatabase: () => void;
 
 type Handler = (request: Request) => Promise<Response>;
 let apiFacts: Handler, apiCount: Handler, apiPlaces: Handler, apiMetrics: () => Promise<Response>, csvRoute: Handler, jsonlRoute: Handler;
@@ -55,7 +51,9 @@ async function insertRealArticle(): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = await openDb(path);
+  const test = await openSharedTestDb();
+  db = test.db;
+  restoreAppDatabase = useAppDatabase(test.location); // the route handlers' getDb() opens this one
   await generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 7 });
   await insertRealArticle();
   apiFacts = (await import('../app/api/facts/route')).GET;
@@ -67,8 +65,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { getDb } = await import('./client');
+  await (await getDb()).close();
+  restoreAppDatabase();
   await db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every row of the API for a query string, following next_cursor. */
@@ -241,7 +241,8 @@ describe('GET /api/facts', () => {
       }
     }
     expect(await countFacts(db, { includeRejected: true })).toBe(before);
-    expect((await db.get("SELECT count(*) AS n FROM sqlite_master WHERE name = 'facts'"))).toEqual({ n: 1 });
+    // every table is still there
+    for (const table of ['facts', 'articles', 'sources', 'users']) await db.get(`SELECT count(*) AS n FROM ${table}`);
   });
 });
 

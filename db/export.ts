@@ -17,7 +17,7 @@ interface Where { sql: string; params: (string | number)[] }
 /** The WHERE of a fact query: the dashboard's conditions (db/factWhere.ts). */
 export function factWhere(q: FactQuery): Where {
   const { clauses, params } = factConditions(q, q);
-  return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
+  return { sql: clauses.length ? clauses.join(' AND ') : '1 = 1', params };
 }
 
 /** How many facts a query selects: what a download button shows before the download. */

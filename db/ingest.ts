@@ -128,19 +128,33 @@ export async function insertFactRows(db: Sql, articleId: number, rows: readonly 
   return ids;
 }
 
+/** Which of these source names no source has yet. */
+export async function sourcesToCreate(db: Sql, names: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(names)];
+  const found = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const slice = wanted.slice(i, i + 500);
+    for (const r of await db.all<{ name: string }>(`SELECT name FROM sources WHERE name IN (${slice.map(() => '?').join(', ')})`, slice)) found.add(r.name);
+  }
+  return wanted.filter((n) => !found.has(n));
+}
+
 export class SourceConflictError extends Error {}
 
 /** The id of a source, created on first use. Synthetic and real articles never share a source. */
 export async function sourceIdFor(db: Sql, name: string, district: string | null, synthetic: boolean): Promise<number> {
-  const found = await db.get<{ id: number; synthetic: number }>('SELECT id, synthetic FROM sources WHERE name = ?', [name]);
-  if (found) {
-    if (Boolean(found.synthetic) !== synthetic) {
-      throw new SourceConflictError(`source "${name}" holds ${found.synthetic ? 'synthetic' : 'real'} articles; ${synthetic ? 'synthetic' : 'real'} ones cannot join it`);
-    }
-    return found.id;
+  const select = () => db.get<{ id: number; synthetic: number }>('SELECT id, synthetic FROM sources WHERE name = ?', [name]);
+  let found = await select();
+  if (!found) {
+    // ON CONFLICT: another process may create it between the SELECT and the INSERT; either row serves
+    await db.run('INSERT INTO sources (name, district, synthetic) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, district, synthetic ? 1 : 0]);
+    found = await select();
+    if (!found) throw new Error(`source "${name}" could not be created`);
   }
-  const row = await db.get<{ id: number }>('INSERT INTO sources (name, district, synthetic) VALUES (?, ?, ?) RETURNING id', [name, district, synthetic ? 1 : 0]);
-  return row!.id;
+  if (Boolean(found.synthetic) !== synthetic) {
+    throw new SourceConflictError(`source "${name}" holds ${found.synthetic ? 'synthetic' : 'real'} articles; ${synthetic ? 'synthetic' : 'real'} ones cannot join it`);
+  }
+  return found.id;
 }
 
 // ── Re-extraction ──
@@ -154,12 +168,15 @@ export interface StaleArticle {
   extractorVersion: string;
   sourceDistrict: string | null;
   synthetic: boolean | null;
+  /** the article's district code (the shard key its search passages are stored under) */
+  districtCode: string | null;
 }
 
 /** Articles in id order after `afterId`, a page at a time, with their source's district (the default place). */
 export async function articlesAfter(db: Sql, afterId: number, limit: number): Promise<StaleArticle[]> {
   const rows = await db.all<Omit<StaleArticle, 'synthetic'> & { synthetic: number | null }>(`SELECT a.id, a.text, a.sha256, a.title,
-      a.published_on AS "publishedOn", a.extractor_version AS "extractorVersion", s.district AS "sourceDistrict", s.synthetic
+      a.published_on AS "publishedOn", a.extractor_version AS "extractorVersion", s.district AS "sourceDistrict", s.synthetic,
+      a.district_code AS "districtCode"
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?`, [afterId, limit]);
   return rows.map((r) => ({ ...r, synthetic: r.synthetic === null ? null : r.synthetic === 1 }));
 }

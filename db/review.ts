@@ -28,9 +28,10 @@ export async function saveReview(db: Sql, factId: number, review: ReviewWrite, e
   return db.transaction(async (tx) => {
     await tx.run('UPDATE facts SET review_status = ?, corrected_value = ?, corrected_unit = ?, corrected_metric = ? WHERE id = ?',
       [review.reviewStatus, review.correctedValue, review.correctedUnit, review.correctedMetric, factId]);
-    const row = await tx.get<{ id: number }>(`INSERT INTO review_events (fact_uid, article_id, user_id, user_name, at, status, before, after, reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [event.factUid, event.articleId, event.userId, event.userName, new Date().toISOString(), event.status, event.before, event.after, event.reason]);
+    // stored under the figure's district, the column a distributed database shards the trail by
+    const row = await tx.get<{ id: number }>(`INSERT INTO review_events (fact_uid, article_id, user_id, user_name, at, status, before, after, reason, district_code)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT district_code FROM facts WHERE id = ?)) RETURNING id`,
+    [event.factUid, event.articleId, event.userId, event.userName, new Date().toISOString(), event.status, event.before, event.after, event.reason, factId]);
     return row!.id;
   });
 }

@@ -126,6 +126,8 @@ export const checks = pgTable('checks', {
   arithmetic: text('arithmetic').notNull(),
   note: text('note'),
   computedAt: text('computed_at').notNull().default(NOW_ISO),
+  // the district of its article (or, across articles, of its figures): the column a distributed database shards checks by
+  districtCode: text('district_code'),
 }, (t) => [
   index('checks_article').on(t.articleId),
   index('checks_kind_verdict').on(t.kind, t.verdict),
@@ -136,6 +138,7 @@ export const checkFacts = pgTable('check_facts', {
   checkId: bigint('check_id', { mode: 'number' }).notNull().references(() => checks.id, { onDelete: 'cascade' }),
   factId: bigint('fact_id', { mode: 'number' }).notNull().references(() => facts.id, { onDelete: 'cascade' }),
   role: text('role').notNull(),
+  districtCode: text('district_code'), // its check's: kept beside the check on the same shard
 }, (t) => [
   primaryKey({ columns: [t.checkId, t.factId] }),
   index('check_facts_fact').on(t.factId),
@@ -152,6 +155,7 @@ export const reviewEvents = pgTable('review_events', {
   before: text('before').notNull(),
   after: text('after').notNull(),
   reason: text('reason'),
+  districtCode: text('district_code'), // the figure's district when the editor acted: the shard of the trail
 }, (t) => [index('review_events_fact').on(t.factUid)]);
 
 /** Search passages (db/search.ts): SQLite keeps these in migration SQL beside its FTS5 table. */
@@ -161,6 +165,7 @@ export const searchPassages = pgTable('search_passages', {
   start: integer('start').notNull(),
   end: integer('end').notNull(),
   passage: text('passage').notNull().default(''),
+  districtCode: text('district_code'), // its article's
   // tokens tsvector: added in the migration by hand (drizzle has no tsvector column type)
 }, (t) => [index('search_passages_article').on(t.articleId)]);
 

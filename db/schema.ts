@@ -140,6 +140,8 @@ export const checks = sqliteTable('checks', {
   arithmetic: text('arithmetic').notNull(), // human-readable working, e.g. 594 ÷ 702 = 84.62%
   note: text('note'),
   computedAt: text('computed_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+  // the district of its article (or, across articles, of its figures): the column a distributed database shards checks by
+  districtCode: text('district_code'),
 }, (t) => [
   index('checks_article').on(t.articleId),
   index('checks_kind_verdict').on(t.kind, t.verdict),
@@ -150,6 +152,7 @@ export const checkFacts = sqliteTable('check_facts', {
   checkId: integer('check_id').notNull().references(() => checks.id, { onDelete: 'cascade' }),
   factId: integer('fact_id').notNull().references(() => facts.id, { onDelete: 'cascade' }),
   role: text('role').notNull(), // stated | part | whole | total | earlier | later | report | base | current
+  districtCode: text('district_code'), // its check's: kept beside the check on the same shard
 }, (t) => [
   primaryKey({ columns: [t.checkId, t.factId] }),
   index('check_facts_fact').on(t.factId),
@@ -171,6 +174,7 @@ export const reviewEvents = sqliteTable('review_events', {
   before: text('before').notNull(), // JSON {status, value, unit, metric}
   after: text('after').notNull(),
   reason: text('reason'),
+  districtCode: text('district_code'), // the figure's district when the editor acted: the shard of the trail
 }, (t) => [index('review_events_fact').on(t.factUid)]);
 
 // ── Crawling (lib/crawl, db/crawl.ts). Timestamps are ISO text written by the crawler, flags 0/1. ──

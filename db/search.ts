@@ -9,7 +9,7 @@
 // The dialect-specific half (this module's alone): SQLite keeps the bigrams in a contentless FTS5 table
 // (migration 0002/0005), PostgreSQL in a tsvector column with a GIN index (array_to_tsvector, so no text
 // parser and no locale is involved).
-import type { Params, Sql } from './client';
+import type { Param, Params, Sql } from './client';
 
 const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -104,30 +104,40 @@ export function passageRanges(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Passages per multi-row INSERT on PostgreSQL (six parameters each, far below its limit of 65,535). */
+const PASSAGES_PER_INSERT = 200;
+
 /**
  * Writes an article's passages into the search index (replacing what it had). Call in the transaction
- * that stores or changes the article, so search sees an article exactly when it is stored.
+ * that stores or changes the article, so search sees an article exactly when it is stored. Each passage
+ * carries the article's district code, the column a distributed database shards the index by.
  */
-export async function indexArticle(tx: Sql, article: { id: number; title: string | null; text: string }): Promise<number> {
+export async function indexArticle(tx: Sql, article: { id: number; title: string | null; text: string; districtCode: string | null }): Promise<number> {
   await unindexArticle(tx, article.id);
-  const passages: { start: number; end: number; text: string }[] = [];
-  if (article.title) passages.push({ start: -1, end: -1, text: article.title.slice(0, PASSAGE_CHARS) });
-  for (const r of passageRanges(article.text)) passages.push({ ...r, text: article.text.slice(r.start, r.end) });
-  let indexed = 0;
-  for (const p of passages) {
-    const tokens = documentTokens(p.text);
-    if (!tokens.length) continue;
-    if (tx.dialect === 'postgres') {
-      await tx.run(`INSERT INTO search_passages (article_id, start, "end", passage, tokens) VALUES (?, ?, ?, ?, array_to_tsvector(?::text[]))`,
-        [article.id, p.start, p.end, p.text, pgArray(tokens)]);
-    } else {
-      const row = await tx.get<{ id: number }>('INSERT INTO search_passages (article_id, start, "end", passage) VALUES (?, ?, ?, ?) RETURNING id',
-        [article.id, p.start, p.end, p.text]);
-      await tx.run('INSERT INTO search_fts (rowid, bigrams) VALUES (?, ?)', [row!.id, tokens.join(' ')]);
+  const passages: { start: number; end: number; text: string; tokens: string[] }[] = [];
+  const add = (start: number, end: number, text: string) => {
+    const tokens = documentTokens(text);
+    if (tokens.length) passages.push({ start, end, text, tokens });
+  };
+  if (article.title) add(-1, -1, article.title.slice(0, PASSAGE_CHARS));
+  for (const r of passageRanges(article.text)) add(r.start, r.end, article.text.slice(r.start, r.end));
+  if (tx.dialect === 'postgres') {
+    // one statement per couple of hundred passages: each statement is a round trip to the server
+    for (let from = 0; from < passages.length; from += PASSAGES_PER_INSERT) {
+      const slice = passages.slice(from, from + PASSAGES_PER_INSERT);
+      const params: Param[] = [];
+      for (const p of slice) params.push(article.id, p.start, p.end, p.text, pgArray(p.tokens), article.districtCode);
+      await tx.run(`INSERT INTO search_passages (article_id, start, "end", passage, tokens, district_code) VALUES
+        ${slice.map(() => '(?, ?, ?, ?, array_to_tsvector(?::text[]), ?)').join(', ')}`, params);
     }
-    indexed++;
+    return passages.length;
   }
-  return indexed;
+  for (const p of passages) {
+    const row = await tx.get<{ id: number }>('INSERT INTO search_passages (article_id, start, "end", passage, district_code) VALUES (?, ?, ?, ?, ?) RETURNING id',
+      [article.id, p.start, p.end, p.text, article.districtCode]);
+    await tx.run('INSERT INTO search_fts (rowid, bigrams) VALUES (?, ?)', [row!.id, p.tokens.join(' ')]);
+  }
+  return passages.length;
 }
 
 /** Removes an article's passages from the index (deleting the article does it too). */
@@ -148,8 +158,8 @@ function pgArray(items: readonly string[]): string {
 export async function indexPendingArticles(db: Sql, onProgress?: (done: number) => void): Promise<number> {
   let indexed = 0;
   for (;;) {
-    const batch = await db.all<{ id: number; title: string | null; text: string }>(`SELECT a.id, a.title, a.text
-      FROM search_pending p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT 200`);
+    const batch = await db.all<{ id: number; title: string | null; text: string; districtCode: string | null }>(`SELECT a.id, a.title, a.text,
+      a.district_code AS "districtCode" FROM search_pending p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT 200`);
     if (!batch.length) break;
     await db.transaction(async (tx) => {
       for (const article of batch) {

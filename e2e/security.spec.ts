@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { makeDocxBomb, makeTextPdf } from '../lib/ingest/fixtures/make';
 import { EDITOR } from './helpers/auth';
+import { serverDatabaseEnv } from './helpers/database';
 import { appRoutes, urlOf } from './helpers/routes';
 import { PORT, listeningPid, peakRiseMb, rawRequest, signInRaw } from './helpers/server';
 
@@ -130,7 +131,7 @@ test('a stranger rotating X-Forwarded-For is one client: the owner still signs i
 
 test('a password reset and figures editor --sign-out end the editor\'s sessions', async () => {
   const figures = (...args: string[]) => spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['lib/cli/main.ts', 'editor', ...args], {
-    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, FIGURES_EDITOR_PASSWORD: 'reporter password one' }, encoding: 'utf8',
+    env: { ...process.env, ...serverDatabaseEnv(), FIGURES_EDITOR_PASSWORD: 'reporter password one' }, encoding: 'utf8',
   });
   expect(figures('reporter').status).toBe(0);
   const session = await signInRaw('reporter', 'reporter password one', '127.0.0.4');

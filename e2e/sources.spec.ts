@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureSite, type FixtureSite } from '../lib/crawl/fixtures/site';
 import { csrfToken, signIn } from './helpers/auth';
+import { serverDatabaseEnv } from './helpers/database';
 
 const RESULTS = process.env.E2E_RESULTS || 'e2e/.results';
 const SOURCE = '清河区门户网站（测试）';
@@ -20,7 +21,7 @@ test.beforeAll(async () => {
   writeFileSync(file, JSON.stringify([{ name: SOURCE, district: '上城区', start: [`${site.origin}/feed.xml`, `${site.origin}/list/index.html`], delay: 0.05, schedule: 'daily' }]));
   // the source is recorded the way an operator does it: figures crawl --config FILE (here without crawling)
   const recorded = spawnSync(join('node_modules', '.bin', 'tsx'), ['lib/cli/main.ts', 'crawl', '--config', file, '--register-only'], {
-    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH }, encoding: 'utf8',
+    env: { ...process.env, ...serverDatabaseEnv() }, encoding: 'utf8',
   });
   expect(recorded.status, recorded.stderr).toBe(0);
 });

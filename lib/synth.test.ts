@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { openTestDb } from '../db/testing';
 import { divisionName } from './divisions';
 import { metricByKey } from './extract/taxonomy';
 import { QUALIFIERS } from './extract/types';
 import { RealDataError, SYNTHETIC_SOURCE, generateSynthetic } from './synth';
 
-const dir = mkdtempSync(join(tmpdir(), 'civic-synth-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('generateSynthetic', () => {
   it('writes facts under one synthetic source, with real codes, units of their metric and 2019–2024 dates', async () => {
-    const db = await openDb(join(dir, 'a.db'));
+    const db = await openTestDb();
     const result = await generateSynthetic(db, { facts: 5000, seed: 3 });
     expect(result.facts).toBe(5000);
     expect(await db.get('SELECT count(*) AS n FROM facts')).toEqual({ n: 5000 });
@@ -41,7 +35,7 @@ describe('generateSynthetic', () => {
   });
 
   it('refuses a database with real articles unless forced', async () => {
-    const db = await openDb(join(dir, 'b.db'));
+    const db = await openTestDb();
     await db.run("INSERT INTO articles (title, text, sha256, ingested_at, extractor_version) VALUES ('真', '真的文章', 'x', '2020-01-01T00:00:00Z', '0.1.0')");
     await expect(generateSynthetic(db, { facts: 10 })).rejects.toThrow(RealDataError);
     expect((await db.get('SELECT count(*) AS n FROM facts'))).toEqual({ n: 0 });

@@ -8,6 +8,7 @@ import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
 import { TAXONOMY, type MetricDefinition } from './extract/taxonomy';
 import type { DatePrecision, Qualifier, Unit } from './extract/types';
+import { afterBulkLoad } from '../db/bulk';
 
 export const SYNTHETIC_SOURCE = '合成数据（基准测试）';
 /** Stored as the extractor version of generated rows: no extractor produced them. */
@@ -312,6 +313,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
   } finally {
     sqlite?.pragma(`cache_size = ${cacheSize}`);
   }
+  if (bulk) await afterBulkLoad(db, ['articles', 'facts']);
   return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000 };
 }
 

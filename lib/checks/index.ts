@@ -5,6 +5,7 @@ import type { Sql } from '../../db/client';
 import {
   articleForChecks, crossScopesOf, factsForCrossChecks, factsForCrossChecksIn, replaceChecks, replaceCrossChecksOf, type CrossScope,
 } from '../../db/checks';
+import { withTaskLock } from '../../db/locks';
 import { articleChecks } from './article';
 import { crossChecks } from './cross';
 
@@ -22,9 +23,14 @@ export async function runChecksForArticle(db: Sql, articleId: number): Promise<n
 
 /** Recomputes and stores every check across articles; run once after a batch of articles, not per article. */
 export async function runCrossChecks(db: Sql): Promise<number> {
-  const drafts = crossChecks(await factsForCrossChecks(db));
-  await replaceChecks(db, null, drafts);
-  return drafts.length;
+  // one process at a time, reading the facts after the previous one committed: two ingests finishing
+  // together would otherwise each delete the old set and both insert theirs, or the later writer would
+  // store a set computed before the other's articles were in
+  return withTaskLock(db, 'cross-checks', async (tx) => {
+    const drafts = crossChecks(await factsForCrossChecks(tx));
+    await replaceChecks(tx, null, drafts);
+    return drafts.length;
+  });
 }
 
 /**
@@ -33,15 +39,19 @@ export async function runCrossChecks(db: Sql): Promise<number> {
  * checks must go even if they left these scopes (a figure corrected to another metric, or rejected).
  */
 export async function runCrossChecksIn(db: Sql, scopes: readonly CrossScope[], movedFactIds: readonly number[] = []): Promise<number> {
-  const members = new Set<number>(movedFactIds);
-  const drafts = [];
-  for (const scope of scopes) {
-    const facts = await factsForCrossChecksIn(db, scope);
-    for (const f of facts) members.add(f.id);
-    drafts.push(...crossChecks(facts));
-  }
-  await replaceCrossChecksOf(db, [...members], drafts);
-  return drafts.length;
+  // one process at a time, as runCrossChecks: a scope read before another process's write commits would be
+  // stored over it
+  return withTaskLock(db, 'cross-checks', async (tx) => {
+    const members = new Set<number>(movedFactIds);
+    const drafts = [];
+    for (const scope of scopes) {
+      const facts = await factsForCrossChecksIn(tx, scope);
+      for (const f of facts) members.add(f.id);
+      drafts.push(...crossChecks(facts));
+    }
+    await replaceCrossChecksOf(tx, [...members], drafts);
+    return drafts.length;
+  });
 }
 
 /** After an editor's review of a figure: its article's checks, and the checks across articles of its scope before and after. */

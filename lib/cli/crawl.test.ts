@@ -4,13 +4,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, freshTestLocation, removeTestLocation } from '../../db/testing';
 import { startFixtureSite, type FixtureSite } from '../crawl/fixtures/site';
 
 let site: FixtureSite;
 const dir = mkdtempSync(join(tmpdir(), 'cli-crawl-'));
-const env = { ...process.env, DATABASE_PATH: join(dir, 'figures.db') };
-beforeAll(async () => { site = await startFixtureSite(); });
-afterAll(async () => { await site.close(); rmSync(dir, { recursive: true, force: true }); });
+let database: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  site = await startFixtureSite();
+  database = await freshTestLocation();
+  env = childEnv(database);
+});
+afterAll(async () => {
+  await site.close();
+  await removeTestLocation(database);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the command without blocking this process (the fixture site answers from it). */
 function figures(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {

@@ -1,4 +1,4 @@
-import { databaseLocation, describeLocation, openDb } from '../../db/client';
+import { databaseLocation, describeLocation, isReadReplica, openDb } from '../../db/client';
 import { indexPendingArticles } from '../../db/search';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { ensureAdmin } from '../auth/users';
@@ -6,6 +6,12 @@ import { ensureAdmin } from '../auth/users';
 export async function run(): Promise<number> {
   const path = describeLocation(databaseLocation());
   const db = await openDb();
+  if (await isReadReplica(db)) {
+    // its primary was prepared; a replica serves what it replicates
+    console.log(`database ${path}: a read replica: nothing to prepare`);
+    await db.close();
+    return 0;
+  }
   // First start: create the admin editor before anything else can fail; a generated password is shown only now.
   const admin = await ensureAdmin(db);
   if (admin.created) {

@@ -32,7 +32,8 @@ describe('fetcher', () => {
       res.write('x'.repeat(1000));
       res.on('close', () => { ended = true; });
     });
-    const got = await fetcher(origin).get(`${origin}/big`, { accept: '*/*', robots: noRobots });
+    // a time limit far above the test's: the refusal must come from the declared length, not a busy machine's timeout
+    const got = await fetcher(origin, { timeoutMs: 30_000 }).get(`${origin}/big`, { accept: '*/*', robots: noRobots });
     expect(got).toMatchObject({ kind: 'skipped', reason: 'too-large' });
     await expect.poll(() => ended).toBe(true);
   });

@@ -1,20 +1,18 @@
 // The streaming writers must write byte for byte what the reference row writers (csvRow, jsonlRow of an
 // ExportRow from factsAfter) write, for awkward cells too: those take the writers' slow paths.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openSharedTestDb } from '../../db/testing';
 import { factsAfter } from '../../db/export';
 import { generateSynthetic } from '../synth';
 import { CSV_HEADER, csvRow, jsonlRow } from './csv';
 import { exportStream } from './stream';
 
-const dir = mkdtempSync(join(tmpdir(), 'civic-writers-'));
 let db: Db;
 
 beforeAll(async () => {
-  db = await openDb(join(dir, 'w.db'));
+  // a database another connection can open too: the export reads in a snapshot of its own
+  ({ db } = await openSharedTestDb());
   await generateSynthetic(db, { facts: 3000, factsPerArticle: 15, seed: 11 });
   const set = (id: number, assignments: string, ...values: (string | number | null)[]) => db.run(`UPDATE facts SET ${assignments} WHERE id = ?`, [...values, id]);
   await set(1, 'district = ?', 'a,b');
@@ -39,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function streamed(format: 'csv' | 'jsonl', baseUrl: string): Promise<string> {

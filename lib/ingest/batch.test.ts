@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
+import { childEnv, freshTestLocation, openSharedTestDb, removeTestLocation } from '../../db/testing';
 import { countRows } from '../../db/ingest';
 import { ingestBatch } from './batch';
 import { makeDocx, makeScannedPdf, makeTextPdf } from './fixtures/make';
@@ -39,7 +39,7 @@ describe('ingestBatch with worker threads', () => {
       'a-page-gb18030.txt', 'b-big5.txt', 'c-empty.txt', 'd-photo.png', 'e-news.html',
       'sub/deeper/i-page-utf8-bom.txt', 'sub/f-report.docx', 'sub/g-20200421.pdf', 'sub/h-scan.pdf', 'sub/j-big.txt',
     ]);
-    const db = await openDb(join(dir, 'workers.db'));
+    const { db } = await openSharedTestDb();
     const outcomes = new Map<string, string>();
     const summary = await ingestBatch(db, files.map((path) => ({ kind: 'file', path })), {
       maxBytes: 2 * 1024 * 1024, workers: 2, batchSize: 2,
@@ -62,11 +62,11 @@ describe('ingestBatch with worker threads', () => {
 
 describe('figures ingest (the command)', () => {
   const cli = (args: string[], db: string) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], {
-    encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: db },
+    encoding: 'utf8', cwd: process.cwd(), env: childEnv(db),
   });
 
   it('reports each bad file, prints one summary line, exits 1 when a file failed and 0 when none did', async () => {
-    const db = join(dir, 'cli.db');
+    const db = await freshTestLocation();
     const first = cli(['ingest', folder, '--source', '上城报', '--district', '上城区', '--max-size', '2'], db);
     expect(first.stderr).toMatch(/c-empty\.txt: empty: /);
     expect(first.stderr).toMatch(/d-photo\.png: binary: /);
@@ -84,5 +84,7 @@ describe('figures ingest (the command)', () => {
     expect(missing.stderr).toMatch(/no-such-folder: no such file or folder/);
     expect(missing.status).toBe(1);
     expect(cli(['ingest', folder, '--published', '2020-02-30'], db).status).toBe(2);
-  });
+    await removeTestLocation(db);
+    // four CLI processes, each compiling the app with tsx: over a minute on a busy machine
+  }, 240_000);
 });

@@ -73,7 +73,7 @@ export async function reextractArticle(db: Sql, article: StaleArticle, extractor
     const gone = [...oldByUid.values()].filter((f) => !kept.has(f.id) && !keepReviewed.has(f.uid));
     await deleteFactsByIds(tx, gone.map((f) => f.id));
     await setArticleExtractorVersion(tx, article.id, extractor.version);
-    if (!article.synthetic) await indexArticle(tx, { id: article.id, title: article.title ?? title, text: article.text });
+    if (!article.synthetic) await indexArticle(tx, { id: article.id, title: article.title ?? title, text: article.text, districtCode: article.districtCode });
     return { kept: kept.size, added: fresh.length, removed: gone.length, keptReviewed: keepReviewed.size };
   });
 }

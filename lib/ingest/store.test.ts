@@ -1,11 +1,9 @@
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
-import { openTestDb } from '../../db/testing';
+import { childEnv, freshTestLocation, openSharedTestDb, openTestDb, removeTestLocation } from '../../db/testing';
 import { countRows } from '../../db/ingest';
 import { ingestBatch } from './batch';
 import { IngestError } from './errors';
@@ -14,8 +12,6 @@ import { SAMPLE } from './sample';
 import { contentHash, storeDocument } from './store';
 
 const page = readFileSync(SAMPLE.file, 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'ingest-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const article = (n: number) => `望江街道第${n}季度工作简报\n\n本报讯 截至${n}月底，望江街道累计完成投资${n}.5亿元，完成征收拆迁${100 + n}户，服务企业${20 + n}家。`;
 
@@ -84,7 +80,7 @@ describe('a failure in the middle of a batch', () => {
   };
 
   it('keeps the articles before and after it; the failed ones leave no row', async () => {
-    const db = await openDb(join(dir, 'mid-batch.db'));
+    const { db } = await openSharedTestDb();
     const texts = [article(1), article(2), `${article(3)}写入失败`, article(4), `${article(5)}提取失败`, article(1).replace(/，/g, '， ')];
     const outcomes: string[] = [];
     const summary = await ingestBatch(db, texts.map((text, i) => ({ kind: 'text', label: `text ${i + 1}`, text })), {
@@ -94,7 +90,7 @@ describe('a failure in the middle of a batch', () => {
       'text 1: stored', 'text 2: stored', 'text 3: failed (storage-failed)', 'text 4: stored', 'text 5: failed (extraction-failed)', 'text 6: stored',
     ]);
     expect(summary).toMatchObject({ done: 6, added: 3, duplicates: 1, failed: 2 });
-    expect(summary.failures[0].message).toMatch(/NOT NULL/);
+    expect(summary.failures[0].message).toMatch(/not[- ]null/i);
     const stored = (await rows(db, 'SELECT text FROM articles ORDER BY id')).map((r) => r.text as string);
     expect(stored).toEqual([article(1), article(2), article(4)]);
     expect(await rows(db, "SELECT count(*) n FROM articles WHERE text LIKE '%失败%'")).toEqual([{ n: 0 }]);
@@ -107,10 +103,11 @@ describe('a failure in the middle of a batch', () => {
   });
 
   it('a crash (SIGKILL) while an article is half written leaves none of it; earlier articles stay', async () => {
-    const path = join(dir, 'crash.db');
+    const path = await freshTestLocation();
     await (await openDb(path)).close();
-    const texts = [article(1), article(2), `${article(3)}崩溃测试`];
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'lib/ingest/fixtures/crash-writer.ts', path, JSON.stringify(texts)], { encoding: 'utf8', cwd: process.cwd() });
+    const texts = [article(1), article(2), article(3)];
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'lib/ingest/fixtures/crash-writer.ts', '3', JSON.stringify(texts)],
+      { encoding: 'utf8', cwd: process.cwd(), env: childEnv(path) });
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('not crashed');
     const db = await openDb(path);
@@ -118,5 +115,6 @@ describe('a failure in the middle of a batch', () => {
     expect(await rows(db, 'SELECT count(*) n FROM facts WHERE article_id NOT IN (SELECT id FROM articles)')).toEqual([{ n: 0 }]);
     expect((await countRows(db)).facts).toBeGreaterThan(0);
     await db.close();
+    await removeTestLocation(path);
   });
 });

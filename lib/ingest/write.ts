@@ -4,7 +4,8 @@
 // (No extractor here: the writer thread of a bulk ingest never loads it.)
 import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
-import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
+import { letWaitingWritersIn, lockKeys } from '../../db/locks';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -56,10 +57,10 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
   }
   const stored: StoredArticle[] = [];
   for (const article of doc.articles) {
+    const districtCode = mainDistrict(article.facts);
     const id = await insertArticleUnlessStored(tx, {
       sourceId, title: article.title, publishedOn: doc.published, page: doc.page, issue: doc.issue, url: doc.url,
-      fileName: doc.fileName, text: article.text, sha256: article.sha256, extractorVersion: doc.extractorVersion,
-      districtCode: mainDistrict(article.facts),
+      fileName: doc.fileName, text: article.text, sha256: article.sha256, extractorVersion: doc.extractorVersion, districtCode,
     });
     if (id === null) {
       const original = await articleByHash(tx, article.sha256);
@@ -68,7 +69,7 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
     }
     const factIds = await insertFactRows(tx, id, article.facts);
     // searchable from the moment it is stored, and never indexed by a reader (db/search.ts)
-    if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text });
+    if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text, districtCode });
     if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
     stored.push({ id, title: article.title, facts: article.facts.length, duplicate: false, duplicateOf: null });
   }
@@ -97,6 +98,12 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
     const wantChecks = Boolean(options.afterCommit);
     const started = performance.now();
     const written = await inTransaction(db, async (tx) => {
+      // other processes may be storing the same texts or creating the same sources right now (PostgreSQL):
+      // the keys of every document this transaction may reach are locked first, all at once, in one order
+      const ahead = docs.slice(next);
+      await lockKeys(tx, 'article', ahead.flatMap((doc) => doc.articles.map((a) => a.sha256)));
+      // only sources still to be created: a source every writer uses must not make the writers take turns
+      await lockKeys(tx, 'source', await sourcesToCreate(tx, ahead.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
       const done: DocumentOutcome[] = [];
       // at least one document per transaction, then as many as fit in the time budget
       do {
@@ -125,6 +132,7 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
     outcomes.push(...written);
     const added = written.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
     if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+    if (next < docs.length) await letWaitingWritersIn(db);
   }
   return outcomes;
 }

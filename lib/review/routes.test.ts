@@ -1,9 +1,7 @@
 // The write APIs and sign-in as a browser meets them: the route handlers called with real Requests.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
+import { freshTestLocation, removeTestLocation, useAppDatabase } from '../../db/testing';
 import { ensureAdmin } from '../auth/users';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { POST as login } from '../../app/api/auth/login/route';
@@ -16,21 +14,20 @@ import { GET as checksCsv } from '../../app/checks.csv/route';
 
 const PASSWORD = 'route-test-password';
 const ORIGIN = 'http://127.0.0.1:3999';
-let dir: string;
-let previousPath: string | undefined;
+let location: string;
+let restoreAppDatabase: () => void;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'figures-routes-'));
-  previousPath = process.env.DATABASE_PATH;
-  process.env.DATABASE_PATH = join(dir, 'figures.db');
+  location = await freshTestLocation();
+  restoreAppDatabase = useAppDatabase(location);
   await ensureAdmin(await getDb(), { FIGURES_ADMIN_PASSWORD: PASSWORD });
   await loadSampleIfEmpty(await getDb());
 });
 
 afterAll(async () => {
   await (await getDb()).close();
-  if (previousPath === undefined) delete process.env.DATABASE_PATH; else process.env.DATABASE_PATH = previousPath;
-  rmSync(dir, { recursive: true, force: true });
+  restoreAppDatabase();
+  await removeTestLocation(location);
 });
 
 function req(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Request {
