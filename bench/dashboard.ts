@@ -8,8 +8,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
-import { byMonth, byPlace, explain, byPlaceSql, factList, metricTotals, placesWithFigures, setResultCache, setRollups, unitsOf } from '../db/dashboard';
-import type { Filters } from '../lib/filters';
+import { explain, byPlaceSql, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
+import { filtersToQuery, type Filters } from '../lib/filters';
+import { overviewData } from '../lib/views/overview';
+import { placeData } from '../lib/views/place';
 import type { BenchRow } from './run';
 
 const FACTS = Number(process.env.BENCH_DASHBOARD_FACTS || 1_000_000);
@@ -20,23 +22,17 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
 }
 
-/** What app/page.tsx asks the database for one view. */
+/** What app/page.tsx asks the database for one view: its data (lib/views/overview.ts) and its filter form's places. */
 async function overviewQueries(db: Db, filters: Filters): Promise<void> {
-  const unit = filters.metric ? (await unitsOf(db, filters))[0]?.unit ?? null : null;
-  const level = filters.street || filters.community ? 'community' : 'street';
-  await byPlace(db, filters, level, unit);
-  await byMonth(db, filters, unit);
-  await factList(db, filters, { limit: 50, offset: 0 });
+  await overviewData(db, new URLSearchParams(filtersToQuery(filters)));
   await placesWithFigures(db, 'district');
   await placesWithFigures(db, 'street', filters.district ?? null);
   if (filters.district || filters.street) await placesWithFigures(db, 'community', filters.street ?? filters.district);
 }
 
 /** What app/places/[code]/page.tsx asks for. */
-async function placeQueries(db: Db, filters: Filters, childLevel: 'street' | 'community'): Promise<void> {
-  await metricTotals(db, filters);
-  await byMonth(db, filters, null);
-  await byPlace(db, filters, childLevel, null);
+async function placeQueries(db: Db, code: string): Promise<void> {
+  await placeData(db, code, new URLSearchParams());
 }
 
 async function timeMs(fn: () => Promise<void>): Promise<number> {
@@ -99,14 +95,14 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     const overview: number[] = [];
     for (const f of views) overview.push(await timeMs(() => overviewQueries(db, f)));
     const place: number[] = [];
-    for (const code of districts) place.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
-    for (const code of streets) place.push(await timeMs(() => placeQueries(db, { street: code }, 'community')));
+    for (const code of districts) place.push(await timeMs(() => placeQueries(db, code)));
+    for (const code of streets) place.push(await timeMs(() => placeQueries(db, code)));
     const metricViews: number[] = [];
     for (const f of views.filter((v) => v.metric)) metricViews.push(await timeMs(() => overviewQueries(db, f)));
     // the same place pages aggregating the facts, as before the rollups of migration 0003: what they save
     setRollups(false);
     const placeFromFacts: number[] = [];
-    for (const code of districts) placeFromFacts.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
+    for (const code of districts) placeFromFacts.push(await timeMs(() => placeQueries(db, code)));
     setRollups(true);
     setResultCache(true);
     rows.push({ figure: 'overview queries, p95 (cache off, all views)', value: p95(overview), unit: 'ms', target: '< 300', ok: p95(overview) < 300 });
@@ -114,8 +110,8 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     rows.push({ figure: 'filter change within a metric, p95 (cache off)', value: p95(metricViews), unit: 'ms', target: '< 500', ok: p95(metricViews) < 500 });
     rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
     rows.push({ figure: 'district page queries without the rollups, max (cache off; comparison)', value: Math.max(...placeFromFacts), unit: 'ms', target: '—' });
-    const [sql, params] = byPlaceSql(db, { metric: 'investment', district: districts[0] }, 'street', 'CNY');
-    process.stderr.write(`bench dashboard: EXPLAIN by street: ${(await explain(db, sql, params)).join(' | ')}\n`);
+    const [sql, params] = await byPlaceSql(db, { metric: 'investment', street: streets[0] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
+    process.stderr.write(`bench dashboard: EXPLAIN by community of a street: ${(await explain(db, sql, params)).join(' | ')}\n`);
     await db.close();
 
     const distDir = process.env.NEXT_DIST_DIR || '.next';

@@ -12,12 +12,9 @@ export interface Check {
 const CHECK_COLUMNS = `c.id, c.kind, c.article_id AS "articleId", c.verdict, c.metric, c.date, c.stated, c.expected, c.difference,
   c.arithmetic, c.note, c.computed_at AS "computedAt"`;
 
-/** A figure's value/unit/metric as checked: an editor's correction wins over the extraction. */
-const CHECK_FACT_COLUMNS = `f.id, f.article_id AS "articleId",
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_value, f.value) ELSE f.value END AS value,
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_unit, f.unit) ELSE f.unit END AS unit,
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_metric, f.metric) ELSE f.metric END AS metric,
-  f.qualifier, f.text, f.start, f."end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
+/** A figure as checked: its effective value, unit and metric (an editor's correction wins), its measure word and role. */
+const CHECK_FACT_COLUMNS = `f.id, f.article_id AS "articleId", f.effective_value AS value, f.effective_unit AS unit, f.effective_metric AS metric,
+  f.unit_word AS "unitWord", f.role, f.qualifier, f.text, f.start, f."end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
   f.district, f.district_code AS "districtCode", f.street, f.street_code AS "streetCode",
   f.community, f.community_code AS "communityCode", f.place_provenance AS "placeProvenance",
   f.date, f.date_provenance AS "dateProvenance", f.cumulative`;
@@ -30,7 +27,7 @@ export async function articleForChecks(db: Sql, articleId: number): Promise<{ te
   const article = await db.get<{ text: string }>('SELECT text FROM articles WHERE id = ?', [articleId]);
   if (!article) return undefined;
   const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS} FROM facts f
-    WHERE f.article_id = ? AND f.review_status <> 'rejected' ORDER BY f.start`, [articleId]);
+    WHERE f.article_id = ? AND f.review_status <> 'rejected' AND f.role <> 'attribute' ORDER BY f.start`, [articleId]);
   return { text: article.text, facts: rows.map(asCheckFact) };
 }
 
@@ -38,7 +35,7 @@ export async function articleForChecks(db: Sql, articleId: number): Promise<{ te
 export async function factsForCrossChecks(db: Sql): Promise<CheckFact[]> {
   const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle"
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    WHERE f.review_status <> 'rejected' AND coalesce(s.synthetic, 0) = 0 ORDER BY f.id`);
+    WHERE f.review_status <> 'rejected' AND f.role <> 'attribute' AND coalesce(s.synthetic, 0) = 0 ORDER BY f.id`);
   return rows.map(asCheckFact);
 }
 
@@ -94,7 +91,7 @@ async function withFigures(db: Sql, rows: Check[]): Promise<CheckView[]> {
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     const linked = await db.all<CheckedFigure & { checkId: number }>(`SELECT cf.check_id AS "checkId", cf.fact_id AS "factId", cf.role, f.text,
-        f.value, f.unit, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle"
+        f.effective_value AS value, f.effective_unit AS unit, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle"
       FROM check_facts cf JOIN facts f ON f.id = cf.fact_id JOIN articles a ON a.id = f.article_id
       WHERE cf.check_id IN (${slice.map(() => '?').join(', ')}) ORDER BY f.article_id, f.start`, slice);
     for (const { checkId, ...figure } of linked) {

@@ -80,11 +80,53 @@ export const facts = pgTable('facts', {
   measureClass: text('measure_class'),
   metricConfidence: doublePrecision('metric_confidence'),
   metricSource: text('metric_source'),
+  effectiveValue: doublePrecision('effective_value'),
+  effectiveUnit: text('effective_unit'),
+  effectiveMetric: text('effective_metric'),
+  period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
-  index('facts_community').on(t.communityCode, t.metric),
+  index('facts_community').on(t.communityCode, t.effectiveMetric),
 ]);
+
+export const rollupPeriods = pgTable('rollup_periods', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  measure: text('measure').notNull(),
+  period: text('period').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  total: doublePrecision('total'),
+  approximateTotal: doublePrecision('approximate_total'),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.period] })]);
+
+export const rollupStreets = pgTable('rollup_streets', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  measure: text('measure').notNull(),
+  streetCode: text('street_code').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  total: doublePrecision('total'),
+  approximateTotal: doublePrecision('approximate_total'),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.streetCode] })]);
+
+export const rollupPlaces = pgTable('rollup_places', {
+  code: text('code').primaryKey(),
+  level: text('level').notNull(),
+  name: text('name'),
+  districtCode: text('district_code'),
+  streetCode: text('street_code'),
+  figures: integer('figures').notNull(),
+}, (t) => [index('rollup_places_level').on(t.level, t.code)]);
+
+export const rollupState = pgTable('rollup_state', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
 
 export const users = pgTable('users', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

@@ -1,6 +1,11 @@
 // The interval a written figure stands for: 余/约/近 and rounding (12亿元 is 11.5亿–12.5亿) widen it,
 // so a check only says "off" when no reading of the words makes the arithmetic work.
-import { statedDecimals } from './format';
+
+/** How many decimals a figure's text writes its number with (84.6% → 1, 15个 → 0). */
+export function statedDecimals(text: string): number {
+  const m = /\d+(?:\.(\d+))?/.exec(text.replace(/,/g, ''));
+  return m?.[1]?.length ?? 0;
+}
 
 export type Interval = [number, number];
 

@@ -12,8 +12,9 @@ export type Verdict = (typeof VERDICTS)[number];
 export type CheckRole = 'stated' | 'part' | 'whole' | 'total' | 'base' | 'current' | 'earlier' | 'later' | 'report' | 'street' | 'district';
 
 /**
- * A figure as checked: the corrected value/unit/metric when an editor corrected it; rejected figures
- * are never loaded. Offsets are relative to the article's text, as stored.
+ * A figure as checked: its effective value, unit and metric (lib/vocab/effective.ts: an editor's correction
+ * wins); rejected figures and attributes (size classes, not quantities reported) are never loaded. Offsets
+ * are relative to the article's text, as stored.
  */
 export interface CheckFact {
   id: number;
@@ -34,6 +35,10 @@ export interface CheckFact {
   date: string | null;
   dateProvenance: string;   // stated | inherited | default (the publication day)
   cumulative: boolean;
+  /** the unit or measure word as written (户, 张, 万元): counts of different things differ in it */
+  unitWord: string | null;
+  /** measured | attribute | plan | stock (lib/vocab codes.ts) */
+  role: string;
   /** for checks across articles, which name the reports */
   articleTitle?: string | null;
 }

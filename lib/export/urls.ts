@@ -10,6 +10,8 @@ export const EXPORT_FILTER_KEYS: readonly string[] = KEYS;
 export interface ExportExtras {
   /** a chart that draws one unit exports that unit only */
   unit?: string | null;
+  /** and one measure (flow, level, plan, distribution): exactly the figures its bars are made of */
+  measure?: string | null;
   /** the chart bar a view drilled into, as the dashboard writes it: street:CODE, community:none, month:2020-04 … */
   pick?: string | null;
   includeRejected?: boolean;
@@ -22,6 +24,7 @@ export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras
   const q = new URLSearchParams();
   for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
   if (extras.unit) q.set('unit', extras.unit);
+  if (extras.measure) q.set('measure', extras.measure);
   if (extras.pick) q.set('pick', extras.pick);
   if (extras.includeRejected) q.set('include_rejected', '1');
   if (extras.bom === false && format === 'csv') q.set('bom', '0');
@@ -34,6 +37,7 @@ export function apiUrl(filters: Filters, extras: Omit<ExportExtras, 'bom'> & { l
   const q = new URLSearchParams();
   for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
   if (extras.unit) q.set('unit', extras.unit);
+  if (extras.measure) q.set('measure', extras.measure);
   if (extras.pick) q.set('pick', extras.pick);
   if (extras.includeRejected) q.set('include_rejected', '1');
   if (extras.limit) q.set('limit', String(extras.limit));
@@ -46,14 +50,15 @@ export function apiUrl(filters: Filters, extras: Omit<ExportExtras, 'bom'> & { l
  * A file name that says what the file holds: civic-figures_district-330102_metric-investment_2020-01-01_to_2020-12-31.csv.
  * ASCII only; a non-ASCII value (a source's name) is kept in the RFC 5987 form of contentDisposition.
  */
-export function exportFileName(filters: Filters & { unit?: string; pick?: { kind: string; code?: string | null; month?: string }; includeRejected?: boolean }, format: ExportFormat, ascii = true): string {
+export function exportFileName(filters: Filters & { unit?: string; measure?: string | null; pick?: { kind: string; code?: string | null; period?: string }; includeRejected?: boolean }, format: ExportFormat, ascii = true): string {
   const parts = ['civic-figures'];
   for (const key of KEYS) {
     if (key === 'from' || key === 'to' || !filters[key]) continue;
     parts.push(`${key}-${String(filters[key])}`);
   }
   if (filters.unit) parts.push(`unit-${filters.unit}`);
-  if (filters.pick) parts.push(`${filters.pick.kind}-${filters.pick.kind === 'month' ? filters.pick.month : filters.pick.code ?? 'none'}`);
+  if (filters.measure) parts.push(`measure-${filters.measure}`);
+  if (filters.pick) parts.push(`${filters.pick.kind}-${filters.pick.kind === 'period' ? filters.pick.period : filters.pick.code ?? 'none'}`);
   if (filters.from || filters.to) parts.push(`${filters.from ?? 'start'}_to_${filters.to ?? 'end'}`);
   if (filters.includeRejected) parts.push('with-rejected');
   const name = parts.join('_').replace(/[\\/:*?"<>|\s;,]+/g, '-');

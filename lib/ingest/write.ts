@@ -5,6 +5,7 @@
 import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor } from '../../db/ingest';
+import { refreshRollups, RollupTouch } from '../../db/rollups';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -47,7 +48,7 @@ function mainDistrict(facts: readonly { districtCode: string | null }[]): string
   return best;
 }
 
-async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null): Promise<StoredArticle[]> {
+async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null, touch: RollupTouch): Promise<StoredArticle[]> {
   let sourceId: number | null = null;
   if (doc.sourceName) {
     const key = `${doc.synthetic ? 1 : 0}\u0000${doc.sourceName}`;
@@ -66,7 +67,7 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
       stored.push({ id: original?.id ?? 0, title: article.title, facts: 0, duplicate: true, duplicateOf: original ?? null });
       continue;
     }
-    const factIds = await insertFactRows(tx, id, article.facts);
+    const factIds = await insertFactRows(tx, id, article.facts, touch);
     // searchable from the moment it is stored, and never indexed by a reader (db/search.ts)
     if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text });
     if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
@@ -84,11 +85,14 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
   const checked = new Set<number>();
   const wantChecks = Boolean(options.afterCommit);
   const outcomes = await inTransaction(db, async (tx) => {
+    // the rollup keys of every document of the batch, recomputed once before the commit (a failed
+    // document's keys too: recomputing from facts that lack its rows is still exact)
+    const touch = new RollupTouch();
     const done: DocumentOutcome[] = [];
     for (const doc of docs) {
       try {
         const pending: PendingChecks[] | null = wantChecks ? [] : null;
-        const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending));
+        const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending, touch));
         for (const p of pending ?? []) {
           try {
             await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
@@ -105,6 +109,7 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
         done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
       }
     }
+    await refreshRollups(tx, touch);
     return done;
   });
   const added = outcomes.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));

@@ -1,24 +1,40 @@
 // An article in full, every figure highlighted (hover: metric and normalised value), and its figures.
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../db/client';
-import { articleDetail, articleFigures } from '../../../db/dashboard';
-import { exactValue, strings } from '../../../lib/i18n';
-import { metricLabel, requestLang } from '../../../lib/i18n-server';
+import { FilterError } from '../../../lib/filters';
+import { strings } from '../../../lib/i18n';
+import { requestLang } from '../../../lib/i18n-server';
+import { reviewStatusLabel } from '../../../lib/vocab/codes';
+import { exactValue } from '../../../lib/vocab/format';
+import { metricLabel } from '../../../lib/vocab/metrics';
+import { articleData } from '../../../lib/views/article';
+import { alternates } from '../../../lib/views/links';
+import { NotFound, toSearchParams } from '../../../lib/views/request';
+import { DataLinks } from '../../components/DataLinks';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
 import type { SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return { alternates: alternates(`/articles/${(await params).id}`, toSearchParams(await searchParams)) };
+}
+
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  const lang = await requestLang(await searchParams);
+  const query = await searchParams;
+  const lang = await requestLang(query);
   const s = strings(lang);
-  if (!/^\d+$/.test(id)) notFound();
-  const db = await getDb();
-  const article = await articleDetail(db, Number(id));
-  if (!article) notFound();
-  const figures = await articleFigures(db, article.id);
+  let data;
+  try {
+    data = await articleData(await getDb(), id, toSearchParams(query));
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof FilterError) notFound();
+    throw error;
+  }
+  const { article, figures } = data;
   const sep = lang === 'zh' ? '：' : ': ';
 
   return (
@@ -48,7 +64,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td><a href={`/facts/${f.id}`}>{f.text}</a>{f.reviewStatus !== 'unreviewed' && <span className={`badge ${f.reviewStatus}`}>{s[`status_${f.reviewStatus}` as 'status_verified'] ?? f.reviewStatus}</span>}</td>
+                  <td><a href={`/facts/${f.id}`}>{f.text}</a>{f.reviewStatus !== 'unreviewed' && <span className={`badge ${f.reviewStatus}`}>{reviewStatusLabel(f.reviewStatus, lang)}</span>}</td>
                   <td>{metricLabel(f.metric, lang)}</td>
                   <td className="num"><FigureValue value={f.value} unit={f.unit} qualifier={f.qualifier} lang={lang} /></td>
                   <td>{f.community ?? f.street ?? f.district ?? '—'}</td>
@@ -59,6 +75,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </table>
         </div>
       </section>
+      <DataLinks pathname={`/articles/${article.id}`} params={toSearchParams(query)} lang={lang} />
     </article>
   );
 }

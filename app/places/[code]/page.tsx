@@ -1,15 +1,36 @@
-// A district, street or community: its figures by metric and over time, with links down to the
-// places it contains and up to the ones it belongs to.
+// A district, street or community: each metric as its measure allows (a sum, the latest level, the median
+// and range of rates, a count), its figures over time, and links down to the places it contains and up to
+// the ones it belongs to. Data: lib/views/place.ts, also served as /places/CODE.json and .csv.
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../db/client';
-import { byMonth, byPlace, metricTotals, placeSummary, placesWithFigures, type Pick } from '../../../db/dashboard';
-import type { Filters } from '../../../lib/filters';
-import { exactValue, formatValue, strings, unitLabel } from '../../../lib/i18n';
-import { metricLabel, requestLang } from '../../../lib/i18n-server';
+import type { MetricSummary } from '../../../db/dashboard';
+import { FilterError, pickParam, type Pick } from '../../../lib/filters';
+import { fill, strings, type Lang } from '../../../lib/i18n';
+import { requestLang } from '../../../lib/i18n-server';
+import { measureLabel } from '../../../lib/vocab/codes';
+import { exactValue, formatValue } from '../../../lib/vocab/format';
+import { metricLabel } from '../../../lib/vocab/metrics';
+import { unitLabel } from '../../../lib/vocab/units';
+import { alternates } from '../../../lib/views/links';
+import { placeData, type PlaceData } from '../../../lib/views/place';
+import { NotFound, toSearchParams } from '../../../lib/views/request';
+import { DataLinks } from '../../components/DataLinks';
 import { FigureChart } from '../../components/FigureChart';
-import { chartBars, chartLabels, describeFilters, first, pickParam, sourceLine, unitLine, viewUrl, type SearchParams } from '../../components/viewModel';
+import { chartBars, chartLabels, describeFilters, first, granularityLabel, sourceLine, unitLine, viewUrl, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return { alternates: alternates(`/places/${(await params).code}`, toSearchParams(await searchParams)) };
+}
+
+/** A metric's row: its value as its measure gives it (a median with its range), or its count. */
+function summaryValue(t: MetricSummary, lang: Lang) {
+  if (t.value === null) return <span className="muted">—</span>;
+  const range = t.low !== null && t.high !== null && t.low !== t.high ? ` (${formatValue(t.low, t.unit, lang)}–${formatValue(t.high, t.unit, lang)})` : '';
+  return <span title={exactValue(t.value, t.unit, lang)} className={t.approximate ? 'approx' : undefined}>{formatValue(t.value, t.unit, lang)}{range}</span>;
+}
 
 export default async function PlacePage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
   const { code } = await params;
@@ -17,20 +38,19 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
   const lang = await requestLang(query);
   const s = strings(lang);
   const keepLang = first(query.lang) ? lang : undefined;
-  if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) notFound();
   const db = await getDb();
-  const place = await placeSummary(db, code);
-  if (!place) notFound();
-
-  const filters: Filters = place.level === 'district' ? { district: code } : place.level === 'street' ? { street: code } : { community: code };
-  const totals = await metricTotals(db, filters);
-  const months = await byMonth(db, filters, null);
-  const childLevel = place.level === 'district' ? 'street' : place.level === 'street' ? 'community' : null;
-  const children = childLevel ? await byPlace(db, filters, childLevel, null) : [];
+  let data: PlaceData;
+  try {
+    data = await placeData(db, code, toSearchParams(query));
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof FilterError) notFound();
+    throw error;
+  }
+  const { place, filters, childLevel } = data;
   const names = new Map([[code, place.name]]);
   const dot = ' · ';
-  const overviewHref = (p?: Pick) => viewUrl('/', filters, { pick: p ? pickParam(p) : undefined, lang: keepLang });
-  const childNames = childLevel ? new Map((await placesWithFigures(db, childLevel, code)).map((c) => [c.code, c.name])) : new Map<string, string>();
+  const overviewHref = (p?: Pick) => viewUrl('/', filters, { pick: p ? pickParam(p) : undefined, granularity: p?.kind === 'period' && data.byPeriod.granularity !== 'month' ? data.byPeriod.granularity : undefined, lang: keepLang });
+  const count = { metric: null, unit: null, measure: 'count' } as const;
 
   return (
     <div>
@@ -46,9 +66,9 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
         <section className="card" aria-labelledby="children-heading">
           <h2 id="children-heading">{childLevel === 'street' ? s.place_children_streets : s.place_children_communities}</h2>
           <ul className="child-list" data-testid="place-children">
-            {children.map((c) => (
+            {data.children.map((c) => (
               <li key={c.key ?? 'none'}>
-                {c.key ? <a href={`/places/${c.key}`}>{childNames.get(c.key) ?? c.label}</a> : <span className="muted">{childLevel === 'street' ? s.unplaced_street : s.unplaced_community}</span>}
+                {c.key ? <a href={`/places/${c.key}`}>{c.label}</a> : <span className="muted">{childLevel === 'street' ? s.unplaced_street : s.unplaced_community}</span>}
                 <span className="muted"> ({c.figures})</span>
               </li>
             ))}
@@ -57,25 +77,27 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
       )}
       <FigureChart
         testId="place-month-chart"
-        frame={{ title: `${place.name}${dot}${s.place_over_time}`, lines: [unitLine(null, lang), describeFilters(filters, lang, names)], source: sourceLine(filters, lang) }}
-        bars={chartBars(months, { unit: null, lang, kind: 'month', hrefOf: (p) => overviewHref(p) })}
+        frame={{ title: `${place.name}${dot}${granularityLabel(data.byPeriod.granularity, lang)}（${s.place_over_time}）`, lines: [unitLine(count, lang), describeFilters(filters, lang, names)], source: sourceLine(filters, lang) }}
+        bars={chartBars(data.byPeriod.buckets, { series: count, lang, kind: 'period', hrefOf: (p) => overviewHref(p) })}
         selectedKey={null}
         csvHref={viewUrl('/export/facts.csv', filters)}
-        fileName={`civic-figures-${code}-by-month`}
-        labels={chartLabels(lang, s.by_month, null)}
+        fileName={`civic-figures-${code}-by-${data.byPeriod.granularity}`}
+        labels={chartLabels(lang, granularityLabel(data.byPeriod.granularity, lang), count)}
         lang={lang}
+        note={data.byPeriod.coarser > 0 ? <>{fill(s.note_coarser, { n: data.byPeriod.coarser })}<a href={`/places/${code}?granularity=year${keepLang ? `&lang=${keepLang}` : ''}`}>{s.by_year}</a></> : null}
       />
       <section className="card" aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">{s.place_figures_by_metric}</h2>
         <div className="table-scroll">
           <table data-testid="place-metrics">
-            <thead><tr><th scope="col">{s.metric}</th><th scope="col">{s.unit}</th><th scope="col" className="num">{s.sum}/{s.mean}</th><th scope="col" className="num">{s.figures}</th><th scope="col" className="num">{s.approx}</th></tr></thead>
+            <thead><tr><th scope="col">{s.metric}</th><th scope="col">{s.unit}</th><th scope="col">{lang === 'zh' ? '汇总方式' : 'Measure'}</th><th scope="col" className="num">{s.value}</th><th scope="col" className="num">{s.figures}</th><th scope="col" className="num">{s.approx}</th></tr></thead>
             <tbody>
-              {totals.map((t) => (
-                <tr key={`${t.metric}:${t.unit}`}>
-                  <td><a href={viewUrl('/', { ...filters, metric: t.metric }, { lang: keepLang })}>{metricLabel(t.metric, lang)}</a></td>
+              {data.metrics.map((t) => (
+                <tr key={`${t.metric}:${t.unit}:${t.measure}`} data-metric={t.metric} data-unit={t.unit} data-measure={t.measure}>
+                  <td><a href={viewUrl('/', { ...filters, metric: t.metric }, { unit: t.measure === 'attribute' ? undefined : t.unit, measure: t.measure === 'attribute' ? undefined : t.measure, lang: keepLang })}>{metricLabel(t.metric, lang)}</a></td>
                   <td>{unitLabel(t.unit, lang)}</td>
-                  <td className="num"><span title={exactValue(t.total, t.unit, lang)} className={t.approximate ? 'approx' : undefined}>{formatValue(t.total, t.unit, lang)}</span></td>
+                  <td>{measureLabel(t.measure, lang)}</td>
+                  <td className="num" data-testid="metric-value">{summaryValue(t, lang)}</td>
                   <td className="num">{t.figures}</td>
                   <td className="num">{t.approximate}</td>
                 </tr>
@@ -84,6 +106,7 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
           </table>
         </div>
       </section>
+      <DataLinks pathname={`/places/${code}`} params={toSearchParams(query)} lang={lang} />
     </div>
   );
 }
