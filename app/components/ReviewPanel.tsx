@@ -4,18 +4,18 @@
 import { getDb } from '../../db/client';
 import { reviewableFact } from '../../db/review';
 import { currentEditor } from '../../lib/auth/server';
-import { UNITS } from '../../lib/extract/types';
-import { TAXONOMY } from '../../lib/extract/taxonomy';
 import { reviewTrail } from '../../lib/review';
+import { reviewStatusLabel } from '../../lib/vocab/codes';
+import { metrics, metricLabel } from '../../lib/vocab/metrics';
+import { unitDefinitions, unitLabel } from '../../lib/vocab/units';
 import { REVIEW_LABELS, type CheckLang } from './checkLabels';
 import { CsrfField } from './CsrfField';
 import styles from './checks.module.css';
 
 type Figure = { status: string; value: number; unit: string; metric: string };
 
-function describe(f: Figure, l: (typeof REVIEW_LABELS)[CheckLang]): string {
-  const status = l[f.status as 'verified'] ?? f.status;
-  return `${status} · ${f.value} ${f.unit} · ${f.metric}`;
+function describe(f: Figure, lang: CheckLang): string {
+  return `${reviewStatusLabel(f.status, lang)} · ${f.value} ${unitLabel(f.unit, lang)} · ${metricLabel(f.metric, lang)}`;
 }
 
 export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
@@ -43,8 +43,8 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
               <tr key={e.id} data-testid="review-event">
                 <td><time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time></td>
                 <td>{e.userName}</td>
-                <td data-testid="review-before">{describe(e.before, l)}</td>
-                <td data-testid="review-after">{describe(e.after, l)}</td>
+                <td data-testid="review-before">{describe(e.before, lang)}</td>
+                <td data-testid="review-after">{describe(e.after, lang)}</td>
                 <td>{e.reason ?? ''}</td>
               </tr>
             ))}
@@ -64,14 +64,14 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
           <label>{l.value}<input name="value" inputMode="decimal" placeholder={l.valueHint} defaultValue={fact.correctedValue ?? ''} /></label>
           <label>{l.unit}
             <select name="unit" defaultValue={fact.correctedUnit ?? ''}>
-              <option value="">{l.keep} {fact.unit}</option>
-              {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+              <option value="">{l.keep} {unitLabel(fact.unit, lang)}</option>
+              {unitDefinitions().map((u) => <option key={u.code} value={u.code}>{u[lang]} ({u.code})</option>)}
             </select>
           </label>
           <label>{l.metric}
             <select name="metric" defaultValue={fact.correctedMetric ?? ''}>
-              <option value="">{l.keep} {fact.metric}</option>
-              {TAXONOMY.map((m) => <option key={m.key} value={m.key}>{lang === 'zh' ? m.zh : m.en} ({m.key})</option>)}
+              <option value="">{l.keep} {metricLabel(fact.metric, lang)}</option>
+              {metrics().map((m) => <option key={m.key} value={m.key}>{m[lang]} ({m.key})</option>)}
             </select>
           </label>
           <label className={styles.wide}>{l.reason}<textarea name="reason" rows={2} maxLength={2000} /></label>

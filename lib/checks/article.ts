@@ -5,13 +5,14 @@
 //   growth             从10亿元增加到12亿元，增长20%  → (12 − 10) ÷ 10
 import { effectiveFigure } from '../vocab/effective';
 import { arithmeticValue, plain } from '../vocab/format';
+import { isRatioUnit } from '../vocab/units';
 import { interval, overlaps, statedRateInterval, type Interval } from './ranges';
 import type { CheckDraft, CheckFact } from './types';
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?\n]/;
 const SENTENCE_BREAK = /[。！？!?\n]/;
 
-const isPercent = (f: CheckFact) => f.unit === 'percent' || f.unit === 'percentage_point';
+const isPercent = (f: CheckFact) => isRatioUnit(f.unit);
 
 /** The text from the start of the figure's clause up to the figure: where its describing words are. */
 function clauseBefore(text: string, f: CheckFact): string {
@@ -221,7 +222,7 @@ function partsChecks(text: string, facts: CheckFact[]): CheckDraft[] {
 function growthChecks(text: string, facts: CheckFact[]): CheckDraft[] {
   const drafts: CheckDraft[] = [];
   for (const g of facts) {
-    if (g.unit !== 'percent' && g.unit !== 'percentage_point') continue;
+    if (!isPercent(g)) continue;
     const prefix = clauseBefore(text, g);
     if (g.metric !== 'growth_rate' && !GROWTH_WORDS.test(prefix)) continue;
     // the two values: same sentence, the unit the growth is of, one metric

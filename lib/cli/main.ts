@@ -11,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   export: { summary: 'export --format csv|jsonl [--district CODE --street CODE --community CODE --metric KEY --from DAY --to DAY --qualifier Q --source NAME --unit U --pick P --include-rejected --no-bom --base-url URL --db PATH] > FILE; export --dictionary prints the data dictionary', load: () => import('./export') },
   init: { summary: 'init: create/migrate the database and load the bundled sample when it holds no articles', load: () => import('./init') },
   editor: { summary: 'editor NAME: add an editor or set their password (FIGURES_EDITOR_PASSWORD, else one is generated and printed once)', load: () => import('./editor') },
+  rollups: { summary: 'rollups [--db PATH]: derive the effective figures and periods again and rebuild the rollups (after edits that went around the app)', load: () => import('./rollups') },
   checks: { summary: 'checks: recompute every fact check (rates, shares, parts, growth, running totals, conflicts, streets vs district)', load: () => import('./checks') },
 };
 
