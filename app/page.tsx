@@ -11,7 +11,6 @@ import { QUALIFIER_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/co
 import { GRANULARITIES, periodLabel } from '../lib/vocab/dates';
 import { metricLabel } from '../lib/vocab/metrics';
 import { unitLabel } from '../lib/vocab/units';
-import { alternates } from '../lib/views/links';
 import { overviewData, type OverviewData } from '../lib/views/overview';
 import { toSearchParams } from '../lib/views/request';
 import { DataLinks } from './components/DataLinks';
@@ -19,13 +18,13 @@ import { FactTable } from './components/FactTable';
 import { FigureChart } from './components/FigureChart';
 import { FilterForm } from './components/FilterForm';
 import {
-  chartBars, chartLabels, describeFilters, first, granularityLabel, measureNote, otherSeries, sourceLine, unitLine, viewUrl, type SearchParams,
+  chartBars, chartLabels, describeFilters, first, granularityLabel, measureNote, otherSeries, sourceLine, twinMetadata, unitLine, viewUrl, type SearchParams,
 } from './components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { alternates: alternates('/', toSearchParams(await searchParams)) };
+  return twinMetadata('/', searchParams);
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

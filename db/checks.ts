@@ -1,5 +1,6 @@
 // Every SQL statement of fact-checking: loading figures as editors left them, storing verdicts, listing them.
 import type { Param, Sql } from './client';
+import { factConditions } from './factWhere';
 import type { Filters } from '../lib/filters';
 import type { CheckDraft, CheckFact, CheckKind, CheckRole, Verdict } from '../lib/checks/types';
 
@@ -132,17 +133,10 @@ function checkConditions(filters: Filters, query: CheckQuery): { sql: string; pa
   if (filters.from) add('c.date >= ?', filters.from);
   if (filters.to) add('c.date <= ?', filters.to);
   // place, qualifier and source: a check is shown when any of its figures matches, as the dashboard filters figures
-  const figure: string[] = [];
-  const figureParams: Param[] = [];
-  const addFigure = (clause: string, value: Param) => { figure.push(clause); figureParams.push(value); };
-  if (filters.district) addFigure('f.district_code = ?', filters.district);
-  if (filters.street) addFigure('f.street_code = ?', filters.street);
-  if (filters.community) addFigure('f.community_code = ?', filters.community);
-  if (filters.qualifier) addFigure('f.qualifier = ?', filters.qualifier);
-  if (filters.source) addFigure('s.name = ?', filters.source);
-  if (figure.length) {
-    add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id JOIN articles a ON a.id = f.article_id
-      LEFT JOIN sources s ON s.id = a.source_id WHERE cf.check_id = c.id AND ${figure.join(' AND ')})`, ...figureParams);
+  const { district, street, community, qualifier, source } = filters;
+  const figure = factConditions({ district, street, community, qualifier, source }, { includeRejected: true });
+  if (figure.clauses.length) {
+    add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id WHERE cf.check_id = c.id AND ${figure.clauses.join(' AND ')})`, ...figure.params);
   }
   return { sql: where.join(' AND '), params };
 }

@@ -12,7 +12,7 @@ import type { Filters } from '../lib/filters';
 import type { ChartMeasure, Measure } from '../lib/vocab/codes';
 import { bucketSql, periodAt, type Granularity } from '../lib/vocab/dates';
 import { measureSql } from '../lib/vocab/metrics';
-import { finestPlaceSql, levelOfCode, PLACE_LEVEL_DEFINITIONS, type PlaceLevel } from '../lib/vocab/places';
+import { finestPlaceSql, levelOfCode, PLACE_LEVEL_DEFINITIONS, type Placed, type PlaceLevel } from '../lib/vocab/places';
 import type { Db, Params } from './client';
 
 export type { Pick, PlaceLevel };
@@ -288,16 +288,13 @@ export async function byPeriod(db: Db, filters: Filters, granularity: Granularit
 // ── figure lists ─────────────────────────────────────────────────────────────────────────────────
 
 /** The figures shown in lists: as reviewed (effective value, unit, metric); rejected ones are left out. */
-export interface FactListRow {
+export interface FactListRow extends Placed {
   id: number;
   value: number;
   unit: string;
   metric: string;
   qualifier: string;
   text: string;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
   date: string | null;
   datePrecision: string | null;
   period: string | null;
@@ -448,7 +445,7 @@ export async function placeSummary(db: Db, code: string): Promise<PlaceSummary |
   const level = levelOfCode(code);
   if (!level) return null;
   const column = PLACE_LEVEL_DEFINITIONS[level].codeColumn;
-  const row = await db.get<{ district: string | null; districtCode: string | null; street: string | null; streetCode: string | null; community: string | null }>(
+  const row = await db.get<Omit<Placed, 'communityCode'>>(
     `SELECT district, district_code AS "districtCode", street, street_code AS "streetCode", community FROM facts WHERE ${column} = ? LIMIT 1`, [code]);
   if (!row) return null;
   const name = level === 'district' ? row.district : level === 'street' ? row.street : row.community;

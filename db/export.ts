@@ -85,12 +85,12 @@ export function shapeRow(r: RawFact, a: ArticleInfo, base: string, options: Shap
   const row: Record<string, unknown> = {};
   const metric = metricByKey(r[RAW.metric] as string);
   for (const c of COLUMNS) {
-    const src = c.source as { fact?: string; metric?: 'zh' | 'en' | 'group'; article?: keyof ArticleInfo; sentence?: true; factUrl?: true };
+    const src = c.source as { fact?: string; metric?: 'zh' | 'en' | 'group'; article?: keyof ArticleInfo; computed?: 'sentence' | 'fact_url' };
     let v: unknown;
     if (src.fact) v = r[RAW[src.fact]];
     else if (src.metric) v = metric ? (src.metric === 'group' ? metric.group.key : metric[src.metric]) : null;
     else if (src.article) v = a[src.article];
-    else if (src.sentence) {
+    else if (src.computed === 'sentence') {
       const [s, e] = [r[RAW.sentence_start] as number, r[RAW.sentence_end] as number];
       v = options.sentenceWindow ? sentenceWindow(a.text, s, e, r[RAW.start] as number, r[RAW.end] as number) : a.text.slice(s, e);
     } else v = `${base}/facts/${r[RAW.id]}`;

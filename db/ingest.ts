@@ -2,6 +2,7 @@
 // re-extraction needs. The fact columns are listed once (FACT_COLUMNS): the insert, the update of a
 // re-extracted fact and the row type all follow that list.
 import type { Param, Sql } from './client';
+import type { Placed } from '../lib/vocab/places';
 import { DERIVED_COLUMNS, derivedCells, refreshDerived } from './derived';
 import { touchFactIds, type RollupTouch } from './rollups';
 
@@ -21,14 +22,11 @@ export interface NewArticleRow {
 }
 
 /** A fact row before its article has an id (what extraction makes of a figure). */
-export interface NewFactRow {
+export interface NewFactRow extends Placed {
   uid: string;
   value: number; low: number | null; high: number | null;
   unit: string; qualifier: string; metric: string;
   text: string; start: number; end: number; sentenceStart: number; sentenceEnd: number;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
   placeProvenance: string;
   date: string | null; datePrecision: string | null; dateProvenance: string;
   cumulative: boolean;

@@ -90,29 +90,22 @@ export const facts = pgTable('facts', {
   index('facts_community').on(t.communityCode, t.effectiveMetric),
 ]);
 
-export const rollupPeriods = pgTable('rollup_periods', {
-  districtCode: text('district_code').notNull(),
-  metric: text('metric').notNull(),
-  unit: text('unit').notNull(),
-  measure: text('measure').notNull(),
-  period: text('period').notNull(),
-  figures: integer('figures').notNull(),
-  approximate: integer('approximate').notNull(),
-  total: doublePrecision('total'),
-  approximateTotal: doublePrecision('approximate_total'),
-}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.period] })]);
+function rollupTable<K extends string>(name: string, key: K) {
+  return pgTable(name, {
+    districtCode: text('district_code').notNull(),
+    metric: text('metric').notNull(),
+    unit: text('unit').notNull(),
+    measure: text('measure').notNull(),
+    key: text(key).notNull(),
+    figures: integer('figures').notNull(),
+    approximate: integer('approximate').notNull(),
+    total: doublePrecision('total'),
+    approximateTotal: doublePrecision('approximate_total'),
+  }, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] })]);
+}
 
-export const rollupStreets = pgTable('rollup_streets', {
-  districtCode: text('district_code').notNull(),
-  metric: text('metric').notNull(),
-  unit: text('unit').notNull(),
-  measure: text('measure').notNull(),
-  streetCode: text('street_code').notNull(),
-  figures: integer('figures').notNull(),
-  approximate: integer('approximate').notNull(),
-  total: doublePrecision('total'),
-  approximateTotal: doublePrecision('approximate_total'),
-}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.streetCode] })]);
+export const rollupPeriods = rollupTable('rollup_periods', 'period');
+export const rollupStreets = rollupTable('rollup_streets', 'street_code');
 
 export const rollupPlaces = pgTable('rollup_places', {
   code: text('code').primaryKey(),

@@ -99,31 +99,25 @@ export const facts = sqliteTable('facts', {
 // figures are left out; '' stands for no district, street or period. Every writer recomputes the rows of
 // the keys it touched from facts, in its own transaction (db/rollups.ts refreshRollups).
 
-/** Per district, metric, unit, measure and period (facts.period: a month, quarter, half year or year). */
-export const rollupPeriods = sqliteTable('rollup_periods', {
-  districtCode: text('district_code').notNull(),
-  metric: text('metric').notNull(), // facts.effective_metric
-  unit: text('unit').notNull(), // facts.effective_unit
-  measure: text('measure').notNull(), // flow | level | plan | distribution | count | attribute
-  period: text('period').notNull(),
-  figures: integer('figures').notNull(),
-  approximate: integer('approximate').notNull(), // how many carry 余/超/约/近/不到
-  total: real('total'), // flows and plans: the sum; levels: the latest of each place, summed; else null
-  approximateTotal: real('approximate_total'), // the part of total that approximate figures make up
-}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.period] })]);
+/** A rollup table: per district, metric (facts.effective_metric), unit (effective_unit), measure and `key`. */
+function rollupTable<K extends string>(name: string, key: K) {
+  return sqliteTable(name, {
+    districtCode: text('district_code').notNull(),
+    metric: text('metric').notNull(),
+    unit: text('unit').notNull(),
+    measure: text('measure').notNull(), // flow | level | plan | distribution | count | attribute
+    key: text(key).notNull(),
+    figures: integer('figures').notNull(),
+    approximate: integer('approximate').notNull(), // how many carry 余/超/约/近/不到
+    total: real('total'), // flows and plans: the sum; levels: the latest of each place, summed; else null
+    approximateTotal: real('approximate_total'), // the part of total that approximate figures make up
+  }, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] })]);
+}
 
-/** Per district, metric, unit, measure and street (levels: the latest of each place in the street, over all dates). */
-export const rollupStreets = sqliteTable('rollup_streets', {
-  districtCode: text('district_code').notNull(),
-  metric: text('metric').notNull(),
-  unit: text('unit').notNull(),
-  measure: text('measure').notNull(),
-  streetCode: text('street_code').notNull(),
-  figures: integer('figures').notNull(),
-  approximate: integer('approximate').notNull(),
-  total: real('total'),
-  approximateTotal: real('approximate_total'),
-}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.streetCode] })]);
+/** By period (facts.period: a month, quarter, half year or year). */
+export const rollupPeriods = rollupTable('rollup_periods', 'period');
+/** By street (levels: the latest of each place in the street, over all dates). */
+export const rollupStreets = rollupTable('rollup_streets', 'street_code');
 
 /** Every place figures are placed in (district, street or community), with its name as the figures write it and their number. */
 export const rollupPlaces = sqliteTable('rollup_places', {

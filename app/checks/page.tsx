@@ -8,18 +8,17 @@ import { strings } from '../../lib/i18n';
 import { metricGroups, requestLang } from '../../lib/i18n-server';
 import { QUALIFIER_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
 import { CHECKS_PAGE_SIZE, checksData, type ChecksData } from '../../lib/views/checks';
-import { alternates } from '../../lib/views/links';
 import { toSearchParams } from '../../lib/views/request';
 import { DataLinks } from '../components/DataLinks';
 import { CheckList } from '../components/CheckList';
 import { KIND_LABELS, VERDICT_LABELS } from '../components/checkLabels';
 import styles from '../components/checks.module.css';
 import { FilterForm } from '../components/FilterForm';
-import { first, type SearchParams } from '../components/viewModel';
+import { first, twinMetadata, type SearchParams } from '../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { title: '核查 · 数说基层', alternates: alternates('/checks', toSearchParams(await searchParams)) };
+  return twinMetadata('/checks', searchParams, { title: '核查 · 数说基层' });
 }
 
 export default async function ChecksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

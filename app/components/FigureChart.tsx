@@ -9,6 +9,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import type { Lang } from '../../lib/vocab/codes';
 import { shortNumber } from '../../lib/vocab/format';
 import { downloadPng, downloadSvg, type ChartFrame } from './chartExport';
+import { CountCells } from './CountCells';
 
 export interface ChartBar {
   key: string;            // stable id of the bucket (place code, YYYY-MM, or "none")
@@ -116,8 +117,7 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
               <tr key={bar.key} aria-current={bar.key === selectedKey ? 'true' : undefined}>
                 <td><a href={bar.href} onClick={(e) => { e.preventDefault(); open(bar); }}>{bar.label}</a></td>
                 <td className="num"><span title={bar.exact} className={bar.approximate ? 'approx' : undefined}>{bar.display}</span></td>
-                <td className="num">{bar.figures}</td>
-                <td className="num">{bar.approximate}</td>
+                <CountCells figures={bar.figures} approximate={bar.approximate} />
               </tr>
             ))}
           </tbody>

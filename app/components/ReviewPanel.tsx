@@ -18,6 +18,18 @@ function describe(f: Figure, lang: CheckLang): string {
   return `${reviewStatusLabel(f.status, lang)} · ${f.value} ${unitLabel(f.unit, lang)} · ${metricLabel(f.metric, lang)}`;
 }
 
+/** A field a correction may change (unit, metric): empty keeps the figure's own. */
+function Correction({ name, label, keep, value, options }: { name: string; label: string; keep: string; value: string | null; options: [string, string][] }) {
+  return (
+    <label>{label}
+      <select name={name} defaultValue={value ?? ''}>
+        <option value="">{keep}</option>
+        {options.map(([code, text]) => <option key={code} value={code}>{text} ({code})</option>)}
+      </select>
+    </label>
+  );
+}
+
 export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
   factId: number; lang?: CheckLang; returnTo?: string;
   /** the page's `reviewed` / `review_error` query parameters, to say how the last submission went */
@@ -62,18 +74,10 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
             ))}
           </fieldset>
           <label>{l.value}<input name="value" inputMode="decimal" placeholder={l.valueHint} defaultValue={fact.correctedValue ?? ''} /></label>
-          <label>{l.unit}
-            <select name="unit" defaultValue={fact.correctedUnit ?? ''}>
-              <option value="">{l.keep} {unitLabel(fact.unit, lang)}</option>
-              {unitDefinitions().map((u) => <option key={u.code} value={u.code}>{u[lang]} ({u.code})</option>)}
-            </select>
-          </label>
-          <label>{l.metric}
-            <select name="metric" defaultValue={fact.correctedMetric ?? ''}>
-              <option value="">{l.keep} {metricLabel(fact.metric, lang)}</option>
-              {metrics().map((m) => <option key={m.key} value={m.key}>{m[lang]} ({m.key})</option>)}
-            </select>
-          </label>
+          <Correction name="unit" label={l.unit} keep={`${l.keep} ${unitLabel(fact.unit, lang)}`} value={fact.correctedUnit}
+            options={unitDefinitions().map((u) => [u.code, u[lang]])} />
+          <Correction name="metric" label={l.metric} keep={`${l.keep} ${metricLabel(fact.metric, lang)}`} value={fact.correctedMetric}
+            options={metrics().map((m) => [m.key, m[lang]])} />
           <label className={styles.wide}>{l.reason}<textarea name="reason" rows={2} maxLength={2000} /></label>
           <div><button type="submit">{l.submit}</button></div>
         </form>

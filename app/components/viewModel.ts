@@ -1,16 +1,44 @@
 // Turning a view's data (lib/views) into what the pages and charts show. Server-only helpers (metric labels
 // come from the taxonomy); no SQL here — that lives in db/ — and no aggregation — that is lib/vocab's.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../db/client';
 import type { Bucket, Series, SeriesOption } from '../../db/dashboard';
-import { FILTER_KEYS, filtersToQuery, pickParam, type Filters, type Pick } from '../../lib/filters';
+import { FILTER_KEYS, FilterError, filtersToQuery, pickParam, type Filters, type Pick } from '../../lib/filters';
 import { fill, strings, type Lang } from '../../lib/i18n';
+import { requestLang } from '../../lib/i18n-server';
 import { measureLabel, qualifierLabel } from '../../lib/vocab/codes';
 import { periodLabel, type Granularity } from '../../lib/vocab/dates';
 import { exactValue, formatValue } from '../../lib/vocab/format';
 import { metricLabel } from '../../lib/vocab/metrics';
 import { unitLabel } from '../../lib/vocab/units';
+import { alternates } from '../../lib/views/links';
+import { NotFound, toSearchParams, type SearchParams } from '../../lib/views/request';
 import type { ChartBar, FigureChartLabels } from './FigureChart';
 
-export type { SearchParams } from '../../lib/views/request';
+export type { SearchParams };
+
+/** A page's metadata: its JSON and CSV twins, announced in its head. */
+export async function twinMetadata(pathname: string, searchParams: Promise<SearchParams>, extra: Metadata = {}): Promise<Metadata> {
+  return { ...extra, alternates: alternates(pathname, toSearchParams(await searchParams)) };
+}
+
+/** What every view page starts from: its route's parameters, its query, its language and words, the database. */
+export async function pageContext<P>(params: Promise<P>, searchParams: Promise<SearchParams>) {
+  const query = await searchParams;
+  const lang = await requestLang(query);
+  return { ...(await params), query, lang, s: strings(lang), db: await getDb() };
+}
+
+/** A view's data for its page; what does not exist (or a malformed address) is the 404 page. */
+export async function pageData<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof FilterError) notFound();
+    throw error;
+  }
+}
 
 export function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;

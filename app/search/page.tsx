@@ -6,16 +6,15 @@ import type { SearchHit } from '../../db/search';
 import { FilterError } from '../../lib/filters';
 import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
-import { alternates } from '../../lib/views/links';
 import { toSearchParams } from '../../lib/views/request';
 import { searchData, type SearchData } from '../../lib/views/search';
 import { DataLinks } from '../components/DataLinks';
-import { first, type SearchParams } from '../components/viewModel';
+import { first, twinMetadata, type SearchParams } from '../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { alternates: alternates('/search', toSearchParams(await searchParams)) };
+  return twinMetadata('/search', searchParams);
 }
 
 /** The passage with the query's terms in <mark> and its figures linked to their fact pages. */

@@ -1,4 +1,5 @@
 // What the checks read (a figure as an editor last left it) and what they produce.
+import type { Placed } from '../vocab/places';
 
 export const CHECK_KINDS = [
   'rate', 'share_of_target', 'parts_within_total', 'growth', 'cumulative_decrease', 'conflict', 'streets_within_district',
@@ -16,7 +17,7 @@ export type CheckRole = 'stated' | 'part' | 'whole' | 'total' | 'base' | 'curren
  * wins); rejected figures and attributes (size classes, not quantities reported) are never loaded. Offsets
  * are relative to the article's text, as stored.
  */
-export interface CheckFact {
+export interface CheckFact extends Placed {
   id: number;
   articleId: number;
   value: number;
@@ -28,9 +29,6 @@ export interface CheckFact {
   end: number;
   sentenceStart: number;
   sentenceEnd: number;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
   placeProvenance: string;  // stated | inherited | default (the source's district, not said by the text)
   date: string | null;
   dateProvenance: string;   // stated | inherited | default (the publication day)

@@ -14,10 +14,9 @@ export type ColumnSource =
   | { metric: 'zh' | 'en' | 'group' }
   /** the figure's article and its source */
   | { article: 'title' | 'url' | 'source' | 'synthetic' | 'published_on' }
-  /** the figure's sentence, cut from the article's text (the API writes a bounded window of it) */
-  | { sentence: true }
-  /** the figure's page: the base URL + /facts/ID */
-  | { factUrl: true };
+  /** made by the writer: the figure's sentence, cut from the article's text (the API writes a bounded window
+   *  of it), or the figure's page (the base URL + /facts/ID) */
+  | { computed: 'sentence' | 'fact_url' };
 
 export interface ColumnDefinition {
   name: string;
@@ -60,14 +59,14 @@ export const COLUMNS = [
   { name: 'date_provenance', type: 'code', unit: 'provenances', zh: '日期来源', source: { fact: 'date_provenance' }, description: 'Where the date came from: stated, inherited, or the publication date by default.' },
   { name: 'cumulative', type: 'boolean', unit: 'true/false', zh: '累计数', source: { fact: 'cumulative' }, description: 'true when the figure is a running total (累计, 截至…): charts take the latest per place and period and never add such figures across dates.' },
   { name: 'figure_text', type: 'text', unit: '—', zh: '原文数字', source: { fact: 'text' }, description: 'The figure exactly as written in the article (超8000万元).' },
-  { name: 'sentence', type: 'text', unit: '—', zh: '所在句子', source: { sentence: true }, description: 'The sentence of the article the figure was read from; GET /api/facts gives at most 240 characters of it around the figure (… marks a cut), the files give it whole.' },
+  { name: 'sentence', type: 'text', unit: '—', zh: '所在句子', source: { computed: 'sentence' }, description: 'The sentence of the article the figure was read from; GET /api/facts gives at most 240 characters of it around the figure (… marks a cut), the files give it whole.' },
   { name: 'article_id', type: 'integer', unit: '—', zh: '文章编号', source: { fact: 'article_id' }, description: 'Row id of the article in this database (its page is /articles/ID).' },
   { name: 'article_title', type: 'text', unit: '—', zh: '文章标题', source: { article: 'title' }, description: 'Title of the article.' },
   { name: 'article_url', type: 'text', unit: 'URL', zh: '文章链接', source: { article: 'url' }, description: 'Where the article was published, when known.' },
   { name: 'source', type: 'text', unit: '—', zh: '来源', source: { article: 'source' }, description: 'The publication (上城报, a street office\'s news, a portal).' },
   { name: 'synthetic', type: 'boolean', unit: 'true/false', zh: '合成数据', source: { article: 'synthetic' }, description: 'true for generated benchmark data (never real figures); real exports have false throughout.' },
   { name: 'published_on', type: 'date', unit: 'YYYY-MM-DD', zh: '发布日期', source: { article: 'published_on' }, description: 'The article\'s publication day; empty when unknown (never guessed).' },
-  { name: 'fact_url', type: 'text', unit: 'URL', zh: '数字页面', source: { factUrl: true }, description: 'The figure\'s page, with its sentence highlighted and its review trail (/facts/ID).' },
+  { name: 'fact_url', type: 'text', unit: 'URL', zh: '数字页面', source: { computed: 'fact_url' }, description: 'The figure\'s page, with its sentence highlighted and its review trail (/facts/ID).' },
   { name: 'extractor_version', type: 'text', unit: '—', zh: '提取器版本', source: { fact: 'extractor_version' }, description: 'Version of the extractor that produced the row ("synthetic" for generated data).' },
   { name: 'review_status', type: 'code', unit: 'review statuses', zh: '核对状态', source: { fact: 'review_status' }, description: 'Editorial review: unreviewed, verified, corrected or rejected (code list "review statuses").' },
   { name: 'corrected_value', type: 'number', unit: 'corrected_unit (else unit)', zh: '更正数值', source: { fact: 'corrected_value' }, description: 'The value a reviewer corrected the figure to, when the correction changed it; empty otherwise. effective_value holds the value in use.' },

@@ -19,31 +19,24 @@ export interface ExportExtras {
   bom?: boolean;
 }
 
-/** The URL of the CSV or JSONL of exactly a view's data: `/export/facts.csv?district=330102&metric=investment`. */
-export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras: ExportExtras = {}): string {
+/** `path` with a view's filters and the export parameters, in a fixed order so equal views give equal URLs. */
+function withQuery(path: string, filters: Filters, extras: Omit<ExportExtras, 'bom'>, more: Record<string, string | undefined> = {}): string {
   const q = new URLSearchParams();
   for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
-  if (extras.unit) q.set('unit', extras.unit);
-  if (extras.measure) q.set('measure', extras.measure);
-  if (extras.pick) q.set('pick', extras.pick);
-  if (extras.includeRejected) q.set('include_rejected', '1');
-  if (extras.bom === false && format === 'csv') q.set('bom', '0');
+  const scope = { unit: extras.unit ?? undefined, measure: extras.measure ?? undefined, pick: extras.pick ?? undefined, include_rejected: extras.includeRejected ? '1' : undefined };
+  for (const [key, value] of Object.entries({ ...scope, ...more })) if (value) q.set(key, value);
   const s = q.toString();
-  return `/export/facts.${format}${s ? `?${s}` : ''}`;
+  return `${path}${s ? `?${s}` : ''}`;
+}
+
+/** The URL of the CSV or JSONL of exactly a view's data: `/export/facts.csv?district=330102&metric=investment`. */
+export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras: ExportExtras = {}): string {
+  return withQuery(`/export/facts.${format}`, filters, extras, { bom: extras.bom === false && format === 'csv' ? '0' : undefined });
 }
 
 /** The matching page of the JSON API. */
 export function apiUrl(filters: Filters, extras: Omit<ExportExtras, 'bom'> & { limit?: number; cursor?: string } = {}): string {
-  const q = new URLSearchParams();
-  for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
-  if (extras.unit) q.set('unit', extras.unit);
-  if (extras.measure) q.set('measure', extras.measure);
-  if (extras.pick) q.set('pick', extras.pick);
-  if (extras.includeRejected) q.set('include_rejected', '1');
-  if (extras.limit) q.set('limit', String(extras.limit));
-  if (extras.cursor) q.set('cursor', extras.cursor);
-  const s = q.toString();
-  return `/api/facts${s ? `?${s}` : ''}`;
+  return withQuery('/api/facts', filters, extras, { limit: extras.limit ? String(extras.limit) : undefined, cursor: extras.cursor });
 }
 
 /**

@@ -77,8 +77,7 @@ function segments(runs: boolean): Segment[] {
       last.columns.push(c);
     } else if ('article' in src) {
       if (last?.kind === 'article') last.columns.push(c); else out.push({ kind: 'article', columns: [c] });
-    } else if ('sentence' in src) out.push({ kind: 'sentence', column: c });
-    else if ('factUrl' in src) out.push({ kind: 'factUrl', column: c });
+    } else if ('computed' in src) out.push({ kind: src.computed === 'sentence' ? 'sentence' : 'factUrl', column: c });
     else if (src.fact === 'metric') out.push({ kind: 'metric', columns: [c] });
     else if (!runs || isNumeric(c)) out.push({ kind: 'fact', column: c, fact: src.fact });
     else if (last?.kind === 'run') last.columns.push({ column: c, fact: src.fact });

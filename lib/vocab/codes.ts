@@ -90,14 +90,20 @@ export type Measure = (typeof MEASURES)[number];
 /** The measures a chart can draw: an attribute never is. */
 export type ChartMeasure = Exclude<Measure, 'attribute'>;
 
-export const MEASURE_ENTRIES = table<Measure>([
-  ['flow', '合计', 'total', '本期完成量：按地点与时期相加', 'amounts done in a period: added over places and periods'],
-  ['level', '最新累计', 'latest level', '累计数与存量：每个地点、每个时期取最新值，只按地点相加，从不按日期相加', 'running totals and stocks: the latest of each place and period, added over places, never over dates'],
-  ['plan', '计划', 'planned', '计划与目标：单独成列，从不与已完成的相加', 'plans and targets: a series of their own, never added to what was done'],
-  ['distribution', '中位数', 'median', '比率与时长：从不相加，显示中位数与范围', 'rates and durations: never added; their median and range'],
-  ['count', '条数', 'figures', '不同事物的数字：只计条数', 'figures of unlike things: counted only'],
-  ['attribute', '属性', 'attribute', '名词短语中的规模或门槛：不计入图表', 'a size class inside a noun phrase: never charted'],
-]);
+/** Each measure's words: a short label for a chart's value column, a long one for the data dictionary. */
+const MEASURE_WORDS: Record<Measure, Omit<CodeEntry, 'code'>> = {
+  flow: { zh: '合计', en: 'total', zhLong: '本期完成量：按地点与时期相加', enLong: 'amounts done in a period: added over places and periods' },
+  level: {
+    zh: '最新累计', en: 'latest level', zhLong: '累计数与存量：每个地点、每个时期取最新值，只按地点相加，从不按日期相加',
+    enLong: 'running totals and stocks: the latest of each place and period, added over places, never over dates',
+  },
+  plan: { zh: '计划', en: 'planned', zhLong: '计划与目标：单独成列，从不与已完成的相加', enLong: 'plans and targets: a series of their own, never added to what was done' },
+  distribution: { zh: '中位数', en: 'median', zhLong: '比率与时长：从不相加，显示中位数与范围', enLong: 'rates and durations: never added; their median and range' },
+  count: { zh: '条数', en: 'figures', zhLong: '不同事物的数字：只计条数', enLong: 'figures of unlike things: counted only' },
+  attribute: { zh: '属性', en: 'attribute', zhLong: '名词短语中的规模或门槛：不计入图表', enLong: 'a size class inside a noun phrase: never charted' },
+};
+
+export const MEASURE_ENTRIES: readonly CodeEntry<Measure>[] = MEASURES.map((code) => ({ code, ...MEASURE_WORDS[code] }));
 const MEASURE_BY_CODE = byCode(MEASURE_ENTRIES);
 
 export function measureLabel(measure: string, lang: Lang): string {

@@ -1,9 +1,12 @@
 // Place levels and their official codes (national division list): a district (区/县/县级市) has 6 digits,
 // a street (街道/镇/乡) 9, a community (社区/村) 12, and each code starts with its parent's. Client-safe.
-import type { PlaceLevel } from '../extract/types';
+import type { PlaceLevel, PlaceRef } from '../extract/types';
 import type { Lang } from './codes';
 
 export type { PlaceLevel };
+
+/** Where a figure is placed: names and official codes of its district, street and community (null above its level). */
+export type Placed = PlaceRef;
 
 export const PLACE_LEVELS = ['district', 'street', 'community'] as const satisfies readonly PlaceLevel[];
 

@@ -22,31 +22,33 @@ export interface UnitDefinition {
   enLong: string;
 }
 
-const u = (code: Unit, dimension: Dimension, base: Unit, factor: number, zh: string, en: string, zhLong: string, enLong: string): UnitDefinition =>
-  ({ code, dimension, base, factor, zh, en, zhLong, enLong });
+type Row = [code: Unit, base: Unit, factor: number, zh: string, en: string, zhLong: string, enLong: string];
 
-const DEFINITIONS: readonly UnitDefinition[] = [
-  u('CNY', 'money', 'CNY', 1, '元', 'yuan', '元（人民币）', 'yuan (renminbi)'),
-  u('USD', 'money', 'USD', 1, '美元', 'US dollars', '美元', 'US dollars'),
-  u('HKD', 'money', 'HKD', 1, '港元', 'HK dollars', '港元', 'Hong Kong dollars'),
-  u('EUR', 'money', 'EUR', 1, '欧元', 'euros', '欧元', 'euros'),
-  u('m2', 'area', 'm2', 1, '平方米', 'm²', '平方米（“方”在建筑、拆除语境中）', 'square metres'),
-  u('mu', 'area', 'm2', 2000 / 3, '亩', 'mu', '亩（≈ 666.7 平方米）', 'mu (≈ 666.7 m²)'),
-  u('ha', 'area', 'm2', 10_000, '公顷', 'ha', '公顷', 'hectares'),
-  u('km2', 'area', 'm2', 1_000_000, '平方公里', 'km²', '平方公里', 'square kilometres'),
-  u('m3', 'volume', 'm3', 1, '立方米', 'm³', '立方米（土方、水量的“方”）', 'cubic metres'),
-  u('m', 'length', 'm', 1, '米', 'm', '米', 'metres'),
-  u('km', 'length', 'm', 1000, '公里', 'km', '公里', 'kilometres'),
-  u('t', 'mass', 'kg', 1000, '吨', 't', '吨', 'tonnes'),
-  u('kg', 'mass', 'kg', 1, '公斤', 'kg', '公斤（千克）', 'kilograms'),
-  u('count', 'count', 'count', 1, '个', 'items', '个数（户、家、个、人、件、项、套、栋…）', 'a count (households, enterprises, items…)'),
-  u('percent', 'ratio', 'percent', 1, '%', '%', '百分比', 'percent'),
-  u('percentage_point', 'ratio_change', 'percentage_point', 1, '个百分点', 'percentage points', '百分点', 'percentage points'),
-  u('hour', 'time', 'day', 1 / 24, '小时', 'hours', '小时', 'hours'),
-  u('day', 'time', 'day', 1, '天', 'days', '天', 'days'),
-  u('month', 'time', 'month', 1, '个月', 'months', '月', 'months'),
-  u('year', 'time', 'year', 1, '年', 'years', '年', 'years'),
-];
+/** The units of each dimension, in the order of UNITS. */
+const ROWS: Record<Dimension, Row[]> = {
+  money: [
+    ['CNY', 'CNY', 1, '元', 'yuan', '元（人民币）', 'yuan (renminbi)'], ['USD', 'USD', 1, '美元', 'US dollars', '美元', 'US dollars'],
+    ['HKD', 'HKD', 1, '港元', 'HK dollars', '港元', 'Hong Kong dollars'], ['EUR', 'EUR', 1, '欧元', 'euros', '欧元', 'euros'],
+  ],
+  area: [
+    ['m2', 'm2', 1, '平方米', 'm²', '平方米（“方”在建筑、拆除语境中）', 'square metres'],
+    ['mu', 'm2', 2000 / 3, '亩', 'mu', '亩（≈ 666.7 平方米）', 'mu (≈ 666.7 m²)'],
+    ['ha', 'm2', 10_000, '公顷', 'ha', '公顷', 'hectares'], ['km2', 'm2', 1_000_000, '平方公里', 'km²', '平方公里', 'square kilometres'],
+  ],
+  volume: [['m3', 'm3', 1, '立方米', 'm³', '立方米（土方、水量的“方”）', 'cubic metres']],
+  length: [['m', 'm', 1, '米', 'm', '米', 'metres'], ['km', 'm', 1000, '公里', 'km', '公里', 'kilometres']],
+  mass: [['t', 'kg', 1000, '吨', 't', '吨', 'tonnes'], ['kg', 'kg', 1, '公斤', 'kg', '公斤（千克）', 'kilograms']],
+  count: [['count', 'count', 1, '个', 'items', '个数（户、家、个、人、件、项、套、栋…）', 'a count (households, enterprises, items…)']],
+  ratio: [['percent', 'percent', 1, '%', '%', '百分比', 'percent']],
+  ratio_change: [['percentage_point', 'percentage_point', 1, '个百分点', 'percentage points', '百分点', 'percentage points']],
+  time: [
+    ['hour', 'day', 1 / 24, '小时', 'hours', '小时', 'hours'], ['day', 'day', 1, '天', 'days', '天', 'days'],
+    ['month', 'month', 1, '个月', 'months', '月', 'months'], ['year', 'year', 1, '年', 'years', '年', 'years'],
+  ],
+};
+
+const DEFINITIONS: readonly UnitDefinition[] = (Object.entries(ROWS) as [Dimension, Row[]][])
+  .flatMap(([dimension, rows]) => rows.map(([code, base, factor, zh, en, zhLong, enLong]) => ({ code, dimension, base, factor, zh, en, zhLong, enLong })));
 
 const BY_CODE = new Map<string, UnitDefinition>(DEFINITIONS.map((d) => [d.code, d]));
 

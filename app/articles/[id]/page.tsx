@@ -1,40 +1,25 @@
 // An article in full, every figure highlighted (hover: metric and normalised value), and its figures.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getDb } from '../../../db/client';
-import { FilterError } from '../../../lib/filters';
-import { strings } from '../../../lib/i18n';
-import { requestLang } from '../../../lib/i18n-server';
+
 import { reviewStatusLabel } from '../../../lib/vocab/codes';
 import { exactValue } from '../../../lib/vocab/format';
 import { metricLabel } from '../../../lib/vocab/metrics';
 import { articleData } from '../../../lib/views/article';
-import { alternates } from '../../../lib/views/links';
-import { NotFound, toSearchParams } from '../../../lib/views/request';
+import { toSearchParams } from '../../../lib/views/request';
 import { DataLinks } from '../../components/DataLinks';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
-import type { SearchParams } from '../../components/viewModel';
+import { pageContext, pageData, twinMetadata, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { alternates: alternates(`/articles/${(await params).id}`, toSearchParams(await searchParams)) };
+  return twinMetadata(`/articles/${(await params).id}`, searchParams);
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const { id } = await params;
-  const query = await searchParams;
-  const lang = await requestLang(query);
-  const s = strings(lang);
-  let data;
-  try {
-    data = await articleData(await getDb(), id, toSearchParams(query));
-  } catch (error) {
-    if (error instanceof NotFound || error instanceof FilterError) notFound();
-    throw error;
-  }
-  const { article, figures } = data;
+  const { id, query, lang, s, db } = await pageContext(params, searchParams);
+  const { article, figures } = await pageData(() => articleData(db, id, toSearchParams(query)));
   const sep = lang === 'zh' ? '：' : ': ';
 
   return (

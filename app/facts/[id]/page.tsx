@@ -2,43 +2,29 @@
 // sentence, a ready citation, and the checks on it.
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
-import { getDb } from '../../../db/client';
-import { FilterError } from '../../../lib/filters';
-import { fill, strings } from '../../../lib/i18n';
-import { requestLang } from '../../../lib/i18n-server';
+import { fill } from '../../../lib/i18n';
 import { provenanceLabel, qualifierLabel, reviewStatusLabel, roleLabel } from '../../../lib/vocab/codes';
 import { periodLabel, precisionLabel } from '../../../lib/vocab/dates';
 import { exactValue } from '../../../lib/vocab/format';
 import { metricLabel } from '../../../lib/vocab/metrics';
 import { factData } from '../../../lib/views/fact';
-import { alternates } from '../../../lib/views/links';
-import { NotFound, toSearchParams } from '../../../lib/views/request';
+import { toSearchParams } from '../../../lib/views/request';
 import { DataLinks } from '../../components/DataLinks';
 import { FactChecks } from '../../components/FactChecks';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
 import { ReviewPanel } from '../../components/ReviewPanel';
-import type { SearchParams } from '../../components/viewModel';
+import { pageContext, pageData, twinMetadata, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { alternates: alternates(`/facts/${(await params).id}`, toSearchParams(await searchParams)) };
+  return twinMetadata(`/facts/${(await params).id}`, searchParams);
 }
 
 export default async function FactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const { id } = await params;
-  const query = await searchParams;
-  const lang = await requestLang(query);
-  const s = strings(lang);
-  let fact;
-  try {
-    fact = (await factData(await getDb(), id, toSearchParams(query))).detail;
-  } catch (error) {
-    if (error instanceof NotFound || error instanceof FilterError) notFound();
-    throw error;
-  }
+  const { id, query, lang, s, db } = await pageContext(params, searchParams);
+  const fact = (await pageData(() => factData(db, id, toSearchParams(query)))).detail;
 
   const sep = lang === 'zh' ? '：' : ': ';
   const place = [fact.district, fact.street, fact.community].filter(Boolean).join(' ');

@@ -2,27 +2,24 @@
 // and range of rates, a count), its figures over time, and links down to the places it contains and up to
 // the ones it belongs to. Data: lib/views/place.ts, also served as /places/CODE.json and .csv.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getDb } from '../../../db/client';
 import type { MetricSummary } from '../../../db/dashboard';
-import { FilterError, pickParam, type Pick } from '../../../lib/filters';
-import { fill, strings, type Lang } from '../../../lib/i18n';
-import { requestLang } from '../../../lib/i18n-server';
+import { pickParam, type Pick } from '../../../lib/filters';
+import { fill, type Lang } from '../../../lib/i18n';
 import { measureLabel } from '../../../lib/vocab/codes';
 import { exactValue, formatValue } from '../../../lib/vocab/format';
 import { metricLabel } from '../../../lib/vocab/metrics';
 import { unitLabel } from '../../../lib/vocab/units';
-import { alternates } from '../../../lib/views/links';
-import { placeData, type PlaceData } from '../../../lib/views/place';
-import { NotFound, toSearchParams } from '../../../lib/views/request';
+import { placeData } from '../../../lib/views/place';
+import { toSearchParams } from '../../../lib/views/request';
+import { CountCells } from '../../components/CountCells';
 import { DataLinks } from '../../components/DataLinks';
 import { FigureChart } from '../../components/FigureChart';
-import { chartBars, chartLabels, describeFilters, first, granularityLabel, sourceLine, unitLine, viewUrl, type SearchParams } from '../../components/viewModel';
+import { chartBars, chartLabels, describeFilters, first, granularityLabel, pageContext, pageData, sourceLine, twinMetadata, unitLine, viewUrl, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  return { alternates: alternates(`/places/${(await params).code}`, toSearchParams(await searchParams)) };
+  return twinMetadata(`/places/${(await params).code}`, searchParams);
 }
 
 /** A metric's row: its value as its measure gives it (a median with its range), or its count. */
@@ -33,19 +30,9 @@ function summaryValue(t: MetricSummary, lang: Lang) {
 }
 
 export default async function PlacePage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
-  const { code } = await params;
-  const query = await searchParams;
-  const lang = await requestLang(query);
-  const s = strings(lang);
+  const { code, query, lang, s, db } = await pageContext(params, searchParams);
   const keepLang = first(query.lang) ? lang : undefined;
-  const db = await getDb();
-  let data: PlaceData;
-  try {
-    data = await placeData(db, code, toSearchParams(query));
-  } catch (error) {
-    if (error instanceof NotFound || error instanceof FilterError) notFound();
-    throw error;
-  }
+  const data = await pageData(() => placeData(db, code, toSearchParams(query)));
   const { place, filters, childLevel } = data;
   const names = new Map([[code, place.name]]);
   const dot = ' · ';
@@ -98,8 +85,7 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
                   <td>{unitLabel(t.unit, lang)}</td>
                   <td>{measureLabel(t.measure, lang)}</td>
                   <td className="num" data-testid="metric-value">{summaryValue(t, lang)}</td>
-                  <td className="num">{t.figures}</td>
-                  <td className="num">{t.approximate}</td>
+                  <CountCells figures={t.figures} approximate={t.approximate} />
                 </tr>
               ))}
             </tbody>
