@@ -5,7 +5,7 @@ import { articleDetail, articleFigures, type ArticleDetail, type ArticleFigure }
 import { exportRowsOf } from '../../db/export';
 import { COLUMN_NAMES, type ExportRow } from '../export/columns';
 import { checkParams, NotFound } from './request';
-import { tableOf, type Table } from './shared';
+import { inBaseUnits, tableOf, type Table } from './shared';
 
 export interface ArticleData { article: ArticleDetail; figures: ArticleFigure[]; rows: ExportRow[] }
 
@@ -22,7 +22,7 @@ export function articleJson(d: ArticleData) {
   return {
     view: 'article',
     article: { id: a.id, title: a.title, source: a.source, published_on: a.publishedOn, url: a.url, page: a.page, issue: a.issue, file_name: a.fileName, text: a.text },
-    figures: d.rows,
+    figures: d.rows.map((r) => ({ ...r, ...inBaseUnits(r) })),
   };
 }
 

@@ -9,7 +9,7 @@ import { checksForFact, type CheckView } from '../checks';
 import { checkToJson } from '../checks/export';
 import { COLUMN_NAMES, type ExportRow } from '../export/columns';
 import { checkParams, NotFound } from './request';
-import { tableOf, type Table } from './shared';
+import { inBaseUnits, tableOf, type Table } from './shared';
 
 export interface FactData { detail: FactDetail; row: ExportRow; checks: CheckView[]; trail: ReviewTrailEntry[] }
 
@@ -23,7 +23,7 @@ export async function factData(db: Db, id: string, params: URLSearchParams, base
 }
 
 export function factJson(d: FactData) {
-  return { view: 'figure', figure: d.row, checks: d.checks.map(checkToJson), review_trail: d.trail };
+  return { view: 'figure', figure: { ...d.row, ...inBaseUnits(d.row) }, checks: d.checks.map(checkToJson), review_trail: d.trail };
 }
 
 export function factCsv(d: FactData): Table {

@@ -25,6 +25,13 @@ export function figureJson(r: FactListRow, base = '') {
   };
 }
 
+/** An export row's effective figure in its base unit (300 mu → 200000 m2), for the JSON twins. */
+export function inBaseUnits(row: { effective_value: number | null; effective_unit: string | null }): { base_value: number | null; base_unit: string | null } {
+  if (row.effective_value === null || row.effective_unit === null) return { base_value: null, base_unit: null };
+  const v = toBase(row.effective_value, row.effective_unit);
+  return { base_value: v.value, base_unit: v.unit };
+}
+
 export interface Table { columns: readonly string[]; rows: readonly (readonly unknown[])[] }
 
 /** A table as RFC 4180 CSV with a BOM (Excel reads Chinese only with it): numbers bare, text guarded against formulas. */

@@ -162,7 +162,7 @@ describe('data twins', () => {
 
   it('hold the figure in base units and its whole sentence', async () => {
     const body = JSON.parse((await twin('facts', String(ids.misreadFact), 'json')).text);
-    expect(body.figure).toMatchObject({ effective_value: 300, effective_unit: 'mu', sentence: '望江街道完成腾地5000万元。' });
+    expect(body.figure).toMatchObject({ effective_value: 300, effective_unit: 'mu', base_value: 200000, base_unit: 'm2', sentence: '望江街道完成腾地5000万元。' });
     const o = JSON.parse((await twin('overview', '-', 'json', 'metric=land_cleared')).text);
     expect(o.series).toMatchObject({ metric: 'land_cleared', unit: 'm2', charted_unit: 'mu', measure: 'flow' });
     expect(o.by_place.buckets[0].value).toBe(200000);
