@@ -127,8 +127,9 @@ export async function seriesOptions(db: Db, filters: Filters): Promise<SeriesOpt
   let rows: SeriesOption[];
   if (district !== null) {
     const r = rollupWhere(district, filters, null);
+    // every figure is in one street row of its key: the smaller table answers for all dates
     rows = await cachedAll<SeriesOption>(db, `SELECT r.unit AS unit, r.measure AS measure, sum(r.figures) AS figures
-      FROM rollup_periods r ${whereSql(r)} GROUP BY r.unit, r.measure`, r.params);
+      FROM rollup_streets r ${whereSql(r)} GROUP BY r.unit, r.measure`, r.params);
   } else {
     const w = factConditions(filters);
     rows = await cachedAll<SeriesOption>(db, `SELECT f.effective_unit AS unit, ${measureSql('f')} AS measure, count(*) AS figures
@@ -317,12 +318,18 @@ function listScope(options: Omit<ListOptions, 'limit' | 'offset'>): FactScope {
   return options.series ? seriesScope(options.series, { pick: options.pick }) : { pick: options.pick };
 }
 
-/** One page of the filtered figures (of a series and a picked bar, when given), newest first (undated last). */
+/**
+ * One page of the filtered figures (of a series and a picked bar, when given), newest first (undated last).
+ * The page's ids are found in a covering index first and only they are joined to their articles: joining
+ * every match before sorting read a whole district's articles for fifty rows.
+ */
 export async function factList(db: Db, filters: Filters, options: ListOptions): Promise<FactListRow[]> {
   const w = factConditions(filters, listScope(options));
+  const order = 'ORDER BY f.date DESC NULLS LAST, f.id DESC';
   return db.all<FactListRow>(`SELECT ${LIST_COLUMNS}
-    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    ${whereSql(w)} ORDER BY f.date DESC NULLS LAST, f.id DESC LIMIT ? OFFSET ?`, [...w.params, options.limit, options.offset]);
+    FROM (SELECT f.id FROM facts f ${whereSql(w)} ${order} LIMIT ? OFFSET ?) page
+    JOIN facts f ON f.id = page.id JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    ${order}`, [...w.params, options.limit, options.offset]);
 }
 
 /** How many figures a filter set (and series and pick) selects. */
@@ -349,15 +356,11 @@ export async function metricSummaries(db: Db, filters: Filters): Promise<MetricS
   let rows: Row[];
   const levels = new Map<string, { value: number; approximateValue: number }>();
   if (district !== null) {
+    // the street rows hold each key over all dates: sums, and levels as the latest of each place
     const r = rollupWhere(district, filters, null);
     rows = await cachedAll<Row>(db, `SELECT r.metric AS metric, r.unit AS unit, r.measure AS measure, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
         sum(r.total) AS value, sum(r.approximate_total) AS "approximateValue"
-      FROM rollup_periods r ${whereSql(r)} GROUP BY r.metric, r.unit, r.measure`, r.params);
-    // a level is the latest of each place over all dates: the street rows hold exactly that
-    r.clauses.push("r.measure = 'level'");
-    for (const l of await cachedAll<{ metric: string; unit: string; value: number; approximateValue: number }>(db,
-      `SELECT r.metric AS metric, r.unit AS unit, sum(r.total) AS value, sum(r.approximate_total) AS "approximateValue"
-       FROM rollup_streets r ${whereSql(r)} GROUP BY r.metric, r.unit`, r.params)) levels.set(`${l.metric}|${l.unit}`, l);
+      FROM rollup_streets r ${whereSql(r)} GROUP BY r.metric, r.unit, r.measure`, r.params);
   } else {
     const w = factConditions(filters);
     rows = await cachedAll<Row>(db, `SELECT f.effective_metric AS metric, f.effective_unit AS unit, ${measureSql('f')} AS measure, count(*) AS figures,

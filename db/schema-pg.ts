@@ -101,7 +101,11 @@ function rollupTable<K extends string>(name: string, key: K) {
     approximate: integer('approximate').notNull(),
     total: doublePrecision('total'),
     approximateTotal: doublePrecision('approximate_total'),
-  }, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] })]);
+  }, (t) => [
+    primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] }),
+    // a metric's chart over every district
+    index(`${name}_series`).on(t.metric, t.unit, t.measure, t.key),
+  ]);
 }
 
 export const rollupPeriods = rollupTable('rollup_periods', 'period');

@@ -111,7 +111,11 @@ function rollupTable<K extends string>(name: string, key: K) {
     approximate: integer('approximate').notNull(), // how many carry 余/超/约/近/不到
     total: real('total'), // flows and plans: the sum; levels: the latest of each place, summed; else null
     approximateTotal: real('approximate_total'), // the part of total that approximate figures make up
-  }, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] })]);
+  }, (t) => [
+    primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] }),
+    // a metric's chart over every district
+    index(`${name}_series`).on(t.metric, t.unit, t.measure, t.key),
+  ]);
 }
 
 /** By period (facts.period: a month, quarter, half year or year). */

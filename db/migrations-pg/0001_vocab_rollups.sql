@@ -43,7 +43,9 @@ ALTER TABLE "facts" ADD COLUMN "effective_value" double precision;--> statement-
 ALTER TABLE "facts" ADD COLUMN "effective_unit" text;--> statement-breakpoint
 ALTER TABLE "facts" ADD COLUMN "effective_metric" text;--> statement-breakpoint
 ALTER TABLE "facts" ADD COLUMN "period" text;--> statement-breakpoint
+CREATE INDEX "rollup_periods_series" ON "rollup_periods" USING btree ("metric","unit","measure","period");--> statement-breakpoint
 CREATE INDEX "rollup_places_level" ON "rollup_places" USING btree ("level","code");--> statement-breakpoint
+CREATE INDEX "rollup_streets_series" ON "rollup_streets" USING btree ("metric","unit","measure","street_code");--> statement-breakpoint
 CREATE INDEX "facts_community" ON "facts" USING btree ("community_code","effective_metric");
 --> statement-breakpoint
 -- Issue 12: see the SQLite migration 0006. The derived columns of the figures already stored, as the writers compute them.

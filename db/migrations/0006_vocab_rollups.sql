@@ -11,6 +11,7 @@ CREATE TABLE `rollup_periods` (
 	PRIMARY KEY(`district_code`, `metric`, `unit`, `measure`, `period`)
 );
 --> statement-breakpoint
+CREATE INDEX `rollup_periods_series` ON `rollup_periods` (`metric`,`unit`,`measure`,`period`);--> statement-breakpoint
 CREATE TABLE `rollup_places` (
 	`code` text PRIMARY KEY NOT NULL,
 	`level` text NOT NULL,
@@ -39,6 +40,7 @@ CREATE TABLE `rollup_streets` (
 	PRIMARY KEY(`district_code`, `metric`, `unit`, `measure`, `street_code`)
 );
 --> statement-breakpoint
+CREATE INDEX `rollup_streets_series` ON `rollup_streets` (`metric`,`unit`,`measure`,`street_code`);--> statement-breakpoint
 DROP INDEX `facts_community`;--> statement-breakpoint
 ALTER TABLE `facts` ADD `effective_value` real;--> statement-breakpoint
 ALTER TABLE `facts` ADD `effective_unit` text;--> statement-breakpoint
