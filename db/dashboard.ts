@@ -166,11 +166,12 @@ function aggregateFactsSql(w: FactConditions, key: string, measure: ChartMeasure
       GROUP BY x.key`;
   }
   if (measure === 'distribution') {
+    // one window (one sort): the rank of each value and, over the whole partition, how many there are
     return `SELECT x.key AS key, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
         avg(CASE WHEN x.rn = (x.n + 1) / 2 OR x.rn = (x.n + 2) / 2 THEN x.v END) AS value, NULL AS "approximateValue"
-      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v,
-          row_number() OVER (PARTITION BY ${key} ORDER BY f.effective_value) AS rn, count(*) OVER (PARTITION BY ${key}) AS n
-        FROM facts f ${whereSql(w)}) x
+      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
+        FROM facts f ${whereSql(w)}
+        WINDOW ranked AS (PARTITION BY ${key} ORDER BY f.effective_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) x
       GROUP BY x.key`;
   }
   const summed = measure !== 'count';
@@ -377,8 +378,8 @@ export async function metricSummaries(db: Db, filters: Filters): Promise<MetricS
     if (s.measure === 'level') Object.assign(s, levels.get(`${s.metric}|${s.unit}`) ?? {});
     if (s.measure === 'count' || s.measure === 'attribute') { s.value = null; s.approximateValue = null; }
     if (s.measure === 'distribution') {
-      const series: Series = { metric: s.metric, unit: s.unit, measure: 'distribution' };
-      const w = factConditions({ ...filters, metric: s.metric }, seriesScope(series));
+      // rates and durations: their median and range, from their figures (an index seek per metric and unit)
+      const w = factConditions({ ...filters, metric: s.metric }, seriesScope({ metric: s.metric, unit: s.unit, measure: 'distribution' }));
       const [d] = asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.effective_unit', 'distribution'), w.params));
       Object.assign(s, { value: d?.value ?? null, approximateValue: null, low: d?.low ?? null, high: d?.high ?? null });
     }
