@@ -372,20 +372,27 @@ export async function metricSummaries(db: Db, filters: Filters): Promise<MetricS
       levels.set(l.key!, { value: Number(l.value), approximateValue: Number(l.approximateValue) });
     }
   }
+  const distributions = district ? new Map((await cachedAll<{ metric: string; unit: string; value: number; low: number; high: number }>(db,
+    'SELECT metric, unit, median AS value, low, high FROM rollup_distributions WHERE district_code = ?', [district])).map((d) => [`${d.metric}|${d.unit}`, d])) : null;
   const out: MetricSummary[] = [];
   for (const row of rows) {
     const s: MetricSummary = { ...row, figures: Number(row.figures), approximate: Number(row.approximate), value: row.value === null ? null : Number(row.value), approximateValue: row.approximateValue === null ? null : Number(row.approximateValue), low: null, high: null };
     if (s.measure === 'level') Object.assign(s, levels.get(`${s.metric}|${s.unit}`) ?? {});
     if (s.measure === 'count' || s.measure === 'attribute') { s.value = null; s.approximateValue = null; }
     if (s.measure === 'distribution') {
-      // rates and durations: their median and range, from their figures (an index seek per metric and unit)
-      const w = factConditions({ ...filters, metric: s.metric }, seriesScope({ metric: s.metric, unit: s.unit, measure: 'distribution' }));
-      const [d] = asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.effective_unit', 'distribution'), w.params));
+      // rates and durations: their median and range — a district's are rollup rows; others come from their figures
+      const d = distributions?.get(`${s.metric}|${s.unit}`) ?? (distributions ? undefined : await medianOfFigures(db, filters, s.metric, s.unit));
       Object.assign(s, { value: d?.value ?? null, approximateValue: null, low: d?.low ?? null, high: d?.high ?? null });
     }
     out.push(s);
   }
   return out.sort((a, b) => b.figures - a.figures || a.metric.localeCompare(b.metric) || a.unit.localeCompare(b.unit) || a.measure.localeCompare(b.measure));
+}
+
+/** The median and range of a metric's rates or durations in one unit, from the figures a view selects. */
+async function medianOfFigures(db: Db, filters: Filters, metric: string, unit: string): Promise<Bucket | undefined> {
+  const w = factConditions({ ...filters, metric }, seriesScope({ metric, unit, measure: 'distribution' }));
+  return asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.effective_unit', 'distribution'), w.params))[0];
 }
 
 // ── places ───────────────────────────────────────────────────────────────────────────────────────

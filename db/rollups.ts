@@ -61,8 +61,10 @@ export async function touchFactIds(db: Sql, touch: RollupTouch, ids: readonly nu
 
 // ── recomputing rows from facts ─────────────────────────────────────────────────────────────────────
 
-type Table = 'rollup_periods' | 'rollup_streets';
-const KEY_OF: Record<Table, string> = { rollup_periods: 'period', rollup_streets: 'street_code' };
+type Table = 'rollup_periods' | 'rollup_streets' | 'rollup_distributions';
+/** The key column of a table beyond district, metric and unit (none: rollup_distributions). */
+const KEY_OF: Record<Table, string | null> = { rollup_periods: 'period', rollup_streets: 'street_code', rollup_distributions: null };
+const FACT_KEY_OF: Record<Table, string | null> = { rollup_periods: 'f.period', rollup_streets: 'f.street_code', rollup_distributions: null };
 
 /**
  * The aggregate rows of a table, for the facts `where` selects: per key and measure, the count, the
@@ -70,7 +72,8 @@ const KEY_OF: Record<Table, string> = { rollup_periods: 'period', rollup_streets
  * the larger value, then the later row — summed over places; distributions and counts have no total).
  */
 function aggregateSql(table: Table, where: string): string {
-  const key = table === 'rollup_periods' ? "coalesce(f.period, '')" : "coalesce(f.street_code, '')";
+  if (table === 'rollup_distributions') return distributionSql(where);
+  const key = `coalesce(${FACT_KEY_OF[table]}, '')`;
   return `SELECT x.d, x.m, x.u, x.measure, x.k, count(*) AS figures, sum(x.approx) AS approximate,
       CASE WHEN x.measure IN ('flow', 'plan') THEN sum(x.v) WHEN x.measure = 'level' THEN sum(CASE WHEN x.rn = 1 THEN x.v ELSE 0 END) ELSE NULL END AS total,
       CASE WHEN x.measure IN ('flow', 'plan') THEN sum(x.approx * x.v) WHEN x.measure = 'level' THEN sum(CASE WHEN x.rn = 1 THEN x.approx * x.v ELSE 0 END) ELSE NULL END AS approximate_total
@@ -86,43 +89,62 @@ function aggregateSql(table: Table, where: string): string {
     GROUP BY x.d, x.m, x.u, x.measure, x.k`;
 }
 
+/** Rates and durations of each district, metric and unit: count, range and median (the middle one or two, by one sorting window). */
+function distributionSql(where: string): string {
+  return `SELECT x.d, x.m, x.u, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
+      avg(CASE WHEN x.rn = (x.n + 1) / 2 OR x.rn = (x.n + 2) / 2 THEN x.v END) AS median
+    FROM (
+      SELECT coalesce(f.district_code, '') AS d, f.effective_metric AS m, f.effective_unit AS u, CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END AS approx,
+        f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
+      FROM facts f WHERE f.review_status <> 'rejected' AND ${measureSql('f')} = 'distribution' AND ${where}
+      WINDOW ranked AS (PARTITION BY coalesce(f.district_code, ''), f.effective_metric, f.effective_unit ORDER BY f.effective_value
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ) x
+    GROUP BY x.d, x.m, x.u`;
+}
+
 function insertSql(table: Table, select: string): string {
+  if (table === 'rollup_distributions') {
+    return `INSERT INTO rollup_distributions (district_code, metric, unit, figures, approximate, low, high, median)
+      ${select}
+      ON CONFLICT (district_code, metric, unit) DO UPDATE SET figures = excluded.figures, approximate = excluded.approximate,
+        low = excluded.low, high = excluded.high, median = excluded.median`;
+  }
   return `INSERT INTO ${table} (district_code, metric, unit, measure, ${KEY_OF[table]}, figures, approximate, total, approximate_total)
     ${select}
     ON CONFLICT (district_code, metric, unit, measure, ${KEY_OF[table]}) DO UPDATE SET figures = excluded.figures,
       approximate = excluded.approximate, total = excluded.total, approximate_total = excluded.approximate_total`;
 }
 
-/** Keys per statement: four parameters each. */
+/** Keys per statement: up to four parameters each. */
 const KEYS_PER_STATEMENT = 200;
 
 /**
- * Recomputes the rows of the given keys. Keys are joined to facts by a VALUES list on the leading columns of
- * facts_dash_district (district, metric, unit, period) or facts_dash_street (street, metric, unit); a missing
- * district, period or street ('' in the rollups) is NULL in facts, so those keys go by their own statements.
+ * Recomputes the rows of the given keys (district, metric, unit and, but for rollup_distributions, the table's
+ * key). Keys are joined to facts by a VALUES list on the leading columns of facts_dash_district (district,
+ * metric, unit, period) or facts_dash_street (street, metric, unit); a missing district, period or street ('' in
+ * the rollups) is NULL in facts, so those keys go by their own statements.
  */
 async function refreshKeys(tx: Sql, table: Table, keys: Iterable<string>): Promise<void> {
   const keyColumn = KEY_OF[table];
-  const factKey = table === 'rollup_periods' ? 'f.period' : 'f.street_code';
+  const factKey = FACT_KEY_OF[table];
+  const columns = ['district_code', 'metric', 'unit', ...(keyColumn ? [keyColumn] : [])];
   const groups = new Map<string, string[][]>();
   for (const key of keys) {
-    const [d, m, u, k] = key.split(SEP);
-    const shape = `${d ? 'd' : '-'}${k ? 'k' : '-'}`;
+    const parts = key.split(SEP).slice(0, columns.length);
+    const shape = parts.map((p, i) => (i === 1 || i === 2 || p ? 'v' : '-')).join('');
     const list = groups.get(shape) ?? [];
-    list.push([d, m, u, k]);
+    list.push(parts);
     groups.set(shape, list);
   }
   for (const [shape, list] of groups) {
     for (let i = 0; i < list.length; i += KEYS_PER_STATEMENT) {
       const slice = list.slice(i, i + KEYS_PER_STATEMENT);
-      const values = slice.map(() => '(?, ?, ?, ?)').join(', ');
+      const values = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
       const params = slice.flat();
-      await tx.run(`DELETE FROM ${table} WHERE (district_code, metric, unit, ${keyColumn}) IN (SELECT * FROM (VALUES ${values}) AS t)`, params);
-      const match = [
-        shape[0] === 'd' ? 'f.district_code = t.column1' : 'f.district_code IS NULL',
-        'f.effective_metric = t.column2', 'f.effective_unit = t.column3',
-        shape[1] === 'k' ? `${factKey} = t.column4` : `${factKey} IS NULL`,
-      ].join(' AND ');
+      await tx.run(`DELETE FROM ${table} WHERE (${columns.join(', ')}) IN (SELECT * FROM (VALUES ${values}) AS t)`, params);
+      const factColumns = ['f.district_code', 'f.effective_metric', 'f.effective_unit', ...(factKey ? [factKey] : [])];
+      const match = factColumns.map((c, k) => (shape[k] === 'v' ? `${c} = t.column${k + 1}` : `${c} IS NULL`)).join(' AND ');
       const where = `EXISTS (SELECT 1 FROM (VALUES ${values}) AS t WHERE ${match})`;
       await tx.run(insertSql(table, aggregateSql(table, where)), params);
     }
@@ -152,7 +174,7 @@ async function refreshPlaces(tx: Sql, places: Map<string, PlaceLevel>): Promise<
 
 /** Rebuilds every rollup row from the facts (a bulk load, a migration, other aggregation rules). */
 export async function rebuildRollups(tx: Sql): Promise<void> {
-  for (const table of ['rollup_periods', 'rollup_streets'] as const) {
+  for (const table of ['rollup_periods', 'rollup_streets', 'rollup_distributions'] as const) {
     await tx.run(`DELETE FROM ${table}`);
     await tx.run(insertSql(table, aggregateSql(table, '1 = 1')));
   }
@@ -172,6 +194,8 @@ export async function refreshRollups(tx: Sql, touch: RollupTouch): Promise<void>
   if (touch.empty) return;
   await refreshKeys(tx, 'rollup_periods', touch.periods);
   await refreshKeys(tx, 'rollup_streets', touch.streets);
+  // the distributions' keys are the periods' without the period (refreshKeys reads only the first three parts)
+  await refreshKeys(tx, 'rollup_distributions', new Set([...touch.periods].map((k) => k.split(SEP).slice(0, 3).join(SEP))));
   await refreshPlaces(tx, touch.places);
 }
 

@@ -111,6 +111,17 @@ function rollupTable<K extends string>(name: string, key: K) {
 export const rollupPeriods = rollupTable('rollup_periods', 'period');
 export const rollupStreets = rollupTable('rollup_streets', 'street_code');
 
+export const rollupDistributions = pgTable('rollup_distributions', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  low: doublePrecision('low').notNull(),
+  high: doublePrecision('high').notNull(),
+  median: doublePrecision('median').notNull(),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit] })]);
+
 export const rollupPlaces = pgTable('rollup_places', {
   code: text('code').primaryKey(),
   level: text('level').notNull(),

@@ -123,6 +123,18 @@ export const rollupPeriods = rollupTable('rollup_periods', 'period');
 /** By street (levels: the latest of each place in the street, over all dates). */
 export const rollupStreets = rollupTable('rollup_streets', 'street_code');
 
+/** Rates and durations per district, metric and unit: how many, their range and median (not composable from the rows above). */
+export const rollupDistributions = sqliteTable('rollup_distributions', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  low: real('low').notNull(),
+  high: real('high').notNull(),
+  median: real('median').notNull(),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit] })]);
+
 /** Every place figures are placed in (district, street or community), with its name as the figures write it and their number. */
 export const rollupPlaces = sqliteTable('rollup_places', {
   code: text('code').primaryKey(),

@@ -111,7 +111,7 @@ test.describe.serial('issue 12', () => {
     expect(await ids('metric=land_cleared&pick=street:330102001')).toContain(misread.id);
 
     await page.goto('/places/330102001');
-    await expect(page.locator('[data-testid="place-metrics"] tr[data-metric="land_cleared"][data-unit="mu"]').getByTestId('metric-value')).toHaveText('300亩');
+    await expect(page.locator('[data-testid="place-metrics"] tr[data-metric="land_cleared"][data-unit="mu"]').getByTestId('metric-flow')).toHaveText('300亩');
 
     const csv = await (await request.get('/export/facts.csv?metric=land_cleared&street=330102001')).text();
     const [header, line] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');

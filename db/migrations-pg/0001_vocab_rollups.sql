@@ -1,3 +1,15 @@
+CREATE TABLE "rollup_distributions" (
+	"district_code" text NOT NULL,
+	"metric" text NOT NULL,
+	"unit" text NOT NULL,
+	"figures" integer NOT NULL,
+	"approximate" integer NOT NULL,
+	"low" double precision NOT NULL,
+	"high" double precision NOT NULL,
+	"median" double precision NOT NULL,
+	CONSTRAINT "rollup_distributions_district_code_metric_unit_pk" PRIMARY KEY("district_code","metric","unit")
+);
+--> statement-breakpoint
 CREATE TABLE "rollup_periods" (
 	"district_code" text NOT NULL,
 	"metric" text NOT NULL,

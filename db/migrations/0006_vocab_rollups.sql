@@ -1,3 +1,15 @@
+CREATE TABLE `rollup_distributions` (
+	`district_code` text NOT NULL,
+	`metric` text NOT NULL,
+	`unit` text NOT NULL,
+	`figures` integer NOT NULL,
+	`approximate` integer NOT NULL,
+	`low` real NOT NULL,
+	`high` real NOT NULL,
+	`median` real NOT NULL,
+	PRIMARY KEY(`district_code`, `metric`, `unit`)
+);
+--> statement-breakpoint
 CREATE TABLE `rollup_periods` (
 	`district_code` text NOT NULL,
 	`metric` text NOT NULL,

@@ -22,7 +22,25 @@ export async function generateMetadata({ params, searchParams }: { params: Promi
   return twinMetadata(`/places/${(await params).code}`, searchParams);
 }
 
-/** A metric's row: its value as its measure gives it (a median with its range), or its count. */
+/** The measures a place's table has a column for: each metric and unit shows its figures by the rule that fits them. */
+const VALUE_MEASURES = ['flow', 'level', 'plan', 'distribution'] as const;
+
+/** A row per metric and unit, its summaries by measure (attributes are only counted, below the table). */
+function byMetricAndUnit(summaries: MetricSummary[]) {
+  const rows = new Map<string, { metric: string; unit: string; measures: Map<string, MetricSummary>; figures: number; approximate: number }>();
+  for (const t of summaries) {
+    if (t.measure === 'attribute') continue;
+    const key = `${t.metric}:${t.unit}`;
+    const row = rows.get(key) ?? { metric: t.metric, unit: t.unit, measures: new Map(), figures: 0, approximate: 0 };
+    row.measures.set(t.measure, t);
+    row.figures += t.figures;
+    row.approximate += t.approximate;
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
+/** A summary's value as its measure gives it: a sum, the latest level, a median with its range. */
 function summaryValue(t: MetricSummary, lang: Lang) {
   if (t.value === null) return <span className="muted">—</span>;
   const range = t.low !== null && t.high !== null && t.low !== t.high ? ` (${formatValue(t.low, t.unit, lang)}–${formatValue(t.high, t.unit, lang)})` : '';
@@ -38,6 +56,7 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
   const dot = ' · ';
   const overviewHref = (p?: Pick) => viewUrl('/', filters, { pick: p ? pickParam(p) : undefined, granularity: p?.kind === 'period' && data.byPeriod.granularity !== 'month' ? data.byPeriod.granularity : undefined, lang: keepLang });
   const count = { metric: null, unit: null, measure: 'count' } as const;
+  const attributes = data.metrics.filter((m) => m.measure === 'attribute').reduce((n, m) => n + m.figures, 0);
 
   return (
     <div>
@@ -77,20 +96,26 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
         <h2 id="metrics-heading">{s.place_figures_by_metric}</h2>
         <div className="table-scroll">
           <table data-testid="place-metrics">
-            <thead><tr><th scope="col">{s.metric}</th><th scope="col">{s.unit}</th><th scope="col">{lang === 'zh' ? '汇总方式' : 'Measure'}</th><th scope="col" className="num">{s.value}</th><th scope="col" className="num">{s.figures}</th><th scope="col" className="num">{s.approx}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{s.metric}</th><th scope="col">{s.unit}</th>
+                {VALUE_MEASURES.map((m) => <th key={m} scope="col" className="num">{measureLabel(m, lang)}</th>)}
+                <th scope="col" className="num">{s.figures}</th><th scope="col" className="num">{s.approx}</th>
+              </tr>
+            </thead>
             <tbody>
-              {data.metrics.map((t) => (
-                <tr key={`${t.metric}:${t.unit}:${t.measure}`} data-metric={t.metric} data-unit={t.unit} data-measure={t.measure}>
-                  <td><a href={viewUrl('/', { ...filters, metric: t.metric }, { unit: t.measure === 'attribute' ? undefined : t.unit, measure: t.measure === 'attribute' ? undefined : t.measure, lang: keepLang })}>{metricLabel(t.metric, lang)}</a></td>
-                  <td>{unitLabel(t.unit, lang)}</td>
-                  <td>{measureLabel(t.measure, lang)}</td>
-                  <td className="num" data-testid="metric-value">{summaryValue(t, lang)}</td>
-                  <CountCells figures={t.figures} approximate={t.approximate} />
+              {byMetricAndUnit(data.metrics).map(({ metric, unit, measures, figures, approximate }) => (
+                <tr key={`${metric}:${unit}`} data-metric={metric} data-unit={unit}>
+                  <td><a href={viewUrl('/', { ...filters, metric }, { unit, lang: keepLang })}>{metricLabel(metric, lang)}</a></td>
+                  <td>{unitLabel(unit, lang)}</td>
+                  {VALUE_MEASURES.map((m) => <td key={m} className="num" data-testid={`metric-${m}`}>{measures.has(m) ? summaryValue(measures.get(m)!, lang) : null}</td>)}
+                  <CountCells figures={figures} approximate={approximate} />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {attributes > 0 && <p className="muted">{fill(s.note_attributes, { n: attributes })}</p>}
       </section>
       <DataLinks pathname={`/places/${code}`} params={toSearchParams(query)} lang={lang} />
     </div>
