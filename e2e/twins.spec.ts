@@ -46,6 +46,8 @@ test.describe.serial('issue 12', () => {
       const j = await request.get(json);
       expect(j.status(), json).toBe(200);
       expect(j.headers()['content-type']).toContain('application/json');
+      // data, not a page: the strict policy, no page CSP from proxy.ts
+      expect(j.headers()['content-security-policy']).toContain("default-src 'none'");
       await j.json();
       const c = await request.get(csv);
       expect(c.status(), csv).toBe(200);
