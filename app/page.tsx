@@ -1,136 +1,151 @@
-// Overview: one metric (or all, counted) per street and per month, with the figures beneath.
-// Everything is rendered here on the server from the URL; the filter form only pushes URLs.
+// Overview: one metric (or all, counted) per street and over time, with the figures beneath. The view's
+// data is computed once (lib/views/overview.ts) and rendered here; /overview.json and /overview.csv are
+// the same data. The filter form only pushes URLs.
+import type { Metadata } from 'next';
 import { getDb } from '../db/client';
-import { byMonth, byPlace, factList, placesWithFigures, sourceNames, unitsOf, type Pick } from '../db/dashboard';
-import { FilterError, parseFilters, type Filters } from '../lib/filters';
-import { pageNumber } from '../lib/params';
-import { QUALIFIERS } from '../lib/extract/types';
-import { fill, qualifierLabel, strings, unitLabel } from '../lib/i18n';
-import { metricGroups, metricLabel, requestLang } from '../lib/i18n-server';
+import { placesWithFigures, sourceNames, type SeriesOption } from '../db/dashboard';
+import { FilterError, pickParam, scopeParams, type Filters, type Pick } from '../lib/filters';
+import { fill, strings } from '../lib/i18n';
+import { metricGroups, requestLang } from '../lib/i18n-server';
+import { QUALIFIER_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/codes';
+import { GRANULARITIES, periodLabel } from '../lib/vocab/dates';
+import { metricLabel } from '../lib/vocab/metrics';
+import { unitLabel } from '../lib/vocab/units';
+import { overviewData, type OverviewData } from '../lib/views/overview';
+import { toSearchParams } from '../lib/views/request';
+import { DataLinks } from './components/DataLinks';
 import { FactTable } from './components/FactTable';
 import { FigureChart } from './components/FigureChart';
 import { FilterForm } from './components/FilterForm';
 import {
-  chartBars, chartLabels, describeFilters, first, parsePick, pickParam, sourceLine, unitLine, viewUrl, type SearchParams,
+  chartBars, chartLabels, describeFilters, first, granularityLabel, measureNote, otherSeries, sourceLine, twinMetadata, unitLine, viewUrl, type SearchParams,
 } from './components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
-const PAGE_SIZE = 50;
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return twinMetadata('/', searchParams);
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const lang = await requestLang(params);
   const s = strings(lang);
   const keepLang = first(params.lang) ? lang : undefined;
-  let filters: Filters = {};
+  const db = await getDb();
+  let data: OverviewData | null = null;
   let filterError: string | null = null;
   try {
-    filters = parseFilters(params);
+    data = await overviewData(db, toSearchParams(params));
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     filterError = error.message;
   }
-  const db = await getDb();
-
-  // Figures of different units are never added: a metric is charted in its most common unit.
-  const units = filters.metric ? await unitsOf(db, filters) : [];
-  const unit = units[0]?.unit ?? null;
-  const level = filters.street || filters.community ? 'community' : 'street';
-  let pick: Pick | null = parsePick(first(params.pick));
-  if (pick && pick.kind !== 'month' && pick.kind !== level) pick = null;
-
-  const placeBuckets = await byPlace(db, filters, level, unit);
-  const monthBuckets = await byMonth(db, filters, unit);
-  const picked = pick
-    ? (pick.kind === 'month' ? monthBuckets.find((b) => b.key === pick.month) : placeBuckets.find((b) => b.key === (pick.code ?? null)))
-    : undefined;
-  // totals come from the aggregates already computed: no extra count over a million rows
-  const total = unit ? units.reduce((n, u) => n + u.figures, 0) : placeBuckets.reduce((n, b) => n + b.figures, 0);
-  const listed = pick ? picked?.figures ?? 0 : total;
-  const pages = Math.max(1, Math.ceil(listed / PAGE_SIZE));
-  const page = pageNumber(first(params.page), pages);
-  const rows = await factList(db, filters, { unit: pick ? unit : null, pick, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-
+  const filters: Filters = data?.filters ?? {};
   const districts = await placesWithFigures(db, 'district');
   const streets = await placesWithFigures(db, 'street', filters.district ?? null);
   const communities = filters.street || filters.district ? await placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+  const form = (
+    <FilterForm
+      values={{ ...filters }}
+      metricGroups={metricGroups(lang).map((g) => ({ label: g.label, options: g.metrics.map((m) => ({ value: m.key, label: `${m.label}（${m.units || '—'}）` })) }))}
+      districts={districts.map((p) => ({ value: p.code, label: p.name }))}
+      streets={streets.map((p) => ({ value: p.code, label: p.name }))}
+      communities={communities.map((p) => ({ value: p.code, label: p.name }))}
+      qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
+      sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
+      keep={{ lang: keepLang }}
+      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
+    />
+  );
+  if (!data) {
+    return (
+      <div className="dashboard">
+        <h1>{s.overview_title}</h1>
+        <p className="error" role="alert">{fill(s.bad_filter, { message: filterError ?? '' })}</p>
+        {form}
+      </div>
+    );
+  }
+
+  const { series, level, pick } = data;
+  const scope = { ...data.scope, pick: undefined };
   const names = new Map([...districts, ...streets, ...communities].map((p) => [p.code, p.name]));
-  if (pick && pick.kind !== 'month' && pick.code && picked?.label) names.set(pick.code, picked.label);
-
+  if (pick && pick.kind !== 'period' && pick.code && data.picked?.label) names.set(pick.code, data.picked.label);
   const extra = { lang: keepLang };
-  const hrefOf = (p: Pick) => viewUrl('/', filters, { pick: pickParam(p), ...extra });
-  const metricName = filters.metric ? metricLabel(filters.metric, lang) : s.figures_count;
-  const filterLine = describeFilters(filters, lang, names);
-  const frameLines = [unitLine(unit, lang), filterLine];
-  const csvHref = viewUrl('/export/facts.csv', filters, { unit: unit ?? undefined });
-  const dot = lang === 'zh' ? ' · ' : ' · ';
-
-  const others = units.slice(1).map((u) => `${unitLabel(u.unit, lang)} ${u.figures}${lang === 'zh' ? ' 条' : ''}`);
-  const pickName = pick ? (pick.kind === 'month' ? pick.month : picked?.label ?? (pick.kind === 'street' ? s.unplaced_street : s.unplaced_community)) : null;
+  const here = (more: Record<string, string | undefined>) => viewUrl('/', filters, { ...scopeParams(scope), ...more, ...extra });
+  const hrefOf = (p: Pick) => here({ pick: pickParam(p) });
+  const metricName = series.metric ? metricLabel(series.metric, lang) : s.figures_count;
+  const frameLines = [unitLine(series, lang), describeFilters(filters, lang, names)];
+  // a chart's figures, downloadable: exactly the figures its bars are made of
+  const csvHref = viewUrl('/export/facts.csv', filters, { unit: series.unit ?? undefined, measure: series.metric ? series.measure : undefined });
+  const dot = ' · ';
+  const others = otherSeries(data.options, series, lang, (o: SeriesOption) => viewUrl('/', filters, { unit: o.unit, measure: o.measure, granularity: data.scope.granularity, ...extra }));
+  const attributes = data.options.filter((o) => o.measure === 'attribute').reduce((n, o) => n + o.figures, 0);
+  const granularity = data.byPeriod.granularity;
+  const pickName = pick ? (pick.kind === 'period' ? periodLabel(pick.period, lang) : data.picked?.label ?? (pick.kind === 'street' ? s.unplaced_street : s.unplaced_community)) : null;
+  const note = measureNote(series, lang);
 
   return (
     <div className="dashboard">
       <h1>{s.overview_title}</h1>
-      {filterError && <p className="error" role="alert">{fill(s.bad_filter, { message: filterError })}</p>}
-      <FilterForm
-        values={{ ...filters }}
-        metricGroups={metricGroups(lang).map((g) => ({ label: g.label, options: g.metrics.map((m) => ({ value: m.key, label: `${m.label}（${m.units || '—'}）` })) }))}
-        districts={districts.map((p) => ({ value: p.code, label: p.name }))}
-        streets={streets.map((p) => ({ value: p.code, label: p.name }))}
-        communities={communities.map((p) => ({ value: p.code, label: p.name }))}
-        qualifiers={QUALIFIERS.map((q) => ({ value: q, label: qualifierLabel(q, lang) }))}
-        sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
-        keep={extra}
-        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
-      />
+      {form}
       <p className="headline">
         <strong>{metricName}</strong>{dot}
-        {lang === 'zh' ? '共 ' : ''}<strong data-testid="fact-count">{total}</strong>{lang === 'zh' ? ' 条数字' : ' figures'}
+        {lang === 'zh' ? '共 ' : ''}<strong data-testid="fact-count">{data.total}</strong>{lang === 'zh' ? ' 条数字' : ' figures'}
       </p>
       <p className="note" data-testid="unit-note">
-        {unit ? fill(s.unit_note_dominant, { unit: unitLabel(unit, lang) }) : s.unit_note_count}
-        {others.length > 0 && ` ${fill(s.unit_note_others, { others: others.join(lang === 'zh' ? '，' : ', ') })}`}
-        {unit && (unit === 'percent' || unit === 'percentage_point') ? ` ${s.mean_note}` : ''}
+        {series.unit ? fill(s.unit_note_dominant, { unit: unitLabel(series.unit, lang), measure: measureLabel(series.measure, lang) }) : s.unit_note_count}
+        {note && ` ${note}`}
+        {others.length > 0 && <> {fill(s.unit_note_others, { others: '' }).replace(/[。.]$/, '')}{others.map((o, i) => <span key={o.href}>{i > 0 && (lang === 'zh' ? '、' : ', ')}<a href={o.href} data-testid="other-series">{o.label}</a></span>)}{lang === 'zh' ? '。' : '.'}</>}
+        {attributes > 0 && ` ${fill(s.note_attributes, { n: attributes })}`}
       </p>
       <div className="chart-grid">
         <FigureChart
           testId="place-chart"
           frame={{ title: `${metricName}${dot}${level === 'street' ? s.by_street : s.by_community}`, lines: frameLines, source: sourceLine(filters, lang) }}
-          bars={chartBars(placeBuckets, { unit, lang, kind: level, hrefOf })}
-          selectedKey={pick && pick.kind !== 'month' ? pick.code ?? 'none' : null}
+          bars={chartBars(data.byPlace, { series, lang, kind: level, hrefOf })}
+          selectedKey={pick && pick.kind !== 'period' ? pick.code ?? 'none' : null}
           csvHref={csvHref}
-          fileName={`civic-figures-${filters.metric ?? 'all'}-by-${level}`}
-          labels={chartLabels(lang, level === 'street' ? s.street : s.community, unit)}
+          fileName={`civic-figures-${series.metric ?? 'all'}-by-${level}`}
+          labels={chartLabels(lang, level === 'street' ? s.street : s.community, series)}
           lang={lang}
           angled
         />
         <FigureChart
           testId="month-chart"
-          frame={{ title: `${metricName}${dot}${s.by_month}`, lines: frameLines, source: sourceLine(filters, lang) }}
-          bars={chartBars(monthBuckets, { unit, lang, kind: 'month', hrefOf })}
-          selectedKey={pick?.kind === 'month' ? pick.month : null}
+          frame={{ title: `${metricName}${dot}${granularityLabel(granularity, lang)}`, lines: frameLines, source: sourceLine(filters, lang) }}
+          bars={chartBars(data.byPeriod.buckets, { series, lang, kind: 'period', hrefOf })}
+          selectedKey={pick?.kind === 'period' ? pick.period : null}
           csvHref={csvHref}
-          fileName={`civic-figures-${filters.metric ?? 'all'}-by-month`}
-          labels={chartLabels(lang, s.by_month, unit)}
+          fileName={`civic-figures-${series.metric ?? 'all'}-by-${granularity}`}
+          labels={chartLabels(lang, granularityLabel(granularity, lang), series)}
           lang={lang}
+          note={
+            <span data-testid="period-note">
+              {data.byPeriod.coarser > 0 && <>{fill(s.note_coarser, { n: data.byPeriod.coarser })}<a href={here({ granularity: 'year' })} data-testid="to-year">{s.by_year}</a>{lang === 'zh' ? '。' : '.'} </>}
+              {data.byPeriod.undated > 0 && fill(s.note_undated, { n: data.byPeriod.undated })}
+              {' '}{GRANULARITIES.filter((g) => g !== granularity).map((g) => <a key={g} href={here({ granularity: g === 'month' ? undefined : g })} data-testid={`granularity-${g}`}>{granularityLabel(g, lang)} </a>)}
+            </span>
+          }
         />
       </div>
       <section className="list-card" aria-labelledby="figures-heading" id="figures">
         <h2 id="figures-heading" data-testid="figures-heading">
           {pickName ? fill(s.figures_of, { name: pickName }) : s.figures_list}
-          <span className="muted"> · {fill(s.total_figures, { n: listed })}</span>
+          <span className="muted"> · {fill(s.total_figures, { n: data.listed })}</span>
         </h2>
-        {pick && <p><a href={viewUrl('/', filters, extra)} data-testid="clear-pick">{s.clear_pick}</a></p>}
-        <FactTable rows={rows} lang={lang} caption={pickName ?? s.figures_list} />
-        {pages > 1 && (
+        {pick && <p><a href={here({})} data-testid="clear-pick">{s.clear_pick}</a></p>}
+        <FactTable rows={data.rows} lang={lang} caption={pickName ?? s.figures_list} />
+        {data.pages > 1 && (
           <nav className="pager" aria-label={s.figures_list}>
-            {page > 1 && <a href={viewUrl('/', filters, { pick: pick ? pickParam(pick) : undefined, page: String(page - 1), ...extra })}>{s.prev}</a>}
-            <span>{fill(s.page_of, { page, pages })}</span>
-            {page < pages && <a href={viewUrl('/', filters, { pick: pick ? pickParam(pick) : undefined, page: String(page + 1), ...extra })}>{s.next}</a>}
+            {data.page > 1 && <a href={here({ pick: pick ? pickParam(pick) : undefined, page: String(data.page - 1) })}>{s.prev}</a>}
+            <span>{fill(s.page_of, { page: data.page, pages: data.pages })}</span>
+            {data.page < data.pages && <a href={here({ pick: pick ? pickParam(pick) : undefined, page: String(data.page + 1) })}>{s.next}</a>}
           </nav>
         )}
       </section>
+      <DataLinks pathname="/" params={toSearchParams(params)} lang={lang} />
     </div>
   );
 }

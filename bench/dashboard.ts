@@ -1,16 +1,17 @@
-// Dashboard speed at a million facts (issue 5), on SQLite and on PostgreSQL (issue 13). A throwaway database
-// — a file in the OS temp dir, and a database on the bench's own PostgreSQL server (bench/postgres.ts) — is
-// filled by `figures synth --facts N`; then (1) the page query sets of the overview and place pages are timed
-// with the result cache off (what the first visitor after a data change waits), and (2) when a production
-// build exists, the built server is started on that database and pages are timed over HTTP (what users get:
-// server render, cache on). BENCH_DASHBOARD_FACTS overrides N.
+// Dashboard speed at a million facts (issue 5). A throwaway database in the OS temp dir is filled by
+// `figures synth --facts N`; then (1) the page query sets of the overview and place pages are timed
+// with the result cache off (what the first visitor after a data change waits), and (2) when a
+// production build exists, the built server is started on that database and pages are timed over
+// HTTP (what users get: server render, cache on). BENCH_DASHBOARD_FACTS overrides N.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
-import { byMonth, byPlace, explain, byPlaceSql, factList, metricTotals, placesWithFigures, setResultCache, setRollups, unitsOf } from '../db/dashboard';
-import type { Filters } from '../lib/filters';
+import { explain, byPlaceSql, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
+import { filtersToQuery, type Filters } from '../lib/filters';
+import { overviewData } from '../lib/views/overview';
+import { placeData } from '../lib/views/place';
 import type { BenchRow } from './run';
 import { freshBenchDatabase } from './postgres';
 import { isPostgresUrl } from '../db/client';
@@ -23,23 +24,17 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
 }
 
-/** What app/page.tsx asks the database for one view. */
+/** What app/page.tsx asks the database for one view: its data (lib/views/overview.ts) and its filter form's places. */
 async function overviewQueries(db: Db, filters: Filters): Promise<void> {
-  const unit = filters.metric ? (await unitsOf(db, filters))[0]?.unit ?? null : null;
-  const level = filters.street || filters.community ? 'community' : 'street';
-  await byPlace(db, filters, level, unit);
-  await byMonth(db, filters, unit);
-  await factList(db, filters, { limit: 50, offset: 0 });
+  await overviewData(db, new URLSearchParams(filtersToQuery(filters)));
   await placesWithFigures(db, 'district');
   await placesWithFigures(db, 'street', filters.district ?? null);
   if (filters.district || filters.street) await placesWithFigures(db, 'community', filters.street ?? filters.district);
 }
 
 /** What app/places/[code]/page.tsx asks for. */
-async function placeQueries(db: Db, filters: Filters, childLevel: 'street' | 'community'): Promise<void> {
-  await metricTotals(db, filters);
-  await byMonth(db, filters, null);
-  await byPlace(db, filters, childLevel, null);
+async function placeQueries(db: Db, code: string): Promise<void> {
+  await placeData(db, code, new URLSearchParams());
 }
 
 async function timeMs(fn: () => Promise<void>): Promise<number> {
@@ -107,22 +102,22 @@ async function measure(location: string): Promise<Measured> {
   const overview: number[] = [];
   for (const f of views) overview.push(await timeMs(() => overviewQueries(db, f)));
   const place: number[] = [];
-  for (const code of districts) place.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
-  for (const code of streets) place.push(await timeMs(() => placeQueries(db, { street: code }, 'community')));
+  for (const code of districts) place.push(await timeMs(() => placeQueries(db, code)));
+  for (const code of streets) place.push(await timeMs(() => placeQueries(db, code)));
   const metricViews: number[] = [];
   for (const f of views.filter((v) => v.metric)) metricViews.push(await timeMs(() => overviewQueries(db, f)));
   // the same place pages aggregating the facts, as before the rollups of migration 0003: what they save
   let placeFromFactsMax: number | null = null;
-  if (db.dialect === 'sqlite') {
+  {
     setRollups(false);
     const placeFromFacts: number[] = [];
-    for (const code of districts) placeFromFacts.push(await timeMs(() => placeQueries(db, { district: code }, 'street')));
+    for (const code of districts) placeFromFacts.push(await timeMs(() => placeQueries(db, code)));
     setRollups(true);
     placeFromFactsMax = Math.max(...placeFromFacts);
   }
   setResultCache(true);
-  const [sql, params] = byPlaceSql(db, { metric: 'investment', district: districts[0] }, 'street', 'CNY');
-  process.stderr.write(`bench dashboard (${db.dialect}): EXPLAIN by street: ${(await explain(db, sql, params)).join(' | ')}\n`);
+  const [sql, params] = await byPlaceSql(db, { metric: 'investment', street: streets[0] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
+  process.stderr.write(`bench dashboard (${db.dialect}): EXPLAIN by community of a street: ${(await explain(db, sql, params)).join(' | ')}\n`);
   await db.close();
 
   let httpOverviewP95: number | null = null;
@@ -168,7 +163,7 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     both('overview queries, p95 (cache off, all views)', 'overviewP95', '< 300', 300),
     both('overview queries, max (cache off; all-metrics view)', 'overviewMax', '—'),
     both('filter change within a metric, p95 (cache off)', 'metricP95', '< 500', 500),
-    both('place page queries, p95 (cache off; PostgreSQL: from the facts, no rollups yet)', 'placeP95', '< 300', 300),
+    both('place page queries, p95 (cache off)', 'placeP95', '< 300', 300),
     both('district page queries without the rollups, max (cache off; comparison)', 'placeFromFactsMax', '—'),
   ];
   if (sqlite.httpOverviewP95 !== null || pg?.httpOverviewP95 != null) rows.push(both('overview page over HTTP, p95 (built server)', 'httpOverviewP95', '< 300', 300));

@@ -1,5 +1,6 @@
 // Every SQL statement of fact-checking: loading figures as editors left them, storing verdicts, listing them.
 import type { Param, Sql } from './client';
+import { factConditions } from './factWhere';
 import type { Filters } from '../lib/filters';
 import type { CheckDraft, CheckFact, CheckKind, CheckRole, Verdict } from '../lib/checks/types';
 
@@ -12,12 +13,9 @@ export interface Check {
 const CHECK_COLUMNS = `c.id, c.kind, c.article_id AS "articleId", c.verdict, c.metric, c.date, c.stated, c.expected, c.difference,
   c.arithmetic, c.note, c.computed_at AS "computedAt"`;
 
-/** A figure's value/unit/metric as checked: an editor's correction wins over the extraction. */
-const CHECK_FACT_COLUMNS = `f.id, f.article_id AS "articleId",
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_value, f.value) ELSE f.value END AS value,
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_unit, f.unit) ELSE f.unit END AS unit,
-  CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_metric, f.metric) ELSE f.metric END AS metric,
-  f.qualifier, f.text, f.start, f."end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
+/** A figure as checked: its effective value, unit and metric (an editor's correction wins), its measure word and role. */
+const CHECK_FACT_COLUMNS = `f.id, f.article_id AS "articleId", f.effective_value AS value, f.effective_unit AS unit, f.effective_metric AS metric,
+  f.unit_word AS "unitWord", f.role, f.qualifier, f.text, f.start, f."end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
   f.district, f.district_code AS "districtCode", f.street, f.street_code AS "streetCode",
   f.community, f.community_code AS "communityCode", f.place_provenance AS "placeProvenance",
   f.date, f.date_provenance AS "dateProvenance", f.cumulative`;
@@ -30,15 +28,20 @@ export async function articleForChecks(db: Sql, articleId: number): Promise<{ te
   const article = await db.get<{ text: string }>('SELECT text FROM articles WHERE id = ?', [articleId]);
   if (!article) return undefined;
   const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS} FROM facts f
-    WHERE f.article_id = ? AND f.review_status <> 'rejected' ORDER BY f.start`, [articleId]);
+    WHERE f.article_id = ? AND f.review_status <> 'rejected' AND f.role <> 'attribute' ORDER BY f.start`, [articleId]);
   return { text: article.text, facts: rows.map(asCheckFact) };
 }
+
+/** The figures checks across articles compare (of `facts f` joined to its source `s`): real ones, not rejected, no attributes. */
+const REAL_FIGURES = `f.review_status <> 'rejected' AND f.role <> 'attribute' AND coalesce(s.synthetic, 0) = 0`;
+/** Of those, the ones a scope's checks take: placed by their text (cross.ts leaves a district's default place out). */
+const CROSS_CHECKED = `${REAL_FIGURES} AND f.place_provenance <> 'default'`;
 
 /** Every real figure (not rejected, not from a synthetic benchmark source), for checks across articles. */
 export async function factsForCrossChecks(db: Sql): Promise<CheckFact[]> {
   const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle"
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    WHERE f.review_status <> 'rejected' AND coalesce(s.synthetic, 0) = 0 ORDER BY f.id`);
+    WHERE ${REAL_FIGURES} ORDER BY f.id`);
   return rows.map(asCheckFact);
 }
 
@@ -61,9 +64,6 @@ function districtOf(articleId: number | null, factIds: readonly number[]): { sql
 /** The figures one check across articles can compare: one effective metric and unit, one district (or none). */
 export interface CrossScope { metric: string; unit: string; district: string | null }
 
-const EFFECTIVE_METRIC = "CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_metric, f.metric) ELSE f.metric END";
-const EFFECTIVE_UNIT = "CASE WHEN f.review_status = 'corrected' THEN coalesce(f.corrected_unit, f.unit) ELSE f.unit END";
-
 export function scopeKey(s: CrossScope): string {
   return `${s.metric}\u0000${s.unit}\u0000${s.district ?? ''}`;
 }
@@ -78,10 +78,9 @@ export async function crossScopesOf(db: Sql, by: { factIds?: readonly number[]; 
   for (const [column, ids] of [['f.id', by.factIds ?? []], ['f.article_id', by.articleIds ?? []]] as const) {
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
-      const rows = await db.all<CrossScope>(`SELECT DISTINCT ${EFFECTIVE_METRIC} AS metric, ${EFFECTIVE_UNIT} AS unit, f.district_code AS district
+      const rows = await db.all<CrossScope>(`SELECT DISTINCT f.effective_metric AS metric, f.effective_unit AS unit, f.district_code AS district
         FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-        WHERE ${column} IN (${slice.map(() => '?').join(', ')}) AND f.review_status <> 'rejected' AND f.place_provenance <> 'default'
-          AND coalesce(s.synthetic, 0) = 0`, slice);
+        WHERE ${column} IN (${slice.map(() => '?').join(', ')}) AND ${CROSS_CHECKED}`, slice);
       for (const r of rows) scopes.set(scopeKey(r), r);
     }
   }
@@ -90,22 +89,18 @@ export async function crossScopesOf(db: Sql, by: { factIds?: readonly number[]; 
 }
 
 /**
- * The figures of one scope that checks across articles take (as factsForCrossChecks, restricted): by the
- * dashboard's (metric, unit) and district indexes for figures as extracted, by facts_corrected for the few an
- * editor corrected (whose metric or unit may have moved).
+ * The figures of one scope that checks across articles take (as factsForCrossChecks, restricted), through
+ * the dashboard's index on district and effective metric and unit (corrected figures are found under the
+ * metric and unit they were corrected to).
  */
 export async function factsForCrossChecksIn(db: Sql, scope: CrossScope): Promise<CheckFact[]> {
   const district = scope.district === null ? 'f.district_code IS NULL' : 'f.district_code = ?';
   const districtParams: Param[] = scope.district === null ? [] : [scope.district];
-  const from = `FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id`;
-  const real = `f.place_provenance <> 'default' AND coalesce(s.synthetic, 0) = 0`;
-  const asExtracted = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle" ${from}
-    WHERE f.metric = ? AND f.unit = ? AND ${district} AND f.review_status NOT IN ('rejected', 'corrected') AND ${real}`,
-  [scope.metric, scope.unit, ...districtParams]);
-  const corrected = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle" ${from}
-    WHERE f.review_status = 'corrected' AND ${district} AND ${EFFECTIVE_METRIC} = ? AND ${EFFECTIVE_UNIT} = ? AND ${real}`,
+  const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle"
+    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    WHERE ${district} AND f.effective_metric = ? AND f.effective_unit = ? AND ${CROSS_CHECKED} ORDER BY f.id`,
   [...districtParams, scope.metric, scope.unit]);
-  return [...asExtracted, ...corrected].map(asCheckFact).sort((x, y) => x.id - y.id);
+  return rows.map(asCheckFact);
 }
 
 /** What makes two checks the same: everything but their id and the time they were computed. */
@@ -212,7 +207,7 @@ async function withFigures(db: Sql, rows: Check[]): Promise<CheckView[]> {
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     const linked = await db.all<CheckedFigure & { checkId: number }>(`SELECT cf.check_id AS "checkId", cf.fact_id AS "factId", cf.role, f.text,
-        f.value, f.unit, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle"
+        f.effective_value AS value, f.effective_unit AS unit, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle"
       FROM check_facts cf JOIN facts f ON f.id = cf.fact_id JOIN articles a ON a.id = f.article_id
       WHERE cf.check_id IN (${slice.map(() => '?').join(', ')}) ORDER BY f.article_id, f.start`, slice);
     for (const { checkId, ...figure } of linked) {
@@ -253,17 +248,10 @@ function checkConditions(filters: Filters, query: CheckQuery): { sql: string; pa
   if (filters.from) add('c.date >= ?', filters.from);
   if (filters.to) add('c.date <= ?', filters.to);
   // place, qualifier and source: a check is shown when any of its figures matches, as the dashboard filters figures
-  const figure: string[] = [];
-  const figureParams: Param[] = [];
-  const addFigure = (clause: string, value: Param) => { figure.push(clause); figureParams.push(value); };
-  if (filters.district) addFigure('f.district_code = ?', filters.district);
-  if (filters.street) addFigure('f.street_code = ?', filters.street);
-  if (filters.community) addFigure('f.community_code = ?', filters.community);
-  if (filters.qualifier) addFigure('f.qualifier = ?', filters.qualifier);
-  if (filters.source) addFigure('s.name = ?', filters.source);
-  if (figure.length) {
-    add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id JOIN articles a ON a.id = f.article_id
-      LEFT JOIN sources s ON s.id = a.source_id WHERE cf.check_id = c.id AND ${figure.join(' AND ')})`, ...figureParams);
+  const { district, street, community, qualifier, source } = filters;
+  const figure = factConditions({ district, street, community, qualifier, source }, { includeRejected: true });
+  if (figure.clauses.length) {
+    add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id WHERE cf.check_id = c.id AND ${figure.clauses.join(' AND ')})`, ...figure.params);
   }
   return { sql: where.join(' AND '), params };
 }

@@ -4,6 +4,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ensureRollups } from './rollups';
 import { openSqliteConnection, postgresDb, redactUrl, sqliteDb, type Db } from './sql';
 
 export type { Db, Sql, Snapshot, Param, Params, Dialect } from './sql';
@@ -67,16 +68,26 @@ export async function isReadReplica(db: Db): Promise<boolean> {
   return (await db.get<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))?.standby === true;
 }
 
-/** Opens (creating if needed) a database and brings its schema up to date. */
+/** Opens (creating if needed) a database and brings its schema and its rollups (db/rollups.ts) up to date. */
 export async function openDb(location = databaseLocation()): Promise<Db> {
+  let db: Db;
   if (isPostgresUrl(location)) {
     await migratePostgres(location);
-    return postgresDb(location);
+    db = await postgresDb(location);
+  } else {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    const connection = openSqliteConnection(location);
+    migrateSqlite(drizzleSqlite(connection), { migrationsFolder: MIGRATIONS.sqlite });
+    db = sqliteDb(location, connection);
   }
-  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
-  const connection = openSqliteConnection(location);
-  migrateSqlite(drizzleSqlite(connection), { migrationsFolder: MIGRATIONS.sqlite });
-  return sqliteDb(location, connection);
+  try {
+    // a replica's rollups arrive from its primary with the rest of the data
+    if (!(await isReadReplica(db))) await ensureRollups(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
 }
 
 // One database per server process; Next's dev mode reloads modules, so keep it on globalThis.

@@ -5,7 +5,7 @@
 // links, the review trail, crawl state, whatever later migrations add — with the ids kept, in the order their
 // foreign keys need. Sessions only when asked (signing in again is cheap); sign-in throttling never. What is
 // derived is rebuilt by the target instead: the search index (FTS5 or tsvector) by db/search.ts, and the
-// place rollups by the target's own triggers where it has them.
+// rollups from the copied figures by db/rollups.ts.
 //
 // Each page of rows is one transaction on the target together with the copy's progress (table
 // figures_db_copy), so an interrupted copy — killed, a lost connection — continues after the last committed
@@ -13,10 +13,11 @@
 // checksum of its values in key order, and the derived ones by their row counts.
 import { createHash } from 'node:crypto';
 import type { Db, Param, Sql } from './client';
+import { rebuildRollups } from './rollups';
 import { indexArticle } from './search';
 
 /** Never copied: rebuilt by the target (search, rollups), bookkeeping of each database, or transient. */
-const DERIVED = new Set(['search_passages', 'search_pending', 'district_months', 'district_streets']);
+const DERIVED = new Set(['search_passages', 'search_pending', 'rollup_periods', 'rollup_streets', 'rollup_distributions', 'rollup_places', 'rollup_state']);
 const NEVER = new Set(['__drizzle_migrations', 'sign_in_attempts', 'sign_in_throttles', 'figures_db_copy', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 const isFtsTable = (name: string) => /^search_fts/.test(name);
 const STATE_TABLE = 'figures_db_copy';
@@ -269,6 +270,8 @@ export async function copyDatabase(source: Db, target: Db, options: CopyOptions 
     state.searchDone = true;
     await writeState(target, state);
   }
+  // the rollups from the copied figures (their effective values and periods are copied columns)
+  await target.transaction((tx) => rebuildRollups(tx));
 
   const reports: TableReport[] = [];
   for (const t of tables) {

@@ -1,89 +1,85 @@
-// Every query of the dashboard pages (overview, place, fact, article). Aggregates over a district (or
-// over everything) read the rollups of migration 0003 (district_months, district_streets: kept up to date
-// by triggers on facts), a few thousand rows instead of up to every fact; the others (a street or
-// community, a date range, a qualifier, a source) aggregate facts, shaped so the covering
-// indexes of migration 0002 answer them without reading the table. Both give the same numbers
+// Every query of the dashboard's views (overview, place, figure, article). A chart draws one SERIES: a
+// metric's figures in one unit and one measure (lib/vocab/metrics.ts) — flows summed, levels (running
+// totals, stocks) the latest of each place and period summed over places, plans summed apart, rates and
+// durations as their median and range, the catch-all only counted — so nothing is added that may not be.
+// Figures are read as reviewed (effective metric, unit and value). Aggregates over a district or over
+// everything read the rollups (db/rollups.ts); narrower views (a street, days, a qualifier, a source)
+// aggregate the facts through the covering indexes of migration 0008. Both give the same numbers
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
-import { factConditions, type FactConditions, type Pick } from './factWhere';
+import { factConditions, whereSql, type FactConditions, type FactScope, type Pick } from './factWhere';
+import { rollupsCurrent } from './rollups';
 import type { Filters } from '../lib/filters';
-import type { Db, Dialect, Params } from './client';
+import type { ChartMeasure, Measure } from '../lib/vocab/codes';
+import { bucketSql, periodAt, type Granularity } from '../lib/vocab/dates';
+import { measureSql } from '../lib/vocab/metrics';
+import { finestPlaceSql, levelOfCode, PLACE_LEVEL_DEFINITIONS, type Placed, type PlaceLevel } from '../lib/vocab/places';
+import type { Db, Params } from './client';
 
-export type PlaceLevel = 'district' | 'street' | 'community';
+export type { Pick, PlaceLevel };
+export { levelOfCode };
 
-export type { Pick } from './factWhere';
+/** What a chart draws: one metric's figures (null: every metric's, counted) in one unit and one measure. */
+export interface Series { metric: string | null; unit: string | null; measure: ChartMeasure }
 
-/** The figures shown on the dashboard; rejected ones are left out everywhere. */
-export interface FactListRow {
-  id: number;
-  value: number;          // the reviewed value when a reviewer corrected it
-  unit: string;
-  qualifier: string;
-  metric: string;
-  text: string;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
-  date: string | null;
-  articleId: number;
-  articleTitle: string | null;
-  source: string | null;
-  reviewStatus: string;
-}
-
+/** A chart bucket: a place (code; null = not placed at this level) or a period. */
 export interface Bucket {
-  key: string | null;     // place code or YYYY-MM; null = not placed at this level
-  label: string | null;   // place name (null for months and unplaced buckets)
+  key: string | null;
+  label: string | null;
   figures: number;
-  approximate: number;    // how many of them carry 余/超/约/近/不到
-  total: number | null;   // sum of values (or mean for percentages); null when counting only
-  approximateTotal: number | null; // the part of a sum that approximate figures make up (charted hatched)
+  /** how many of them carry 余/超/约/近/不到 */
+  approximate: number;
+  /** flows and plans: the sum; levels: the latest of each place, summed; distributions: the median; counts: null */
+  value: number | null;
+  /** the part of value that approximate figures make up (charted hatched); null for medians and counts */
+  approximateValue: number | null;
+  /** distributions: the smallest and largest figure */
+  low: number | null;
+  high: number | null;
 }
 
-export interface UnitCount { unit: string; figures: number }
+/** The figures of a view by unit and measure: the series a chart of the view can draw. */
+export interface SeriesOption { unit: string; measure: Measure; figures: number }
 
 // ── SQL building ─────────────────────────────────────────────────────────────────────────────────
 
-const VALUE = 'coalesce(f.corrected_value, f.value)';
-// Percentages are averaged, never added: three streets at 90% are not 270%.
-const AVERAGED_UNITS = new Set(['percent', 'percentage_point']);
-
-const whereSql = (w: FactConditions) => `WHERE ${w.clauses.join(' AND ')}`;
-
-// ── rollups (migration 0003) ─────────────────────────────────────────────────────────────────────
-// district_months (district, metric, unit, month) and district_streets (district, metric, unit, street),
-// kept by triggers on facts: per district, what the aggregates below compute from facts. Every figure
-// that is not rejected is in one row of each ('' for a missing district, street or month), so the
-// overview of everything is the sum over all districts.
+const APPROX = "CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END";
+/** The latest figure of each place first: by date, then the larger (a running total only grows), then the later row. */
+const LATEST_FIRST = 'f.date DESC NULLS LAST, f.effective_value DESC, f.id DESC';
 
 let rollupsEnabled = true;
 /** Tests and the benchmark turn the rollups off to compare with (and time) aggregating the facts. */
 export function setRollups(enabled: boolean): void { rollupsEnabled = enabled; }
 
 /**
- * The rollup rows that hold exactly the figures a filter set selects: a district's (a code), every
- * district's (''), or null when the filters cut finer than the rollups (a street or community, days,
- * a qualifier, a source). Streets and communities have no rollup: their indexes answer in tens of ms.
+ * The district whose rollup rows hold exactly the figures a filter set selects ('' = every district), or
+ * null when the filters cut finer than the rollups (a street or community, days, a qualifier, a source) or
+ * the rollups are being rebuilt.
  */
-function rollupDistrict(db: { dialect: Dialect }, filters: Filters): string | null {
-  // the rollup tables are kept by SQLite triggers; PostgreSQL aggregates the facts
-  if (!rollupsEnabled || db.dialect !== 'sqlite') return null;
+async function rollupDistrict(db: Db, filters: Filters): Promise<string | null> {
+  if (!rollupsEnabled) return null;
   if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source) return null;
+  if (!(await rollupsCurrent(db))) return null;
   return filters.district ?? '';
 }
 
-/** The WHERE of rollup rows: the leading columns of their primary key. */
-function rollupWhere(district: string, metric?: string | null, unit?: string | null): FactConditions {
+/** The WHERE of rollup rows of a series (or of every figure but attributes, for a count). */
+function rollupWhere(district: string, filters: Filters, series: Series | null): FactConditions {
   const clauses = ['1 = 1'];
   const params: (string | number)[] = [];
   if (district) { clauses.push('r.district_code = ?'); params.push(district); }
+  const metric = series?.metric ?? filters.metric;
   if (metric) { clauses.push('r.metric = ?'); params.push(metric); }
-  if (unit) { clauses.push('r.unit = ?'); params.push(unit); }
+  if (series?.unit) { clauses.push('r.unit = ?'); params.push(series.unit); }
+  if (series && series.measure !== 'count') { clauses.push('r.measure = ?'); params.push(series.measure); } else if (series) clauses.push("r.measure <> 'attribute'");
   return { clauses, params };
 }
 
-// A rollup row's sum is total + total_err (compensated summation, see the migration).
-const R_TOTAL = '(sum(r.total) + sum(r.total_err))';
-const R_APPROX_TOTAL = '(sum(r.approximate_total) + sum(r.approximate_total_err))';
+function seriesScope(series: Series, extra: FactScope = {}): FactScope {
+  return { ...extra, unit: series.unit, measure: series.measure };
+}
+
+/** Filters narrowed to a series' metric. */
+const withMetric = (filters: Filters, series: Series): Filters => (series.metric ? { ...filters, metric: series.metric } : filters);
 
 // ── results cache ────────────────────────────────────────────────────────────────────────────────
 // Aggregates over a whole district or the whole database read up to every fact; the same view is
@@ -123,125 +119,301 @@ async function cachedAll<T>(db: Db, sql: string, params: Params): Promise<T[]> {
   return structuredClone(rows);
 }
 
-// ── overview ─────────────────────────────────────────────────────────────────────────────────────
+// ── series ───────────────────────────────────────────────────────────────────────────────────────
 
-/** How many figures of the filtered metric each unit has, most first: the first is the dominant unit. */
-export async function unitsOf(db: Db, filters: Filters): Promise<UnitCount[]> {
-  const district = rollupDistrict(db, filters);
+/** The figures a view's filters select, by (effective) unit and measure, most figures first. */
+export async function seriesOptions(db: Db, filters: Filters): Promise<SeriesOption[]> {
+  const district = await rollupDistrict(db, filters);
+  let rows: SeriesOption[];
   if (district !== null) {
-    const r = rollupWhere(district, filters.metric);
-    return cachedAll<UnitCount>(db, `SELECT r.unit AS unit, sum(r.figures) AS figures FROM district_months r ${whereSql(r)} GROUP BY r.unit ORDER BY figures DESC, unit`, r.params);
+    const r = rollupWhere(district, filters, null);
+    // every figure is in one street row of its key: the smaller table answers for all dates
+    rows = await cachedAll<SeriesOption>(db, `SELECT r.unit AS unit, r.measure AS measure, sum(r.figures) AS figures
+      FROM rollup_streets r ${whereSql(r)} GROUP BY r.unit, r.measure`, r.params);
+  } else {
+    const w = factConditions(filters);
+    rows = await cachedAll<SeriesOption>(db, `SELECT f.effective_unit AS unit, ${measureSql('f')} AS measure, count(*) AS figures
+      FROM facts f ${whereSql(w)} GROUP BY f.effective_unit, ${measureSql('f')}`, w.params);
   }
-  const w = factConditions(filters);
-  return cachedAll<UnitCount>(db, `SELECT f.unit AS unit, count(*) AS figures FROM facts f ${whereSql(w)} GROUP BY f.unit ORDER BY figures DESC, unit`, w.params);
+  return rows.map((r) => ({ ...r, figures: Number(r.figures) })).sort((a, b) => b.figures - a.figures || a.unit.localeCompare(b.unit) || a.measure.localeCompare(b.measure));
 }
 
-/** The SQL of byPlace: rollup rows when they hold the view, else the facts. */
-function byPlaceQuery(db: { dialect: Dialect }, filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
-  const averaged = unit !== null && AVERAGED_UNITS.has(unit);
-  const district = rollupDistrict(db, filters);
-  if (district !== null && level === 'street') {
-    const r = rollupWhere(district, filters.metric, unit);
-    const total = unit ? (averaged ? `${R_TOTAL} / sum(r.figures)` : R_TOTAL) : 'NULL';
-    return [`SELECT nullif(r.street_code, '') AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
-        ${total} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS "approximateTotal"
-      FROM district_streets r ${whereSql(r)} GROUP BY r.street_code ORDER BY r.street_code`, r.params];
-  }
-  const w = factConditions(filters, { unit });
-  const column = level === 'street' ? 'f.street_code' : 'f.community_code';
-  const total = unit ? (averaged ? `avg(${VALUE})` : `sum(${VALUE})`) : 'NULL';
-  const approximateTotal = unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL';
-  return [`SELECT ${column} AS key, NULL AS label, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate,
-      ${total} AS total, ${approximateTotal} AS "approximateTotal"
-    FROM facts f ${whereSql(w)} GROUP BY ${column}`, w.params];
+// ── by place ─────────────────────────────────────────────────────────────────────────────────────
+
+interface RawBucket { key: string | null; figures: number; approximate: number; value: number | null; approximateValue: number | null; low?: number | null; high?: number | null }
+
+function asBuckets(rows: RawBucket[]): Bucket[] {
+  return rows.map((r) => ({
+    key: r.key, label: null, figures: Number(r.figures), approximate: Number(r.approximate ?? 0),
+    value: r.value === null || r.value === undefined ? null : Number(r.value),
+    approximateValue: r.approximateValue === null || r.approximateValue === undefined ? null : Number(r.approximateValue),
+    low: r.low ?? null, high: r.high ?? null,
+  }));
 }
 
 /**
- * Figures per street (or per community, when the view is narrowed to a street), in one unit.
- * Without a unit (no metric chosen) it only counts: figures of different units are never added.
+ * Buckets of the facts `w` selects, grouped by `key` (a column or expression over facts f), aggregated as
+ * `measure` does: sums; the latest of each place (levels; places lie inside one bucket key, or `partition`
+ * names what else a place's latest figure is per, such as the period); or median and range.
  */
-export async function byPlace(db: Db, filters: Filters, level: 'street' | 'community', unit: string | null): Promise<Bucket[]> {
-  const [sql, params] = byPlaceQuery(db, filters, level, unit);
-  const rows = await cachedAll<Bucket>(db, sql, params);
+function aggregateFactsSql(w: FactConditions, key: string, measure: ChartMeasure, partition: string[] = []): string {
+  if (measure === 'level') {
+    return `SELECT x.key AS key, count(*) AS figures, sum(x.approx) AS approximate,
+        sum(CASE WHEN x.rn = 1 THEN x.v ELSE 0 END) AS value, sum(CASE WHEN x.rn = 1 THEN x.approx * x.v ELSE 0 END) AS "approximateValue"
+      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v,
+          row_number() OVER (PARTITION BY ${[...partition, finestPlaceSql('f')].join(', ')} ORDER BY ${LATEST_FIRST}) AS rn
+        FROM facts f ${whereSql(w)}) x
+      GROUP BY x.key`;
+  }
+  if (measure === 'distribution') {
+    // one window (one sort): the rank of each value and, over the whole partition, how many there are
+    return `SELECT x.key AS key, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
+        avg(CASE WHEN x.rn = (x.n + 1) / 2 OR x.rn = (x.n + 2) / 2 THEN x.v END) AS value, NULL AS "approximateValue"
+      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
+        FROM facts f ${whereSql(w)}
+        WINDOW ranked AS (PARTITION BY ${key} ORDER BY f.effective_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) x
+      GROUP BY x.key`;
+  }
+  const summed = measure !== 'count';
+  return `SELECT ${key} AS key, count(*) AS figures, sum(${APPROX}) AS approximate,
+      ${summed ? 'sum(f.effective_value)' : 'NULL'} AS value, ${summed ? `sum(${APPROX} * f.effective_value)` : 'NULL'} AS "approximateValue"
+    FROM facts f ${whereSql(w)} GROUP BY ${key}`;
+}
+
+/** The SQL of byPlace: rollup rows when they hold the view, else the facts. */
+async function byPlaceQuery(db: Db, filters: Filters, level: 'street' | 'community', series: Series): Promise<[string, (string | number)[]]> {
+  const district = series.measure === 'distribution' ? null : await rollupDistrict(db, filters);
+  if (district !== null && level === 'street') {
+    const r = rollupWhere(district, filters, series);
+    const summed = series.measure !== 'count';
+    return [`SELECT nullif(r.street_code, '') AS key, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        ${summed ? 'sum(r.total)' : 'NULL'} AS value, ${summed ? 'sum(r.approximate_total)' : 'NULL'} AS "approximateValue"
+      FROM rollup_streets r ${whereSql(r)} GROUP BY r.street_code`, r.params];
+  }
+  const w = factConditions(withMetric(filters, series), seriesScope(series));
+  return [aggregateFactsSql(w, `f.${PLACE_LEVEL_DEFINITIONS[level].codeColumn}`, series.measure), w.params];
+}
+
+/** A series per street (or per community, when the view is narrowed to a street), largest first, the unplaced last. */
+export async function byPlace(db: Db, filters: Filters, level: 'street' | 'community', series: Series): Promise<Bucket[]> {
+  const [sql, params] = await byPlaceQuery(db, filters, level, series);
+  const rows = asBuckets(await cachedAll<RawBucket>(db, sql, params));
   const names = await placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
   for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
-  // biggest first, the unplaced bucket last: a ranking is what the chart is read for
-  return rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.total ?? b.figures) - (a.total ?? a.figures));
+  // a ranking is what the chart is read for
+  return rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.value ?? b.figures) - (a.value ?? a.figures) || String(a.key).localeCompare(String(b.key)));
 }
 
-/** Figures per month (YYYY-MM) of their date, oldest first; undated figures are left out. */
-export async function byMonth(db: Db, filters: Filters, unit: string | null): Promise<Bucket[]> {
-  const averaged = unit !== null && AVERAGED_UNITS.has(unit);
-  const district = rollupDistrict(db, filters);
+// ── by period ────────────────────────────────────────────────────────────────────────────────────
+
+export interface PeriodChart {
+  granularity: Granularity;
+  /** every period from the first to the last that has figures, empty ones included, oldest first */
+  buckets: Bucket[];
+  /** figures dated only more coarsely than the chart (a year on a monthly chart): left out, and said so */
+  coarser: number;
+  /** figures without a date */
+  undated: number;
+}
+
+/** The most buckets a time axis is filled to; a longer span shows only the periods that have figures. */
+const MAX_FILLED_BUCKETS = 1200;
+
+function nextBucket(bucket: string, granularity: Granularity): string {
+  const year = Number(bucket.slice(0, 4));
+  if (granularity === 'year') return String(year + 1);
+  if (granularity === 'quarter') {
+    const q = Number(bucket.slice(6));
+    return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+  }
+  const m = Number(bucket.slice(5, 7));
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The buckets with empty periods between them filled in, so the axis is a real time axis. */
+function fillPeriods(buckets: Bucket[], granularity: Granularity): Bucket[] {
+  if (buckets.length < 2) return buckets;
+  const byKey = new Map(buckets.map((b) => [b.key, b]));
+  const filled: Bucket[] = [];
+  for (let key = buckets[0].key!; filled.length <= MAX_FILLED_BUCKETS; key = nextBucket(key, granularity)) {
+    filled.push(byKey.get(key) ?? { key, label: null, figures: 0, approximate: 0, value: null, approximateValue: null, low: null, high: null });
+    if (key === buckets[buckets.length - 1].key) return filled;
+  }
+  return buckets;
+}
+
+/** A series over time, at a granularity: each figure in the period its date names, never on a single day. */
+export async function byPeriod(db: Db, filters: Filters, granularity: Granularity, series: Series): Promise<PeriodChart> {
+  // figures per period as stored (rollup rows or a GROUP BY on the indexed period): counts and sums
+  const district = await rollupDistrict(db, filters);
+  let perPeriod: RawBucket[];
   if (district !== null) {
-    const r = rollupWhere(district, filters.metric, unit);
-    r.clauses.push("r.month <> ''"); // '' holds the undated
-    const months = await cachedAll<Bucket>(db, `SELECT r.month AS key, NULL AS label, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
-        ${unit ? R_TOTAL : 'NULL'} AS total, ${unit ? R_APPROX_TOTAL : 'NULL'} AS "approximateTotal"
-      FROM district_months r ${whereSql(r)} GROUP BY r.month ORDER BY r.month`, r.params);
-    if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
-    return months;
+    const r = rollupWhere(district, filters, series);
+    const summed = series.measure !== 'count' && series.measure !== 'distribution';
+    perPeriod = await cachedAll<RawBucket>(db, `SELECT r.period AS key, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        ${summed ? 'sum(r.total)' : 'NULL'} AS value, ${summed ? 'sum(r.approximate_total)' : 'NULL'} AS "approximateValue"
+      FROM rollup_periods r ${whereSql(r)} GROUP BY r.period`, r.params);
+    for (const p of perPeriod) if (p.key === '') p.key = null;
+  } else {
+    const w = factConditions(withMetric(filters, series), seriesScope(series));
+    perPeriod = await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.period', series.measure === 'level' ? 'flow' : series.measure), w.params);
   }
-  const w = factConditions(filters, { unit });
-  w.clauses.push('f.date IS NOT NULL');
-  // Grouped by day, which the indexes deliver in order (no sort of a million rows), then rolled up
-  // to months here: a few thousand days at most.
-  const days = await cachedAll<{ day: string; figures: number; approximate: number; total: number | null; approximateTotal: number | null }>(db,
-    `SELECT f.date AS day, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate, ${unit ? `sum(${VALUE})` : 'NULL'} AS total,
-       ${unit ? `sum(CASE WHEN f.qualifier <> 'exact' THEN ${VALUE} ELSE 0 END)` : 'NULL'} AS "approximateTotal"
-     FROM facts f ${whereSql(w)} GROUP BY f.date ORDER BY f.date`, w.params);
-  const months: Bucket[] = [];
-  for (const d of days) {
-    const key = d.day.slice(0, 7);
-    let last = months[months.length - 1];
-    if (!last || last.key !== key) { last = { key, label: null, figures: 0, approximate: 0, total: unit ? 0 : null, approximateTotal: unit ? 0 : null }; months.push(last); }
-    last.figures += d.figures;
-    last.approximate += d.approximate;
-    if (last.total !== null) last.total += d.total ?? 0;
-    if (last.approximateTotal !== null) last.approximateTotal += d.approximateTotal ?? 0;
+  const buckets = new Map<string, Bucket>();
+  let coarser = 0, undated = 0;
+  for (const p of asBuckets(perPeriod)) {
+    if (p.key === null) { undated += p.figures; continue; }
+    const key = periodAt(p.key, granularity);
+    if (key === null) { coarser += p.figures; continue; }
+    const b = buckets.get(key) ?? { key, label: null, figures: 0, approximate: 0, value: p.value === null ? null : 0, approximateValue: p.approximateValue === null ? null : 0, low: null, high: null };
+    b.figures += p.figures;
+    b.approximate += p.approximate;
+    if (b.value !== null) b.value += p.value ?? 0;
+    if (b.approximateValue !== null) b.approximateValue += p.approximateValue ?? 0;
+    buckets.set(key, b);
   }
-  if (averaged) for (const m of months) { m.total = m.figures ? (m.total ?? 0) / m.figures : null; m.approximateTotal = null; }
-  return months;
+  // levels (the latest of each place per bucket, unless the rollups hold monthly ones) and medians need the figures themselves
+  const fromRollups = district !== null && granularity === 'month';
+  if (series.measure === 'distribution' || (series.measure === 'level' && !fromRollups)) {
+    const w = factConditions(withMetric(filters, series), seriesScope(series));
+    const key = bucketSql(granularity);
+    w.clauses.push(`${key} IS NOT NULL`);
+    const rows = asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, key, series.measure, [key]), w.params));
+    for (const r of rows) {
+      const b = buckets.get(r.key!);
+      if (b) Object.assign(b, { value: r.value, approximateValue: r.approximateValue, low: r.low, high: r.high });
+    }
+  }
+  const sorted = [...buckets.values()].sort((a, b) => a.key!.localeCompare(b.key!));
+  return { granularity, buckets: fillPeriods(sorted, granularity), coarser, undated };
 }
 
-const LIST_COLUMNS = `f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
+// ── figure lists ─────────────────────────────────────────────────────────────────────────────────
+
+/** The figures shown in lists: as reviewed (effective value, unit, metric); rejected ones are left out. */
+export interface FactListRow extends Placed {
+  id: number;
+  value: number;
+  unit: string;
+  metric: string;
+  qualifier: string;
+  text: string;
+  date: string | null;
+  datePrecision: string | null;
+  period: string | null;
+  cumulative: number;
+  role: string;
+  articleId: number;
+  articleTitle: string | null;
+  source: string | null;
+  reviewStatus: string;
+}
+
+const LIST_COLUMNS = `f.id AS id, f.effective_value AS value, f.effective_unit AS unit, f.effective_metric AS metric, f.qualifier AS qualifier, f.text AS text,
   f.district AS district, f.district_code AS "districtCode", f.street AS street, f.street_code AS "streetCode",
-  f.community AS community, f.community_code AS "communityCode", f.date AS date, f.article_id AS "articleId",
-  a.title AS "articleTitle", s.name AS source, f.review_status AS "reviewStatus"`;
+  f.community AS community, f.community_code AS "communityCode", f.date AS date, f.date_precision AS "datePrecision", f.period AS period,
+  f.cumulative AS cumulative, f.role AS role, f.article_id AS "articleId", a.title AS "articleTitle", s.name AS source, f.review_status AS "reviewStatus"`;
 
-/** One page of the filtered figures, newest first (undated last). */
-export async function factList(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null; limit: number; offset: number }): Promise<FactListRow[]> {
-  const w = factConditions(filters, options);
-  return db.all<FactListRow>(`SELECT ${LIST_COLUMNS}
-    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    ${whereSql(w)} ORDER BY f.date DESC NULLS LAST, f.id DESC LIMIT ? OFFSET ?`, [...w.params, options.limit, options.offset]);
+export interface ListOptions { series?: Series | null; pick?: Pick | null; limit: number; offset: number }
+
+function listScope(options: Omit<ListOptions, 'limit' | 'offset'>): FactScope {
+  return options.series ? seriesScope(options.series, { pick: options.pick }) : { pick: options.pick };
 }
 
-/** How many figures a filter set (and pick) selects. */
-export async function factCount(db: Db, filters: Filters, options: { unit?: string | null; pick?: Pick | null } = {}): Promise<number> {
-  const w = factConditions(filters, options);
-  return (await cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params))[0].n;
+/**
+ * One page of the filtered figures (of a series and a picked bar, when given), newest first (undated last).
+ * The page's ids are found in a covering index first and only they are joined to their articles: joining
+ * every match before sorting read a whole district's articles for fifty rows.
+ */
+export async function factList(db: Db, filters: Filters, options: ListOptions): Promise<FactListRow[]> {
+  const w = factConditions(filters, listScope(options));
+  const order = 'ORDER BY f.date DESC NULLS LAST, f.id DESC';
+  return db.all<FactListRow>(`SELECT ${LIST_COLUMNS}
+    FROM (SELECT f.id FROM facts f ${whereSql(w)} ${order} LIMIT ? OFFSET ?) page
+    JOIN facts f ON f.id = page.id JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    ${order}`, [...w.params, options.limit, options.offset]);
+}
+
+/** How many figures a filter set (and series and pick) selects. */
+export async function factCount(db: Db, filters: Filters, options: Omit<ListOptions, 'limit' | 'offset'> = {}): Promise<number> {
+  const w = factConditions(filters, listScope(options));
+  return Number((await cachedAll<{ n: number }>(db, `SELECT count(*) AS n FROM facts f ${whereSql(w)}`, w.params))[0].n);
+}
+
+// ── per metric: a place's summary ────────────────────────────────────────────────────────────────
+
+export interface MetricSummary {
+  metric: string; unit: string; measure: Measure;
+  figures: number; approximate: number;
+  /** as Bucket.value: sum, latest levels summed over places, median; null for counts and attributes */
+  value: number | null;
+  approximateValue: number | null;
+  low: number | null; high: number | null;
+}
+
+/** A view's figures per metric, unit and measure, each aggregated as its measure allows; most figures first. */
+export async function metricSummaries(db: Db, filters: Filters): Promise<MetricSummary[]> {
+  type Row = Omit<MetricSummary, 'low' | 'high'>;
+  const district = await rollupDistrict(db, filters);
+  let rows: Row[];
+  const levels = new Map<string, { value: number; approximateValue: number }>();
+  if (district !== null) {
+    // the street rows hold each key over all dates: sums, and levels as the latest of each place
+    const r = rollupWhere(district, filters, null);
+    rows = await cachedAll<Row>(db, `SELECT r.metric AS metric, r.unit AS unit, r.measure AS measure, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+        sum(r.total) AS value, sum(r.approximate_total) AS "approximateValue"
+      FROM rollup_streets r ${whereSql(r)} GROUP BY r.metric, r.unit, r.measure`, r.params);
+  } else {
+    const w = factConditions(filters);
+    rows = await cachedAll<Row>(db, `SELECT f.effective_metric AS metric, f.effective_unit AS unit, ${measureSql('f')} AS measure, count(*) AS figures,
+        sum(${APPROX}) AS approximate, sum(f.effective_value) AS value, sum(${APPROX} * f.effective_value) AS "approximateValue"
+      FROM facts f ${whereSql(w)} GROUP BY f.effective_metric, f.effective_unit, ${measureSql('f')}`, w.params);
+    const lw = factConditions(filters, { measure: 'level' });
+    for (const l of await cachedAll<RawBucket & { unit: string }>(db, aggregateFactsSql(lw, "f.effective_metric || '|' || f.effective_unit", 'level', ['f.effective_metric', 'f.effective_unit']), lw.params)) {
+      levels.set(l.key!, { value: Number(l.value), approximateValue: Number(l.approximateValue) });
+    }
+  }
+  const distributions = district ? new Map((await cachedAll<{ metric: string; unit: string; value: number; low: number; high: number }>(db,
+    'SELECT metric, unit, median AS value, low, high FROM rollup_distributions WHERE district_code = ?', [district])).map((d) => [`${d.metric}|${d.unit}`, d])) : null;
+  const out: MetricSummary[] = [];
+  for (const row of rows) {
+    const s: MetricSummary = { ...row, figures: Number(row.figures), approximate: Number(row.approximate), value: row.value === null ? null : Number(row.value), approximateValue: row.approximateValue === null ? null : Number(row.approximateValue), low: null, high: null };
+    if (s.measure === 'level') Object.assign(s, levels.get(`${s.metric}|${s.unit}`) ?? {});
+    if (s.measure === 'count' || s.measure === 'attribute') { s.value = null; s.approximateValue = null; }
+    if (s.measure === 'distribution') {
+      // rates and durations: their median and range — a district's are rollup rows; others come from their figures
+      const d = distributions?.get(`${s.metric}|${s.unit}`) ?? (distributions ? undefined : await medianOfFigures(db, filters, s.metric, s.unit));
+      Object.assign(s, { value: d?.value ?? null, approximateValue: null, low: d?.low ?? null, high: d?.high ?? null });
+    }
+    out.push(s);
+  }
+  return out.sort((a, b) => b.figures - a.figures || a.metric.localeCompare(b.metric) || a.unit.localeCompare(b.unit) || a.measure.localeCompare(b.measure));
+}
+
+/** The median and range of a metric's rates or durations in one unit, from the figures a view selects. */
+async function medianOfFigures(db: Db, filters: Filters, metric: string, unit: string): Promise<Bucket | undefined> {
+  const w = factConditions({ ...filters, metric }, seriesScope({ metric, unit, measure: 'distribution' }));
+  return asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.effective_unit', 'distribution'), w.params))[0];
 }
 
 // ── places ───────────────────────────────────────────────────────────────────────────────────────
 
 export interface PlaceOption { code: string; name: string }
 
-const PLACE_COLUMNS: Record<PlaceLevel, { code: string; name: string }> = {
-  district: { code: 'district_code', name: 'district' },
-  street: { code: 'street_code', name: 'street' },
-  community: { code: 'community_code', name: 'community' },
-};
-
-export function levelOfCode(code: string): PlaceLevel | null {
-  return code.length === 6 ? 'district' : code.length === 9 ? 'street' : code.length === 12 ? 'community' : null;
-}
-
-/** Names of places by code, as the facts write them (one index seek per code). */
+/** Names of places by code, as the figures write them (the rollups' place table, else one index seek per code). */
 export async function placeNames(db: Db, level: PlaceLevel, codes: string[]): Promise<Map<string, string>> {
-  const { code, name } = PLACE_COLUMNS[level];
-  const sql = `SELECT ${name} AS name FROM facts WHERE ${code} = ? AND ${name} IS NOT NULL LIMIT 1`;
   const names = new Map<string, string>();
+  if (!codes.length) return names;
+  if (await rollupsCurrent(db)) {
+    for (let i = 0; i < codes.length; i += 500) {
+      const slice = codes.slice(i, i + 500);
+      for (const r of await db.all<{ code: string; name: string | null }>(`SELECT code, name FROM rollup_places WHERE code IN (${slice.map(() => '?').join(', ')})`, slice)) {
+        if (r.name) names.set(r.code, r.name);
+      }
+    }
+    return names;
+  }
+  const { codeColumn, nameColumn } = PLACE_LEVEL_DEFINITIONS[level];
+  const sql = `SELECT ${nameColumn} AS name FROM facts WHERE ${codeColumn} = ? AND ${nameColumn} IS NOT NULL LIMIT 1`;
   for (const c of codes) {
     const row = await db.get<{ name: string }>(sql, [c]);
     if (row) names.set(c, row.name);
@@ -250,14 +422,18 @@ export async function placeNames(db: Db, level: PlaceLevel, codes: string[]): Pr
 }
 
 /**
- * The places of a level that have figures, optionally within a parent (official codes share their
- * parent's prefix). A loose index scan — one seek per distinct code — so it costs the number of
- * places, not the number of facts.
+ * The places of a level that have figures, optionally within a parent (official codes share their parent's
+ * prefix): from the rollups' place table, else by a loose index scan of facts (one seek per distinct code).
  */
 export async function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: string | null): Promise<PlaceOption[]> {
-  const { code } = PLACE_COLUMNS[level];
   const low = parentCode ?? '';
   const high = parentCode ? `${parentCode}~` : '~'; // '~' sorts after every digit
+  if (await rollupsCurrent(db)) {
+    const rows = await db.all<{ code: string; name: string | null }>(`SELECT code, name FROM rollup_places
+      WHERE level = ? AND code > ? AND code < ? ORDER BY code`, [level, low, high]);
+    return rows.map((r) => ({ code: r.code, name: r.name ?? r.code }));
+  }
+  const { codeColumn: code } = PLACE_LEVEL_DEFINITIONS[level];
   const rows = await db.all<{ code: string }>(`WITH RECURSIVE walk(code) AS (
       SELECT (SELECT min(${code}) FROM facts WHERE ${code} > ? AND ${code} < ?)
       UNION ALL
@@ -279,8 +455,8 @@ export interface PlaceSummary {
 export async function placeSummary(db: Db, code: string): Promise<PlaceSummary | null> {
   const level = levelOfCode(code);
   if (!level) return null;
-  const column = PLACE_COLUMNS[level].code;
-  const row = await db.get<{ district: string | null; districtCode: string | null; street: string | null; streetCode: string | null; community: string | null }>(
+  const column = PLACE_LEVEL_DEFINITIONS[level].codeColumn;
+  const row = await db.get<Omit<Placed, 'communityCode'>>(
     `SELECT district, district_code AS "districtCode", street, street_code AS "streetCode", community FROM facts WHERE ${column} = ? LIMIT 1`, [code]);
   if (!row) return null;
   const name = level === 'district' ? row.district : level === 'street' ? row.street : row.community;
@@ -291,35 +467,17 @@ export async function placeSummary(db: Db, code: string): Promise<PlaceSummary |
   };
 }
 
-export interface MetricTotal { metric: string; unit: string; figures: number; approximate: number; total: number }
-
-/** A place's figures per metric and unit (sum, or mean for percentages), most figures first. */
-export async function metricTotals(db: Db, filters: Filters): Promise<MetricTotal[]> {
-  const district = rollupDistrict(db, filters);
-  if (district !== null) {
-    const r = rollupWhere(district, filters.metric);
-    return cachedAll<MetricTotal>(db, `SELECT r.metric AS metric, r.unit AS unit, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
-        CASE WHEN r.unit IN ('percent', 'percentage_point') THEN ${R_TOTAL} / sum(r.figures) ELSE ${R_TOTAL} END AS total
-      FROM district_months r ${whereSql(r)} GROUP BY r.metric, r.unit ORDER BY figures DESC, metric, unit`, r.params);
-  }
-  const w = factConditions(filters);
-  return cachedAll<MetricTotal>(db, `SELECT f.metric AS metric, f.unit AS unit, count(*) AS figures, sum(CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END) AS approximate,
-      CASE WHEN f.unit IN ('percent', 'percentage_point') THEN avg(${VALUE}) ELSE sum(${VALUE}) END AS total
-    FROM facts f ${whereSql(w)} GROUP BY f.metric, f.unit ORDER BY figures DESC, metric, unit`, w.params);
-}
-
 // ── one fact, one article ────────────────────────────────────────────────────────────────────────
 
 export interface FactDetail extends FactListRow {
-  originalValue: number;
+  uid: string;
+  originalValue: number; originalUnit: string; originalMetric: string;
   low: number | null; high: number | null;
   start: number; end: number; sentenceStart: number; sentenceEnd: number;
-  datePrecision: string | null;
   placeProvenance: string; dateProvenance: string;
-  cumulative: number;
   cues: string;
-  uid: string;
-  correctedUnit: string | null; correctedMetric: string | null;
+  unitWord: string | null;
+  correctedValue: number | null; correctedUnit: string | null; correctedMetric: string | null;
   articleText: string;
   publishedOn: string | null;
   url: string | null;
@@ -329,10 +487,10 @@ export interface FactDetail extends FactListRow {
 }
 
 export async function factDetail(db: Db, id: number): Promise<FactDetail | null> {
-  const row = await db.get<FactDetail>(`SELECT ${LIST_COLUMNS}, f.value AS "originalValue", f.low AS low, f.high AS high,
-      f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
-      f.date_precision AS "datePrecision", f.place_provenance AS "placeProvenance", f.date_provenance AS "dateProvenance",
-      f.cumulative AS cumulative, f.cues AS cues, f.uid AS uid, f.corrected_unit AS "correctedUnit", f.corrected_metric AS "correctedMetric",
+  const row = await db.get<FactDetail>(`SELECT ${LIST_COLUMNS}, f.uid AS uid, f.value AS "originalValue", f.unit AS "originalUnit", f.metric AS "originalMetric",
+      f.low AS low, f.high AS high, f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
+      f.place_provenance AS "placeProvenance", f.date_provenance AS "dateProvenance", f.cues AS cues, f.unit_word AS "unitWord",
+      f.corrected_value AS "correctedValue", f.corrected_unit AS "correctedUnit", f.corrected_metric AS "correctedMetric",
       a.text AS "articleText", a.published_on AS "publishedOn", a.url AS url, a.page AS page, a.issue AS issue,
       f.extractor_version AS "extractorVersion"
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
@@ -345,12 +503,6 @@ export interface ArticleDetail {
   page: string | null; issue: string | null; source: string | null; fileName: string | null;
 }
 
-export interface ArticleFigure {
-  id: number; value: number; unit: string; qualifier: string; metric: string; text: string;
-  start: number; end: number; sentenceStart: number; sentenceEnd: number;
-  street: string | null; community: string | null; district: string | null; date: string | null; reviewStatus: string;
-}
-
 export async function articleDetail(db: Db, id: number): Promise<ArticleDetail | null> {
   const row = await db.get<ArticleDetail>(`SELECT a.id AS id, a.title AS title, a.text AS text, a.published_on AS "publishedOn", a.url AS url,
       a.page AS page, a.issue AS issue, s.name AS source, a.file_name AS "fileName"
@@ -358,27 +510,29 @@ export async function articleDetail(db: Db, id: number): Promise<ArticleDetail |
   return row ?? null;
 }
 
-/** All figures of an article in text order, rejected ones included (the article page shows what was extracted). */
-export async function articleFigures(db: Db, articleId: number): Promise<ArticleFigure[]> {
-  return db.all<ArticleFigure>(`SELECT f.id AS id, ${VALUE} AS value, f.unit AS unit, f.qualifier AS qualifier, f.metric AS metric, f.text AS text,
-      f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd",
-      f.street AS street, f.community AS community, f.district AS district, f.date AS date, f.review_status AS "reviewStatus"
-    FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`, [articleId]);
+export interface ArticleFigure extends FactListRow {
+  start: number; end: number; sentenceStart: number; sentenceEnd: number;
 }
 
-/** For `npm run bench` and tests: the plan SQLite picks for a query, one line per step. */
+/** All figures of an article in text order, rejected ones included (the article page shows what was extracted). */
+export async function articleFigures(db: Db, articleId: number): Promise<ArticleFigure[]> {
+  return db.all<ArticleFigure>(`SELECT ${LIST_COLUMNS}, f.start AS start, f."end" AS "end", f.sentence_start AS "sentenceStart", f.sentence_end AS "sentenceEnd"
+    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    WHERE f.article_id = ? ORDER BY f.start, f.id`, [articleId]);
+}
+
+/** For `npm run bench` and tests: the plan the engine picks for a query, one line per step. */
 export async function explain(db: Db, sql: string, params: (string | number)[]): Promise<string[]> {
   if (db.dialect === 'postgres') return (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']);
   return (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail);
 }
 
 /** The SQL and parameters of the per-place aggregate, for EXPLAIN in the benchmark. */
-export function byPlaceSql(db: { dialect: Dialect }, filters: Filters, level: 'street' | 'community', unit: string | null): [string, (string | number)[]] {
-  return byPlaceQuery(db, filters, level, unit);
+export function byPlaceSql(db: Db, filters: Filters, level: 'street' | 'community', series: Series): Promise<[string, (string | number)[]]> {
+  return byPlaceQuery(db, filters, level, series);
 }
 
 /** The sources (publications) that have articles, by name: a short table. */
 export async function sourceNames(db: Db): Promise<string[]> {
   return (await db.all<{ name: string }>('SELECT name FROM sources ORDER BY synthetic, name')).map((r) => r.name);
 }
-

@@ -1,14 +1,17 @@
 // Queries of the researcher API and the exports: facts of a filtered view with their article, source and
 // sentence, in id order; counts; the places present in the data. Every value is a bound parameter.
 import type { Filters } from '../lib/filters';
-import type { ExportRow } from '../lib/export/columns';
-import { metricByKey } from '../lib/extract/taxonomy';
+import { COLUMNS, RAW, RAW_SELECT, type ExportRow, type RawFact } from '../lib/export/columns';
+import { metricByKey } from '../lib/vocab/metrics';
 import { factConditions, type FactScope, type Pick } from './factWhere';
+
+export type { RawFact };
 import type { Db, Sql, Snapshot } from './client';
 
-/** A view's filters plus what only exports take: one unit (a chart's), a drilled-in bar, and rejected figures. */
-export interface FactQuery extends Filters, Omit<FactScope, 'unit' | 'pick'> {
+/** A view's filters plus what only exports take: a chart's unit and measure, a drilled-in bar, rejected figures, one article or figure. */
+export interface FactQuery extends Filters, Omit<FactScope, 'unit' | 'pick' | 'measure'> {
   unit?: string;
+  measure?: FactScope['measure'];
   pick?: Pick;
 }
 
@@ -25,25 +28,6 @@ export async function countFacts(db: Sql, q: FactQuery): Promise<number> {
   const w = factWhere(q);
   return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM facts f WHERE ${w.sql}`, w.params))!.n;
 }
-
-// Facts only: the article and source of a fact are looked up once per page of rows (loadArticles), not joined
-// into every row, which halves the cost of a million-row export.
-const SELECT = `SELECT f.id, f.uid, f.value, f.low, f.high, f.unit, f.qualifier, f.metric,
-  f.district, f.district_code, f.street, f.street_code, f.community, f.community_code, f.place_provenance,
-  f.date, f.date_precision, f.date_provenance, f.cumulative, f.text,
-  f.sentence_start, f.sentence_end, f.article_id,
-  f.extractor_version, f.review_status, f.corrected_value, f.corrected_unit, f.corrected_metric
-FROM facts f`;
-
-/** A row of SELECT in raw (array) mode: arrays are much cheaper than objects at a million rows. */
-export type RawFact = [
-  id: number, uid: string, value: number, low: number | null, high: number | null, unit: string, qualifier: string, metric: string,
-  district: string | null, districtCode: string | null, street: string | null, streetCode: string | null,
-  community: string | null, communityCode: string | null, placeProvenance: string,
-  date: string | null, datePrecision: string | null, dateProvenance: string, cumulative: number, text: string,
-  sentenceStart: number, sentenceEnd: number, articleId: number,
-  extractorVersion: string, reviewStatus: string, correctedValue: number | null, correctedUnit: string | null, correctedMetric: string | null,
-];
 
 /** The article and source of a fact: one object per article, the same object for all its facts in a row. */
 export interface ArticleInfo { text: string; title: string | null; url: string | null; published_on: string | null; source: string | null; synthetic: number }
@@ -75,33 +59,62 @@ export function factUrlBase(options: RowOptions): string {
   return (options.baseUrl ?? '').replace(/\/+$/, '');
 }
 
+/** The most characters of a sentence an API row carries: a window around the figure, … where it is cut. */
+export const SENTENCE_WINDOW = 240;
+
+/** The sentence [start, end) of `text` around the figure [figureStart, figureEnd): whole when short, else a window of `max` characters. */
+export function sentenceWindow(text: string, start: number, end: number, figureStart: number, figureEnd: number, max = SENTENCE_WINDOW): string {
+  if (end - start <= max) return text.slice(start, end);
+  const room = Math.max(0, max - (figureEnd - figureStart));
+  let from = Math.max(start, figureStart - Math.floor(room / 2));
+  const to = Math.min(end, from + max);
+  from = Math.max(start, to - max);
+  return `${from > start ? '…' : ''}${text.slice(from, to)}${to < end ? '…' : ''}`;
+}
+
+export interface ShapeOptions extends RowOptions {
+  /** API rows: the sentence as a bounded window (the files and the figure's page keep it whole) */
+  sentenceWindow?: boolean;
+}
+
 /**
- * One exported fact from a raw row and its article. The reference shape of a row: the streaming
- * writers of lib/export/writers.ts write the same cells straight from the raw row (tested against this).
+ * One exported fact from a raw row and its article, column by column as COLUMNS says. The reference shape of
+ * a row: the streaming writers of lib/export/writers.ts write the same cells (tested against this).
  */
-export function shapeRow(r: RawFact, a: ArticleInfo, base: string): ExportRow {
-  const metric = metricByKey(r[7]);
-  return {
-    id: r[0], uid: r[1], value: r[2], low: r[3], high: r[4], unit: r[5], qualifier: r[6], metric: r[7],
-    metric_zh: metric?.zh ?? null, metric_en: metric?.en ?? null, metric_group: metric?.group.key ?? null,
-    district: r[8], district_code: r[9], street: r[10], street_code: r[11],
-    community: r[12], community_code: r[13], place_provenance: r[14],
-    date: r[15], date_precision: r[16], date_provenance: r[17], cumulative: r[18] === 1,
-    figure_text: r[19], sentence: a.text.slice(r[20], r[21]),
-    article_id: r[22], article_title: a.title, article_url: a.url,
-    source: a.source, synthetic: a.synthetic === 1, published_on: a.published_on,
-    fact_url: `${base}/facts/${r[0]}`, extractor_version: r[23], review_status: r[24],
-    corrected_value: r[25], corrected_unit: r[26], corrected_metric: r[27],
-  };
+export function shapeRow(r: RawFact, a: ArticleInfo, base: string, options: ShapeOptions = {}): ExportRow {
+  const row: Record<string, unknown> = {};
+  const metric = metricByKey(r[RAW.metric] as string);
+  for (const c of COLUMNS) {
+    const src = c.source as { fact?: string; metric?: 'zh' | 'en' | 'group'; article?: keyof ArticleInfo; computed?: 'sentence' | 'fact_url' };
+    let v: unknown;
+    if (src.fact) v = r[RAW[src.fact]];
+    else if (src.metric) v = metric ? (src.metric === 'group' ? metric.group.key : metric[src.metric]) : null;
+    else if (src.article) v = a[src.article];
+    else if (src.computed === 'sentence') {
+      const [s, e] = [r[RAW.sentence_start] as number, r[RAW.sentence_end] as number];
+      v = options.sentenceWindow ? sentenceWindow(a.text, s, e, r[RAW.start] as number, r[RAW.end] as number) : a.text.slice(s, e);
+    } else v = `${base}/facts/${r[RAW.id]}`;
+    row[c.name] = c.type === 'boolean' ? v === 1 || v === true : v;
+  }
+  return row as ExportRow;
 }
 
 /** One page of a query: up to `limit` facts with id greater than `afterId`, in id order. */
-export async function factsAfter(db: Sql, q: FactQuery, afterId: number, limit: number, options: RowOptions = {}): Promise<ExportRow[]> {
+export async function factsAfter(db: Sql, q: FactQuery, afterId: number, limit: number, options: ShapeOptions = {}): Promise<ExportRow[]> {
   const w = factWhere(q);
-  const raws = await db.rows<RawFact>(`${SELECT} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ?`, [afterId, ...w.params, limit]);
-  const articles = await loadArticles(db, raws.map((r) => r[22]));
+  const raws = await db.rows<RawFact>(`${RAW_SELECT} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ?`, [afterId, ...w.params, limit]);
+  const articles = await loadArticles(db, raws.map((r) => r[RAW.article_id] as number));
   const base = factUrlBase(options);
-  return raws.map((r) => shapeRow(r, articles.get(r[22]) ?? EMPTY_ARTICLE, base));
+  return raws.map((r) => shapeRow(r, articles.get(r[RAW.article_id] as number) ?? EMPTY_ARTICLE, base, options));
+}
+
+/** The export rows of one figure or of one article's figures (in text order, rejected ones included): a view's data twin. */
+export async function exportRowsOf(db: Sql, of: { factId: number } | { articleId: number }, options: ShapeOptions = {}): Promise<ExportRow[]> {
+  const [clause, id] = 'factId' in of ? ['f.id = ?', of.factId] : ['f.article_id = ?', of.articleId];
+  const raws = await db.rows<RawFact>(`${RAW_SELECT} WHERE ${clause} ORDER BY f.start, f.id`, [id]);
+  const articles = await loadArticles(db, raws.map((r) => r[RAW.article_id] as number));
+  const base = factUrlBase(options);
+  return raws.map((r) => shapeRow(r, articles.get(r[RAW.article_id] as number) ?? EMPTY_ARTICLE, base, options));
 }
 
 /** Rows per page of a cursor: one keyset query each. */
@@ -113,8 +126,8 @@ export interface FactRowCursor<R> {
   nextPage(): Promise<R[]>;
   /** the article of a row of the current page */
   article(id: number): ArticleInfo;
-  /** the full raw row of a fact of the current page that `needsRaw` picked */
-  raw(id: number): RawFact;
+  /** the full raw row of a fact of the current page that `needsRaw` picked, or undefined for the others */
+  raw(id: number): RawFact | undefined;
   close(): Promise<void>;
 }
 
@@ -125,7 +138,7 @@ export interface FactRowCursor<R> {
  * data from its first row to its last, so it matches its count. For each page it loads the articles of
  * its rows, and the full raw row of the rows `needsRaw` picks (the streaming writers' odd rows).
  */
-export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string, needsRaw?: (row: R) => boolean): Promise<FactRowCursor<R>> {
+export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string, articleIndex: number, needsRaw?: (row: R) => boolean): Promise<FactRowCursor<R>> {
   const snapshot: Snapshot = await db.snapshot();
   const w = factWhere(q);
   const sql = `${select} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ${PAGE_ROWS}`;
@@ -149,16 +162,16 @@ export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, se
         const previous = articles;
         articles = new Map();
         for (const r of rows) {
-          const id = r[articleColumnOf(select)] as number;
+          const id = r[articleIndex] as number;
           const kept = previous.get(id);
           if (kept) articles.set(id, kept);
         }
-        await loadArticles(snapshot, rows.map((r) => r[articleColumnOf(select)] as number), articles);
+        await loadArticles(snapshot, rows.map((r) => r[articleIndex] as number), articles);
         raws = new Map();
         const odd = needsRaw ? rows.filter(needsRaw).map((r) => r[0] as number) : [];
         for (let i = 0; i < odd.length; i += 500) {
           const slice = odd.slice(i, i + 500);
-          for (const raw of await snapshot.rows<RawFact>(`${SELECT} WHERE f.id IN (${slice.map(() => '?').join(', ')})`, slice)) raws.set(raw[0], raw);
+          for (const raw of await snapshot.rows<RawFact>(`${RAW_SELECT} WHERE f.id IN (${slice.map(() => '?').join(', ')})`, slice)) raws.set(raw[RAW.id] as number, raw);
         }
         if (rows.length < PAGE_ROWS) await close();
         return rows;
@@ -168,47 +181,14 @@ export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, se
       }
     },
     article: (id) => articles.get(id) ?? EMPTY_ARTICLE,
-    raw(id) {
-      const raw = raws.get(id);
-      if (!raw) throw new Error(`fact ${id} was not read in full: needsRaw must pick every row raw() is asked for`);
-      return raw;
-    },
+    raw: (id) => raws.get(id),
     close,
   };
 }
 
-/** Where article_id sits in a select of ours: the column after sentence_end. */
-const articleColumns = new Map<string, number>();
-function articleColumnOf(select: string): number {
-  let index = articleColumns.get(select);
-  if (index === undefined) {
-    const columns = select.replace(/^SELECT\s+/i, '').replace(/\s+FROM facts f\s*$/i, '');
-    index = splitColumns(columns).findIndex((c) => /(^|\.)article_id$/.test(c.trim()));
-    if (index < 0) throw new Error('a fact select must include f.article_id');
-    articleColumns.set(select, index);
-  }
-  return index;
-}
-
-/** The top-level comma-separated items of a select list (commas inside parentheses or quotes belong to their item). */
-function splitColumns(list: string): string[] {
-  const items: string[] = [];
-  let depth = 0, quote: string | null = null, start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const ch = list[i];
-    if (quote) { if (ch === quote) quote = null; continue; }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) { items.push(list.slice(start, i)); start = i + 1; }
-  }
-  items.push(list.slice(start));
-  return items;
-}
-
 /** Every raw fact of a query, in id order (see openFactRows). */
 export function openRawFactCursor(db: Db, q: FactQuery): Promise<FactRowCursor<RawFact>> {
-  return openFactRows<RawFact>(db, q, SELECT);
+  return openFactRows<RawFact>(db, q, RAW_SELECT, RAW.article_id);
 }
 
 export interface PlaceCount {
@@ -220,18 +200,14 @@ export interface PlaceCount {
   facts: number;
 }
 
-/** Every district, street and community that facts are placed in, with how many facts each holds (rejected ones left out). */
-export async function placesInData(db: Sql): Promise<PlaceCount[]> {
-  return db.all<PlaceCount>(`
-    SELECT 'district' AS level, district_code AS code, min(district) AS name, district_code, NULL AS street_code, count(*) AS facts
-      FROM facts WHERE district_code IS NOT NULL AND review_status <> 'rejected' GROUP BY district_code
-    UNION ALL
-    SELECT 'street', street_code, min(street), min(district_code), street_code, count(*)
-      FROM facts WHERE street_code IS NOT NULL AND review_status <> 'rejected' GROUP BY street_code
-    UNION ALL
-    SELECT 'community', community_code, min(community), min(district_code), min(street_code), count(*)
-      FROM facts WHERE community_code IS NOT NULL AND review_status <> 'rejected' GROUP BY community_code
-    ORDER BY code`);
+/**
+ * Every district, street and community that facts are placed in, with how many facts each holds (rejected ones
+ * left out): the rollups' place table (db/rollups.ts), a row a place, not a scan of the facts.
+ */
+export async function placesInData(db: Sql, level?: PlaceCount['level']): Promise<PlaceCount[]> {
+  const rows = await db.all<PlaceCount>(`SELECT level, code, name, district_code, CASE WHEN level = 'district' THEN NULL WHEN level = 'street' THEN code ELSE street_code END AS street_code,
+      figures AS facts FROM rollup_places ${level ? 'WHERE level = ?' : ''} ORDER BY code`, level ? [level] : []);
+  return rows.map((r) => ({ ...r, facts: Number(r.facts) }));
 }
 
 /** Whether a source of this name exists (a filter naming an unknown source is a mistake, not an empty view). */

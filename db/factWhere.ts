@@ -1,15 +1,18 @@
-// The one translation of a view's filters into SQL over `facts f`, shared by the dashboard's pages and
-// the researcher API and exports, so a URL selects the same figures wherever it is used.
-import type { Filters } from '../lib/filters';
+// The one translation of a view's filters and scope into SQL over `facts f`, shared by the dashboard's pages,
+// their data twins, the researcher API and exports, so a URL selects the same figures wherever it is used.
+// Figures are selected as reviewed: by their effective metric and unit (lib/vocab/effective.ts).
+import type { Filters, Pick } from '../lib/filters';
+import type { ChartMeasure } from '../lib/vocab/codes';
+import { periodsInBucket } from '../lib/vocab/dates';
+import { measureSql } from '../lib/vocab/metrics';
 
-/** A chart bucket the user clicked: a street or community bar (code null = figures not placed that low), or a month. */
-export type Pick =
-  | { kind: 'street' | 'community'; code: string | null }
-  | { kind: 'month'; month: string };
+export type { Pick };
 
 export interface FactScope {
   /** one unit: a chart's figures are never of mixed units */
   unit?: string | null;
+  /** one measure: a chart adds only what may be added (count: every figure but attributes) */
+  measure?: ChartMeasure | null;
   /** a chart bar the view drilled into */
   pick?: Pick | null;
   /** rejected figures are left out of every view unless asked for */
@@ -18,14 +21,21 @@ export interface FactScope {
 
 export interface FactConditions { clauses: string[]; params: (string | number)[] }
 
-/** Column order follows the indexes; every condition is sargable and every value a bound parameter. */
+/** The condition that a figure enters a chart of `measure`. */
+export function measureCondition(measure: ChartMeasure): FactConditions {
+  // a count chart counts every figure but attributes, of any metric
+  if (measure === 'count') return { clauses: ["f.role <> 'attribute'"], params: [] };
+  return { clauses: [`${measureSql('f')} = ?`], params: [measure] };
+}
+
+/** Column order follows the indexes; every filter is sargable and every value a bound parameter. */
 export function factConditions(filters: Filters, scope: FactScope = {}): FactConditions {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (clause: string, ...values: (string | number)[]) => { clauses.push(clause); params.push(...values); };
   if (!scope.includeRejected) clauses.push("f.review_status <> 'rejected'");
-  if (filters.metric) add('f.metric = ?', filters.metric);
-  if (scope.unit) add('f.unit = ?', scope.unit);
+  if (filters.metric) add('f.effective_metric = ?', filters.metric);
+  if (scope.unit) add('f.effective_unit = ?', scope.unit);
   if (filters.district) add('f.district_code = ?', filters.district);
   if (filters.street) add('f.street_code = ?', filters.street);
   if (filters.community) add('f.community_code = ?', filters.community);
@@ -35,11 +45,19 @@ export function factConditions(filters: Filters, scope: FactScope = {}): FactCon
   if (filters.source) {
     add('f.article_id IN (SELECT a2.id FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE s2.name = ?)', filters.source);
   }
+  if (scope.measure) {
+    const m = measureCondition(scope.measure);
+    add(m.clauses[0], ...m.params);
+  }
   const pick = scope.pick;
-  if (pick?.kind === 'month') add('f.date >= ? AND f.date <= ?', `${pick.month}-01`, `${pick.month}-31`);
-  else if (pick) {
+  if (pick?.kind === 'period') {
+    const periods = periodsInBucket(pick.period);
+    add(`f.period IN (${periods.map(() => '?').join(', ')})`, ...periods);
+  } else if (pick) {
     const column = pick.kind === 'street' ? 'f.street_code' : 'f.community_code';
     if (pick.code) add(`${column} = ?`, pick.code); else clauses.push(`${column} IS NULL`);
   }
   return { clauses, params };
 }
+
+export const whereSql = (w: FactConditions): string => `WHERE ${w.clauses.length ? w.clauses.join(' AND ') : '1 = 1'}`;

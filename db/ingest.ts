@@ -2,6 +2,9 @@
 // re-extraction needs. The fact columns are listed once (FACT_COLUMNS): the insert, the update of a
 // re-extracted fact and the row type all follow that list.
 import type { Param, Sql } from './client';
+import type { Placed } from '../lib/vocab/places';
+import { DERIVED_COLUMNS, derivedCells, refreshDerived } from './derived';
+import { touchFactIds, type RollupTouch } from './rollups';
 
 export interface NewArticleRow {
   sourceId: number | null;
@@ -19,14 +22,11 @@ export interface NewArticleRow {
 }
 
 /** A fact row before its article has an id (what extraction makes of a figure). */
-export interface NewFactRow {
+export interface NewFactRow extends Placed {
   uid: string;
   value: number; low: number | null; high: number | null;
   unit: string; qualifier: string; metric: string;
   text: string; start: number; end: number; sentenceStart: number; sentenceEnd: number;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
   placeProvenance: string;
   date: string | null; datePrecision: string | null; dateProvenance: string;
   cumulative: boolean;
@@ -104,12 +104,15 @@ export async function articleByHash(db: Sql, sha256: string): Promise<{ id: numb
 
 /** Rows per multi-row fact INSERT: an article's figures go in one statement (or a few), not one each. */
 const FACT_ROWS_PER_INSERT = 24;
-const COLUMN_LIST = ['article_id', ...FACT_COLUMNS.map(([, c]) => c)].map((c) => `"${c}"`).join(', ');
-const ROW_PLACEHOLDERS = `(${['?', ...FACT_COLUMNS.map(() => '?')].join(', ')})`;
+const COLUMN_LIST = ['article_id', ...FACT_COLUMNS.map(([, c]) => c), ...DERIVED_COLUMNS].map((c) => `"${c}"`).join(', ');
+const ROW_PLACEHOLDERS = `(${['?', ...FACT_COLUMNS.map(() => '?'), ...DERIVED_COLUMNS.map(() => '?')].join(', ')})`;
 const insertSql: string[] = [];
 
-/** Stores an article's fact rows, a few dozen per statement, and returns their ids in the order of `rows`. */
-export async function insertFactRows(db: Sql, articleId: number, rows: readonly NewFactRow[]): Promise<number[]> {
+/**
+ * Stores an article's fact rows (new, so unreviewed), a few dozen per statement, and returns their ids in the
+ * order of `rows`; their rollup keys go into `touch` (the caller refreshes the rollups before it commits).
+ */
+export async function insertFactRows(db: Sql, articleId: number, rows: readonly NewFactRow[], touch: RollupTouch): Promise<number[]> {
   const ids: number[] = new Array(rows.length);
   for (let from = 0; from < rows.length; from += FACT_ROWS_PER_INSERT) {
     const n = Math.min(FACT_ROWS_PER_INSERT, rows.length - from);
@@ -118,6 +121,9 @@ export async function insertFactRows(db: Sql, articleId: number, rows: readonly 
       const row = rows[from + k];
       params.push(articleId);
       for (const [key] of FACT_COLUMNS) params.push(cell(row, key));
+      const derived = derivedCells({ ...row, reviewStatus: 'unreviewed' });
+      params.push(...derived);
+      touch.add({ ...row, effectiveMetric: derived[2] as string, effectiveUnit: derived[1] as string, period: derived[3] as string | null });
     }
     insertSql[n] ??= `INSERT INTO facts (${COLUMN_LIST}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, uid`;
     // uids are unique, so each returned id is matched to its row by uid, whatever order the engine returns them in
@@ -199,7 +205,8 @@ export async function factsOfArticle(db: Sql, articleId: number): Promise<Stored
   return rows.map((r) => ({ ...r, cumulative: r.cumulative === 1 }));
 }
 
-export async function deleteFactsByIds(db: Sql, ids: readonly number[]): Promise<void> {
+export async function deleteFactsByIds(db: Sql, ids: readonly number[], touch: RollupTouch): Promise<void> {
+  await touchFactIds(db, touch, ids);
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     await db.run(`DELETE FROM facts WHERE id IN (${slice.map(() => '?').join(', ')})`, slice);
@@ -210,10 +217,13 @@ const UPDATE_EXTRACTED = `UPDATE facts SET ${FACT_COLUMNS.map(([, column]) => `"
 
 /**
  * Replaces the extracted fields (and uid, when the figure's span moved) of a fact found again, keeping its id
- * (checks point at it) and its review decision.
+ * (checks point at it) and its review decision; its derived columns follow, its rollup keys (before and after) go into `touch`.
  */
-export async function updateExtractedFact(db: Sql, id: number, row: NewFactRow): Promise<void> {
+export async function updateExtractedFact(db: Sql, id: number, row: NewFactRow, touch: RollupTouch): Promise<void> {
+  await touchFactIds(db, touch, [id]);
   await db.run(UPDATE_EXTRACTED, [...FACT_COLUMNS.map(([key]) => cell(row, key)), id]);
+  await refreshDerived(db, 'id = ?', [id]);
+  await touchFactIds(db, touch, [id]);
 }
 
 export async function setArticleExtractorVersion(db: Sql, articleId: number, version: string, title?: string | null): Promise<void> {

@@ -1,5 +1,7 @@
 // Every SQL statement of reviewing figures: the decision on the fact row, the trail in review_events.
 import type { Sql } from './client';
+import { refreshDerived } from './derived';
+import { refreshRollups, RollupTouch, touchFactIds, touchStored } from './rollups';
 
 export interface ReviewableFact {
   id: number; uid: string; articleId: number;
@@ -23,11 +25,16 @@ export interface ReviewEventWrite {
   status: string; before: string; after: string; reason: string | null;
 }
 
-/** Sets the fact's review columns and appends the audit row, together or not at all. */
+/** Sets the fact's review columns (and so its effective figure and rollups) and appends the audit row, together or not at all. */
 export async function saveReview(db: Sql, factId: number, review: ReviewWrite, event: ReviewEventWrite): Promise<number> {
   return db.transaction(async (tx) => {
+    const touch = new RollupTouch();
+    await touchFactIds(tx, touch, [factId]);
     await tx.run('UPDATE facts SET review_status = ?, corrected_value = ?, corrected_unit = ?, corrected_metric = ? WHERE id = ?',
       [review.reviewStatus, review.correctedValue, review.correctedUnit, review.correctedMetric, factId]);
+    await refreshDerived(tx, 'id = ?', [factId]);
+    await touchFactIds(tx, touch, [factId]);
+    await refreshRollups(tx, touch);
     // stored under the figure's district, the column a distributed database shards the trail by
     const row = await tx.get<{ id: number }>(`INSERT INTO review_events (fact_uid, article_id, user_id, user_name, at, status, before, after, reason, district_code)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT district_code FROM facts WHERE id = ?)) RETURNING id`,
@@ -57,7 +64,13 @@ export async function moveReviewTrail(db: Sql, fromUid: string, toUid: string): 
 
 /** Deletes an article with its facts and checks (cascades); review trails stay, keyed by uid. False when there was none. */
 export async function deleteArticle(db: Sql, articleId: number): Promise<boolean> {
-  return (await db.run('DELETE FROM articles WHERE id = ?', [articleId])) > 0;
+  return db.transaction(async (tx) => {
+    const touch = new RollupTouch();
+    await touchStored(tx, touch, 'f.article_id = ?', [articleId]);
+    const deleted = (await tx.run('DELETE FROM articles WHERE id = ?', [articleId])) > 0;
+    await refreshRollups(tx, touch);
+    return deleted;
+  });
 }
 
 /** What the review page shows of a figure: its words, its sentence and its article. */

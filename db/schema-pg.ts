@@ -81,12 +81,61 @@ export const facts = pgTable('facts', {
   measureClass: text('measure_class'),
   metricConfidence: doublePrecision('metric_confidence'),
   metricSource: text('metric_source'),
+  effectiveValue: doublePrecision('effective_value'),
+  effectiveUnit: text('effective_unit'),
+  effectiveMetric: text('effective_metric'),
+  period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
-  index('facts_community').on(t.communityCode, t.metric),
-  index('facts_corrected').on(t.districtCode).where(sql`review_status = 'corrected'`),
+  index('facts_community').on(t.communityCode, t.effectiveMetric),
 ]);
+
+function rollupTable<K extends string>(name: string, key: K) {
+  return pgTable(name, {
+    districtCode: text('district_code').notNull(),
+    metric: text('metric').notNull(),
+    unit: text('unit').notNull(),
+    measure: text('measure').notNull(),
+    key: text(key).notNull(),
+    figures: integer('figures').notNull(),
+    approximate: integer('approximate').notNull(),
+    total: doublePrecision('total'),
+    approximateTotal: doublePrecision('approximate_total'),
+  }, (t) => [
+    primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] }),
+    // a metric's chart over every district
+    index(`${name}_series`).on(t.metric, t.unit, t.measure, t.key),
+  ]);
+}
+
+export const rollupPeriods = rollupTable('rollup_periods', 'period');
+export const rollupStreets = rollupTable('rollup_streets', 'street_code');
+
+export const rollupDistributions = pgTable('rollup_distributions', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  low: doublePrecision('low').notNull(),
+  high: doublePrecision('high').notNull(),
+  median: doublePrecision('median').notNull(),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit] })]);
+
+export const rollupPlaces = pgTable('rollup_places', {
+  code: text('code').primaryKey(),
+  level: text('level').notNull(),
+  name: text('name'),
+  districtCode: text('district_code'),
+  streetCode: text('street_code'),
+  figures: integer('figures').notNull(),
+}, (t) => [index('rollup_places_level').on(t.level, t.code)]);
+
+export const rollupState = pgTable('rollup_state', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
 
 export const users = pgTable('users', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

@@ -80,15 +80,78 @@ export const facts = sqliteTable('facts', {
   correctedValue: real('corrected_value'),
   correctedUnit: text('corrected_unit'),
   correctedMetric: text('corrected_metric'),
+  // Derived, written with the row by db/ writers (lib/vocab): the figure every view reads — the correction
+  // when review_status is corrected (effective.ts) — and the period its date names (dates.ts). Plain columns,
+  // so the dashboard's covering indexes hold them (SQLite never reads generated columns from an index).
+  effectiveValue: real('effective_value'),
+  effectiveUnit: text('effective_unit'),
+  effectiveMetric: text('effective_metric'),
+  period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
   index('facts_article').on(t.articleId),
-  index('facts_community').on(t.communityCode, t.metric),
-  // the few corrected figures, found without a scan when the checks of a metric are recomputed (lib/checks)
-  index('facts_corrected').on(t.districtCode).where(sql`review_status = 'corrected'`),
+  index('facts_community').on(t.communityCode, t.effectiveMetric),
   // metric, district, street and date filters use the dashboard's covering indexes (0002_search_fts.sql);
   // every further index on facts costs each ingested figure a B-tree insert.
 ]);
+
+// ── Rollups (db/rollups.ts): what the dashboard aggregates, per district, kept by the app's writers ──
+// Each row holds the figures of one key as lib/vocab/metrics.ts measures them: flows summed, levels the
+// latest per place summed over places, plans summed, distributions and counts counted only. Rejected
+// figures are left out; '' stands for no district, street or period. Every writer recomputes the rows of
+// the keys it touched from facts, in its own transaction (db/rollups.ts refreshRollups).
+
+/** A rollup table: per district, metric (facts.effective_metric), unit (effective_unit), measure and `key`. */
+function rollupTable<K extends string>(name: string, key: K) {
+  return sqliteTable(name, {
+    districtCode: text('district_code').notNull(),
+    metric: text('metric').notNull(),
+    unit: text('unit').notNull(),
+    measure: text('measure').notNull(), // flow | level | plan | distribution | count | attribute
+    key: text(key).notNull(),
+    figures: integer('figures').notNull(),
+    approximate: integer('approximate').notNull(), // how many carry 余/超/约/近/不到
+    total: real('total'), // flows and plans: the sum; levels: the latest of each place, summed; else null
+    approximateTotal: real('approximate_total'), // the part of total that approximate figures make up
+  }, (t) => [
+    primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] }),
+    // a metric's chart over every district
+    index(`${name}_series`).on(t.metric, t.unit, t.measure, t.key),
+  ]);
+}
+
+/** By period (facts.period: a month, quarter, half year or year). */
+export const rollupPeriods = rollupTable('rollup_periods', 'period');
+/** By street (levels: the latest of each place in the street, over all dates). */
+export const rollupStreets = rollupTable('rollup_streets', 'street_code');
+
+/** Rates and durations per district, metric and unit: how many, their range and median (not composable from the rows above). */
+export const rollupDistributions = sqliteTable('rollup_distributions', {
+  districtCode: text('district_code').notNull(),
+  metric: text('metric').notNull(),
+  unit: text('unit').notNull(),
+  figures: integer('figures').notNull(),
+  approximate: integer('approximate').notNull(),
+  low: real('low').notNull(),
+  high: real('high').notNull(),
+  median: real('median').notNull(),
+}, (t) => [primaryKey({ columns: [t.districtCode, t.metric, t.unit] })]);
+
+/** Every place figures are placed in (district, street or community), with its name as the figures write it and their number. */
+export const rollupPlaces = sqliteTable('rollup_places', {
+  code: text('code').primaryKey(),
+  level: text('level').notNull(), // district | street | community
+  name: text('name'),
+  districtCode: text('district_code'),
+  streetCode: text('street_code'),
+  figures: integer('figures').notNull(), // not rejected
+}, (t) => [index('rollup_places_level').on(t.level, t.code)]);
+
+/** What the rollups were built with (the metrics' aggregation rules); other rules in force → rebuilt. */
+export const rollupState = sqliteTable('rollup_state', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
 
 // ── Editors, sessions and sign-in throttling (lib/auth) ──
 export const users = sqliteTable('users', {

@@ -1,20 +1,28 @@
-// One parser of view filters for pages, the JSON API and exports, so a URL means the same thing everywhere.
+// One parser of view parameters for pages, their JSON and CSV twins, the API and exports, so a URL means the
+// same thing everywhere: the filters (which figures), and the scope of a chart (its unit and measure, the bar
+// a view drilled into, the granularity of its time axis).
 import { z } from 'zod';
-import { metricByKey } from './extract/taxonomy';
-import { QUALIFIERS } from './extract/types';
+import { MEASURES, QUALIFIER_ENTRIES, type ChartMeasure } from './vocab/codes';
+import { GRANULARITIES, isPeriod, type Granularity } from './vocab/dates';
+import { isMetric } from './vocab/metrics';
+import { PLACE_LEVEL_DEFINITIONS } from './vocab/places';
+import { UNITS } from './vocab/units';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD')
   .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s); }, 'is not a real day');
-const code = (digits: number, level: string) => z.string().regex(new RegExp(`^\\d{${digits}}$`), `must be a ${digits}-digit official ${level} code`);
+const code = (level: 'district' | 'street' | 'community') => {
+  const digits = PLACE_LEVEL_DEFINITIONS[level].digits;
+  return z.string().regex(new RegExp(`^\\d{${digits}}$`), `must be a ${digits}-digit official ${level} code`);
+};
 
 export const FILTER_SCHEMA = z.object({
-  district: code(6, 'district'),
-  street: code(9, 'street'),
-  community: code(12, 'community'),
-  metric: z.string().refine((k) => metricByKey(k) !== undefined, 'is not a metric of the taxonomy'),
+  district: code('district'),
+  street: code('street'),
+  community: code('community'),
+  metric: z.string().refine((k) => isMetric(k), 'is not a metric of the taxonomy'),
   from: day,
   to: day,
-  qualifier: z.enum(QUALIFIERS),
+  qualifier: z.enum(QUALIFIER_ENTRIES.map((q) => q.code) as [string, ...string[]]),
   source: z.string().min(1).max(200),
 }).partial();
 
@@ -56,4 +64,72 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+// ── the scope of a chart ────────────────────────────────────────────────────────────────────────────
+
+/** A chart bar a view drilled into: a street or community (code null = the figures not placed that low), or a period. */
+export type Pick =
+  | { kind: 'street' | 'community'; code: string | null }
+  | { kind: 'period'; period: string };
+
+export interface Scope {
+  /** one unit: a chart's figures are never of mixed units */
+  unit?: string;
+  /** how the chart aggregates (lib/vocab/metrics.ts): flows, levels, plans, distributions or counts */
+  measure?: ChartMeasure;
+  pick?: Pick;
+  /** the time axis: month (default), quarter or year */
+  granularity?: Granularity;
+}
+
+export const SCOPE_KEYS = ['unit', 'measure', 'pick', 'granularity'] as const;
+
+const PICK_FORMS = 'street:CODE, community:CODE, street:none, community:none or period:PERIOD (2020-04, 2020-Q2, 2020)';
+
+/** `street:330102003`, `community:none`, `period:2020-Q2` (and the older `month:2020-04`). */
+export function parsePick(raw: string | undefined | null): Pick | undefined {
+  if (!raw) return undefined;
+  const place = /^(street|community):(\d+|none)$/.exec(raw);
+  if (place) {
+    const kind = place[1] as 'street' | 'community';
+    if (place[2] === 'none') return { kind, code: null };
+    if (place[2].length === PLACE_LEVEL_DEFINITIONS[kind].digits) return { kind, code: place[2] };
+  }
+  const period = /^(?:period|month):(.+)$/.exec(raw);
+  if (period && isPeriod(period[1]) && (raw.startsWith('period:') || /^\d{4}-\d{2}$/.test(period[1]))) return { kind: 'period', period: period[1] };
+  throw new FilterError('pick', `must be ${PICK_FORMS}`);
+}
+
+export function pickParam(pick: Pick): string {
+  return pick.kind === 'period' ? `period:${pick.period}` : `${pick.kind}:${pick.code ?? 'none'}`;
+}
+
+/** The scope parameters of a query string; throws FilterError naming the bad one. */
+export function parseScope(params: ParamSource): Scope {
+  const scope: Scope = {};
+  const unit = read(params, 'unit');
+  if (unit !== undefined) {
+    if (!(UNITS as readonly string[]).includes(unit)) throw new FilterError('unit', `must be one of ${UNITS.join(', ')}`);
+    scope.unit = unit;
+  }
+  const measure = read(params, 'measure');
+  if (measure !== undefined) {
+    const chartable = MEASURES.filter((m) => m !== 'attribute');
+    if (!(chartable as readonly string[]).includes(measure)) throw new FilterError('measure', `must be one of ${chartable.join(', ')}`);
+    scope.measure = measure as ChartMeasure;
+  }
+  const pick = parsePick(read(params, 'pick'));
+  if (pick) scope.pick = pick;
+  const granularity = read(params, 'granularity');
+  if (granularity !== undefined) {
+    if (!(GRANULARITIES as readonly string[]).includes(granularity)) throw new FilterError('granularity', `must be one of ${GRANULARITIES.join(', ')}`);
+    scope.granularity = granularity as Granularity;
+  }
+  return scope;
+}
+
+/** The query parameters of a scope, in SCOPE_KEYS order. */
+export function scopeParams(scope: Scope): Record<string, string | undefined> {
+  return { unit: scope.unit, measure: scope.measure, pick: scope.pick ? pickParam(scope.pick) : undefined, granularity: scope.granularity };
 }

@@ -1,8 +1,11 @@
-// Server-side half of lib/i18n.ts: the request's language and the taxonomy's metric labels
-// (the taxonomy reads FIGURES_TAXONOMY from disk, so it cannot travel to the browser as code).
+// Server-side half of lib/i18n.ts: the request's language, and the metric words of lib/vocab (the taxonomy
+// may be read from disk, so it cannot travel to the browser as code).
 import { cookies } from 'next/headers';
-import { TAXONOMY, metricByKey } from './extract/taxonomy';
-import { LANG_COOKIE, parseLang, unitLabel, type Lang } from './i18n';
+import { LANG_COOKIE, parseLang, type Lang } from './i18n';
+import { metricGroups as groupsOfMetrics, metricLabel } from './vocab/metrics';
+import { unitLabel } from './vocab/units';
+
+export { metricLabel };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -14,21 +17,12 @@ export async function requestLang(searchParams?: SearchParams): Promise<Lang> {
   return parseLang(jar.get(LANG_COOKIE)?.value) ?? 'zh';
 }
 
-export function metricLabel(key: string, lang: Lang): string {
-  const metric = metricByKey(key);
-  return metric ? metric[lang] : key;
-}
-
 export interface MetricOption { key: string; label: string; units: string }
 export interface MetricGroupOption { key: string; label: string; metrics: MetricOption[] }
 
-/** The taxonomy's metrics grouped as it groups them, each with the units it can have. */
+/** The taxonomy's metrics grouped as it groups them, each with the units it can have, for the filter forms. */
 export function metricGroups(lang: Lang): MetricGroupOption[] {
-  const groups = new Map<string, MetricGroupOption>();
-  for (const metric of TAXONOMY) {
-    let group = groups.get(metric.group.key);
-    if (!group) { group = { key: metric.group.key, label: metric.group[lang], metrics: [] }; groups.set(metric.group.key, group); }
-    group.metrics.push({ key: metric.key, label: metric[lang], units: metric.units.map((u) => unitLabel(u, lang)).join(lang === 'zh' ? '、' : ', ') });
-  }
-  return [...groups.values()];
+  return groupsOfMetrics(lang).map((g) => ({
+    ...g, metrics: g.metrics.map((m) => ({ key: m.key, label: m.label, units: m.units.map((u) => unitLabel(u, lang)).join(lang === 'zh' ? '、' : ', ') })),
+  }));
 }

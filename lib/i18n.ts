@@ -10,75 +10,11 @@ export function parseLang(value: string | string[] | undefined | null): Lang | n
   return v === 'en' ? 'en' : v === 'zh' ? 'zh' : null;
 }
 
-const UNIT_LABELS: Record<string, { zh: string; en: string }> = {
-  CNY: { zh: '元', en: 'yuan' }, USD: { zh: '美元', en: 'US dollars' }, HKD: { zh: '港元', en: 'HK dollars' }, EUR: { zh: '欧元', en: 'euros' },
-  m2: { zh: '平方米', en: 'm²' }, mu: { zh: '亩', en: 'mu' }, ha: { zh: '公顷', en: 'ha' }, km2: { zh: '平方公里', en: 'km²' },
-  m3: { zh: '立方米', en: 'm³' }, m: { zh: '米', en: 'm' }, km: { zh: '公里', en: 'km' }, t: { zh: '吨', en: 't' }, kg: { zh: '公斤', en: 'kg' },
-  count: { zh: '个', en: 'items' }, percent: { zh: '%', en: '%' }, percentage_point: { zh: '个百分点', en: 'percentage points' },
-  hour: { zh: '小时', en: 'hours' }, day: { zh: '天', en: 'days' }, month: { zh: '个月', en: 'months' }, year: { zh: '年', en: 'years' },
-};
-
-export function unitLabel(unit: string, lang: Lang): string {
-  return UNIT_LABELS[unit]?.[lang] ?? unit;
-}
-
-const QUALIFIER_LABELS: Record<string, { zh: string; en: string }> = {
-  exact: { zh: '确数', en: 'exact' },
-  more_than: { zh: '超过（余、超、多）', en: 'more than' },
-  about: { zh: '约数（约、左右）', en: 'about' },
-  nearly: { zh: '接近（近）', en: 'nearly' },
-  less_than: { zh: '不到', en: 'less than' },
-};
-const QUALIFIER_MARKS: Record<string, { zh: string; en: string }> = {
-  more_than: { zh: '超', en: '>' }, about: { zh: '约', en: '≈' }, nearly: { zh: '近', en: '~' }, less_than: { zh: '不到', en: '<' },
-};
-
-export function qualifierLabel(qualifier: string, lang: Lang): string {
-  return QUALIFIER_LABELS[qualifier]?.[lang] ?? qualifier;
-}
-
-/** The short word put before an approximate value (超300亿元, 约180平方米); '' for an exact one. */
-export function qualifierMark(qualifier: string, lang: Lang): string {
-  return QUALIFIER_MARKS[qualifier]?.[lang] ?? '';
-}
-
-const MONEY = new Set(['CNY', 'USD', 'HKD', 'EUR']);
-const SCALED = new Set([...MONEY, 'count', 'm2', 'm3', 'm', 't', 'kg']);
-
-function trim(n: number, digits = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
-}
-
-/**
- * A number the way a Chinese reader writes it: 1.4亿, 8000万, 594 (no thousands separators). English
- * gets 140M, 80M. Lossy by design — the exact value goes into a title attribute (exactValue).
- */
-export function shortNumber(value: number, lang: Lang, scaled = true): string {
-  const abs = Math.abs(value);
-  if (lang === 'en') {
-    if (!scaled || abs < 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-    return value.toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: 2 });
-  }
-  if (!scaled) return trim(value);
-  if (abs >= 1e12) return `${trim(value / 1e12)}万亿`;
-  if (abs >= 1e8) return `${trim(value / 1e8)}亿`;
-  if (abs >= 1e4) return `${trim(value / 1e4)}万`;
-  return trim(value);
-}
-
-/** A value with its unit, shown the Chinese way: 1.4亿元, 44万平方米, 84.6%, 3800亩. */
-export function formatValue(value: number, unit: string, lang: Lang): string {
-  const number = shortNumber(value, lang, SCALED.has(unit));
-  if (unit === 'percent') return `${number}%`;
-  if (unit === 'count') return lang === 'zh' ? number : number;
-  const label = unitLabel(unit, lang);
-  return lang === 'zh' ? `${number}${label}` : `${number} ${label}`;
-}
-
-/** The exact value for a title attribute: 1400000000 元 → "1,400,000,000 元". */
-export function exactValue(value: number, unit: string, lang: Lang): string {
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unitLabel(unit, lang)}`;
-}
+// What a figure's codes are called and how values are written live in lib/vocab (units.ts, codes.ts,
+// format.ts); re-exported here for the interface code that imported them from this module.
+export { unitLabel } from './vocab/units';
+export { qualifierLabel, qualifierMark } from './vocab/codes';
+export { exactValue, formatValue, shortNumber } from './vocab/format';
 
 /** Interface words. One flat table per language so a missing translation is a type error. */
 const ZH = {
@@ -89,12 +25,19 @@ const ZH = {
   metric: '指标', district: '区县', street: '街道', community: '社区/村', from: '起始日期', to: '截止日期',
   qualifier: '精确度', source: '来源', any: '全部', apply: '应用筛选', reset: '清除筛选',
   figures: '条数', figures_count: '数字条数', value: '数值', unit: '单位', place: '地点', date: '日期', text: '原文', article: '文章',
-  by_street: '按街道', by_community: '按社区/村', by_month: '按月份',
+  by_street: '按街道', by_community: '按社区/村', by_month: '按月份', by_quarter: '按季度', by_year: '按年份',
   unplaced_street: '区级（未细分到街道）', unplaced_community: '街道级（未细分到社区）',
-  unit_note_dominant: '只计单位为“{unit}”的数字（该指标最常见的单位）；不同单位的数字从不相加。',
-  unit_note_others: '另有：{others}。',
+  unit_note_dominant: '只计单位为“{unit}”、汇总方式为“{measure}”的数字；不同单位、不同汇总方式的数字从不相加。',
+  unit_note_others: '另有（不计入本图）：{others}。',
   unit_note_count: '未选指标：图表按数字条数统计，不把不同单位的数值相加。',
-  mean_note: '百分比取平均值，不相加。',
+  note_level: '累计数与存量：每个地点、每个时期取最新值，只按地点相加，从不按日期相加。',
+  note_plan: '计划与目标：单独成图，从不与已完成的相加。',
+  note_distribution: '比率与时长从不相加：柱高为中位数，数据表中可见范围。',
+  note_attributes: '另有 {n} 条属性数字（名词短语中的规模或门槛，如“亿元以上项目”）不计入图表。',
+  note_coarser: '另有 {n} 条数字只标明季度、半年或年份，不画在本图上：',
+  note_undated: '{n} 条未标日期。',
+  figures_n: '{n} 条',
+  data_twins: '本页数据：',
   approx_legend: '斜纹部分：约数（余、超、约、近、不到）',
   approx_count: '其中约数 {n} 条',
   source_line: '来源：数说基层，据{sources}报道提取；每个数字可追溯到原句。',
@@ -109,11 +52,11 @@ const ZH = {
   nothing: '没有符合条件的数字。',
   bad_filter: '筛选条件有误：{message}',
   sum: '合计', mean: '平均', approx: '约数',
-  place_figures_by_metric: '按指标', place_over_time: '按月份（全部指标条数）', place_children_streets: '下辖街道', place_children_communities: '下辖社区/村',
+  place_figures_by_metric: '按指标', place_over_time: '全部指标条数', place_children_streets: '下辖街道', place_children_communities: '下辖社区/村',
   place_up: '上级', place_in_overview: '在概览中查看', place_not_found: '没有关于此地的数字。',
   fact_title: '数字详情', fact_value: '数值', fact_exact: '精确值', fact_qualifier: '精确度', fact_metric: '指标', fact_place: '地点', fact_date: '日期',
   fact_sentence: '原句', fact_article: '原文（数字以高亮标出，所在句子加底色）', fact_citation: '引用', fact_copy: '复制引用', fact_checks: '核查',
-  fact_cues: '判定词', fact_provenance_stated: '原句写明', fact_provenance_inherited: '承接上文', fact_provenance_default: '来源默认',
+  fact_cues: '判定词',
   fact_corrected: '已更正（原为 {value}）', fact_rejected: '已被审核人员否定，不计入图表', fact_cumulative: '累计数',
   fact_review: '审核',
   article_figures: '文中数字', article_full_text: '全文（悬停高亮数字可见指标与规范值）', article_not_found: '找不到这篇文章。',
@@ -122,7 +65,6 @@ const ZH = {
   search_pending: '尚有 {n} 篇文章正在建立索引，结果可能不全。',
   open_article: '打开文章', open_fact: '数字详情',
   published: '发布日期', page: '版面', issue: '期号', link: '链接',
-  status_unreviewed: '未审核', status_verified: '已核实', status_corrected: '已更正', status_rejected: '已否定',
   chart_loading: '图表加载中…',
   editor_sign_in: '编辑登录', editor_sign_out: '退出登录', login_title: '编辑登录', login_signed_in_as: '已登录：',
   login_name: '用户名', login_password: '密码', login_submit: '登录',
@@ -158,12 +100,19 @@ const EN: Strings = {
   metric: 'Metric', district: 'District', street: 'Street', community: 'Community', from: 'From', to: 'To',
   qualifier: 'Precision', source: 'Source', any: 'Any', apply: 'Apply filters', reset: 'Clear filters',
   figures: 'Figures', figures_count: 'Number of figures', value: 'Value', unit: 'Unit', place: 'Place', date: 'Date', text: 'As written', article: 'Article',
-  by_street: 'By street', by_community: 'By community', by_month: 'By month',
+  by_street: 'By street', by_community: 'By community', by_month: 'By month', by_quarter: 'By quarter', by_year: 'By year',
   unplaced_street: 'District level (no street)', unplaced_community: 'Street level (no community)',
-  unit_note_dominant: 'Only figures in “{unit}” (the metric’s most common unit); figures of different units are never added.',
-  unit_note_others: 'Not counted: {others}.',
+  unit_note_dominant: 'Only figures in “{unit}” aggregated as “{measure}”; figures of other units or measures are never added.',
+  unit_note_others: 'Not in this chart: {others}.',
   unit_note_count: 'No metric chosen: the charts count figures and never add values of different units.',
-  mean_note: 'Percentages are averaged, not added.',
+  note_level: 'Running totals and stocks: the latest of each place and period, added over places, never over dates.',
+  note_plan: 'Plans and targets: a chart of their own, never added to what was done.',
+  note_distribution: 'Rates and durations are never added: a bar is their median; the table shows the range.',
+  note_attributes: '{n} attribute figures (a size class inside a noun phrase, as in 亿元以上项目) are not charted.',
+  note_coarser: '{n} figures dated only by quarter, half year or year are not on this chart: ',
+  note_undated: '{n} undated.',
+  figures_n: '{n} figures',
+  data_twins: 'This page as data: ',
   approx_legend: 'Hatched part: approximate figures (余, 超, 约, 近, 不到)',
   approx_count: '{n} of them approximate',
   source_line: 'Source: Civic Figures, extracted from {sources}; every figure links to its sentence.',
@@ -178,11 +127,11 @@ const EN: Strings = {
   nothing: 'No figure matches these filters.',
   bad_filter: 'Bad filter: {message}',
   sum: 'Total', mean: 'Mean', approx: 'approx.',
-  place_figures_by_metric: 'By metric', place_over_time: 'By month (figures of all metrics)', place_children_streets: 'Streets', place_children_communities: 'Communities',
+  place_figures_by_metric: 'By metric', place_over_time: 'figures of all metrics', place_children_streets: 'Streets', place_children_communities: 'Communities',
   place_up: 'Part of', place_in_overview: 'Open in the overview', place_not_found: 'No figure names this place.',
   fact_title: 'Figure', fact_value: 'Value', fact_exact: 'Exact value', fact_qualifier: 'Precision', fact_metric: 'Metric', fact_place: 'Place', fact_date: 'Date',
   fact_sentence: 'Sentence', fact_article: 'Article (the figure highlighted, its sentence shaded)', fact_citation: 'Citation', fact_copy: 'Copy citation', fact_checks: 'Checks',
-  fact_cues: 'Decided by', fact_provenance_stated: 'stated in the sentence', fact_provenance_inherited: 'from the context', fact_provenance_default: 'the source’s default',
+  fact_cues: 'Decided by',
   fact_corrected: 'Corrected (was {value})', fact_rejected: 'Rejected by a reviewer; left out of the charts', fact_cumulative: 'cumulative',
   fact_review: 'Review',
   article_figures: 'Figures in this article', article_full_text: 'Full text (hover a highlighted figure for its metric and value)', article_not_found: 'No such article.',
@@ -191,7 +140,6 @@ const EN: Strings = {
   search_pending: '{n} articles are still being indexed; results may be incomplete.',
   open_article: 'Open article', open_fact: 'Figure details',
   published: 'Published', page: 'Page', issue: 'Issue', link: 'Link',
-  status_unreviewed: 'unreviewed', status_verified: 'verified', status_corrected: 'corrected', status_rejected: 'rejected',
   chart_loading: 'Loading chart…',
   editor_sign_in: 'Editor sign-in', editor_sign_out: 'Sign out', login_title: 'Editor sign-in', login_signed_in_as: 'Signed in as ',
   login_name: 'Name', login_password: 'Password', login_submit: 'Sign in',

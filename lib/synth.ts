@@ -4,6 +4,8 @@
 // a database that holds real articles, so generated figures can never be mistaken for real ones.
 import { createHash } from 'node:crypto';
 import type { Db, Sql } from '../db/client';
+import { DERIVED_COLUMNS, derivedCells } from '../db/derived';
+import { rebuildRollups, setRollupsStale } from '../db/rollups';
 import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
 import { TAXONOMY, type MetricDefinition } from './extract/taxonomy';
@@ -239,6 +241,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
           place.district, place.districtCode, place.street, place.streetCode, place.community, place.communityCode,
           'stated', when.date, precision, 'stated', when.written.startsWith('截至') ? 1 : 0,
           JSON.stringify([plan.noun]), SYNTHETIC_EXTRACTOR_VERSION,
+          ...derivedCells({ value, unit, metric: plan.metric.key, reviewStatus: 'unreviewed', date: when.date, datePrecision: precision }),
         ],
       });
       sentences.push(sentence);
@@ -273,7 +276,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
         }
         await tx.run(`INSERT INTO facts (uid, article_id, value, low, high, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
             district, district_code, street, street_code, community, community_code, place_provenance,
-            date, date_precision, date_provenance, cumulative, cues, extractor_version)
+            date, date_precision, date_provenance, cumulative, cues, extractor_version, ${DERIVED_COLUMNS.join(', ')})
           VALUES ${slice.map(() => FACT_PLACEHOLDERS).join(', ')}`, params);
       }
       factsWritten += n;
@@ -291,6 +294,8 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
   // so a failure leaves the schema and the data as they were.
   const existing = (await db.get<{ n: number }>('SELECT count(*) AS n FROM facts'))!.n;
   const bulk = options.deferIndexes ?? (options.facts >= 50_000 && options.facts >= existing);
+  // the rollups are rebuilt whole at the end; until then the dashboard reads the facts
+  await setRollupsStale(db);
   try {
     if (bulk) {
       await db.transaction(async (tx) => {
@@ -301,6 +306,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
           options.onProgress?.(factsWritten);
         }
         for (const index of deferred) await tx.exec(index.sql);
+        await rebuildRollups(tx);
       });
       // the one big transaction went through the WAL; give its space back
       sqlite?.pragma('wal_checkpoint(TRUNCATE)');
@@ -309,6 +315,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
         await db.transaction((tx) => writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch)));
         options.onProgress?.(factsWritten);
       }
+      await db.transaction((tx) => rebuildRollups(tx));
     }
   } finally {
     sqlite?.pragma(`cache_size = ${cacheSize}`);
@@ -318,7 +325,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
 }
 
 const FACTS_PER_INSERT = 24;
-const FACT_PLACEHOLDERS = `(${Array.from({ length: 26 }, () => '?').join(', ')})`;
+const FACT_PLACEHOLDERS = `(${Array.from({ length: 26 + DERIVED_COLUMNS.length }, () => '?').join(', ')})`;
 
 /** The non-unique indexes of facts, with the statement that makes each again. */
 async function secondaryIndexes(tx: Sql): Promise<{ name: string; sql: string }[]> {

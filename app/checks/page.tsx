@@ -2,40 +2,43 @@
 import type { Metadata } from 'next';
 import { getDb } from '../../db/client';
 import { placesWithFigures, sourceNames } from '../../db/dashboard';
-import { CHECK_KINDS, VERDICTS, countChecks, listChecks, type CheckKind, type Verdict } from '../../lib/checks';
-import { parseCheckParams } from '../../lib/checks/export';
-import { QUALIFIERS } from '../../lib/extract/types';
+import { CHECK_KINDS, VERDICTS, type CheckKind, type Verdict } from '../../lib/checks';
 import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
-import { pageNumber } from '../../lib/params';
-import { qualifierLabel, strings } from '../../lib/i18n';
+import { strings } from '../../lib/i18n';
 import { metricGroups, requestLang } from '../../lib/i18n-server';
+import { QUALIFIER_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
+import { CHECKS_PAGE_SIZE, checksData, type ChecksData } from '../../lib/views/checks';
+import { toSearchParams } from '../../lib/views/request';
+import { DataLinks } from '../components/DataLinks';
 import { CheckList } from '../components/CheckList';
 import { KIND_LABELS, VERDICT_LABELS } from '../components/checkLabels';
 import styles from '../components/checks.module.css';
 import { FilterForm } from '../components/FilterForm';
-import { first, type SearchParams } from '../components/viewModel';
+import { first, twinMetadata, type SearchParams } from '../components/viewModel';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: '核查 · 数说基层' };
-
-const PAGE_SIZE = 100;
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return twinMetadata('/checks', searchParams, { title: '核查 · 数说基层' });
+}
 
 export default async function ChecksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const lang = await requestLang(params);
   const s = strings(lang);
-  let filters: Filters = {}, kind: CheckKind | undefined, verdict: Verdict | undefined, error: string | null = null;
+  const db = await getDb();
+  let data: ChecksData | null = null, error: string | null = null;
   try {
-    ({ filters, kind, verdict } = parseCheckParams(params));
+    data = await checksData(db, toSearchParams(params), { paged: true });
   } catch (e) {
     if (!(e instanceof FilterError)) throw e;
     error = e.message;
   }
-  const db = await getDb();
-  const counts = await countChecks(db, filters, { kind });
-  const page = pageNumber(first(params.page), Math.ceil((verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell) / PAGE_SIZE));
-  const checks = await listChecks(db, filters, { kind, verdict, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const shown = verdict ? counts[verdict] : counts.holds + counts.off + counts.cannot_tell;
+  const filters: Filters = data?.filters ?? {};
+  const kind: CheckKind | undefined = data?.kind, verdict: Verdict | undefined = data?.verdict;
+  const counts = data?.counts ?? { holds: 0, off: 0, cannot_tell: 0 };
+  const checks = data?.checks ?? [];
+  const page = data?.page ?? 1;
+  const shown = data?.matching ?? 0;
   const keepLang = first(params.lang) ? lang : undefined;
   const url = (path: string, extra: Record<string, string | undefined>) => `${path}${filtersToQuery(filters, { kind, verdict, lang: keepLang, ...extra })}`;
   const districts = await placesWithFigures(db, 'district');
@@ -57,7 +60,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
         districts={districts.map((p) => ({ value: p.code, label: p.name }))}
         streets={streets.map((p) => ({ value: p.code, label: p.name }))}
         communities={communities.map((p) => ({ value: p.code, label: p.name }))}
-        qualifiers={QUALIFIERS.map((q) => ({ value: q, label: qualifierLabel(q, lang) }))}
+        qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
         sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
         keep={{ kind, verdict, lang: keepLang }}
         labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
@@ -74,12 +77,13 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
       </nav>
       <p className={styles.exports}>
         {lang === 'zh' ? '导出：' : 'Export: '}
-        <a href={url('/checks.csv', { lang: undefined })} data-testid="checks-csv">CSV</a> · <a href={url('/api/checks', { lang: undefined })} data-testid="checks-json">JSON</a>
+        <a href={url('/checks.csv', { lang: undefined, page: undefined })} data-testid="checks-csv">CSV</a> · <a href={url('/checks.json', { lang: undefined, page: undefined })} data-testid="checks-json">JSON</a>
       </p>
       {checks.length === 0
         ? <p className="muted" data-testid="checks-empty">{lang === 'zh' ? '没有符合条件的核查。' : 'No checks match.'}</p>
         : <CheckList checks={checks} lang={lang} />}
-      {shown > page * PAGE_SIZE && <p><a href={url('/checks', { page: String(page + 1) })}>{lang === 'zh' ? '下一页' : 'Next page'}</a></p>}
+      {shown > page * CHECKS_PAGE_SIZE && <p><a href={url('/checks', { page: String(page + 1) })}>{lang === 'zh' ? '下一页' : 'Next page'}</a></p>}
+      <DataLinks pathname="/checks" params={toSearchParams(params)} lang={lang} />
     </div>
   );
 }

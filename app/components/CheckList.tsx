@@ -1,6 +1,7 @@
 // A list of checks: what was checked, the arithmetic, the verdict, and links to the figures it rests on.
 import type { CheckView } from '../../lib/checks';
-import { formatValue } from '../../lib/checks/format';
+import { reviewStatusLabel } from '../../lib/vocab/codes';
+import { formatValue } from '../../lib/vocab/format';
 import { KIND_LABELS, ROLE_LABELS, VERDICT_LABELS, type CheckLang } from './checkLabels';
 import styles from './checks.module.css';
 
@@ -22,7 +23,7 @@ export function CheckList({ checks, lang = 'zh', currentFactId }: { checks: Chec
           <p className={styles.figures}>
             {c.figures.map((f) => (
               <a key={f.factId} href={`/facts/${f.factId}`} aria-current={f.factId === currentFactId ? 'true' : undefined}>
-                {ROLE_LABELS[lang][f.role] ?? f.role}：{f.text}{f.reviewStatus !== 'unreviewed' ? `（${f.reviewStatus}）` : ''}
+                {ROLE_LABELS[lang][f.role] ?? f.role}：{f.text}{f.reviewStatus !== 'unreviewed' ? `（${reviewStatusLabel(f.reviewStatus, lang)}）` : ''}
               </a>
             ))}
           </p>
@@ -38,5 +39,5 @@ function formatDifference(c: CheckView, lang: CheckLang): string {
   // rates, shares and growth are off by percentage points; the others in the unit of their figures
   if (c.kind === 'rate' || c.kind === 'share_of_target' || c.kind === 'growth') return `${sign}${Number(d.toFixed(2))}${lang === 'zh' ? ' 个百分点' : ' pp'}`;
   const unit = c.figures.find((f) => f.role !== 'stated')?.unit ?? 'count';
-  return `${sign}${formatValue(d, unit)}`;
+  return `${sign}${formatValue(d, unit, lang)}`;
 }

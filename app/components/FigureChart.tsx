@@ -4,10 +4,12 @@
 // figure: title, unit, filters, source line, PNG/SVG/CSV downloads and the same data as a table.
 // Clicking a bar (or its row's link, for keyboard users) opens the list of its figures.
 import { useRouter } from 'next/navigation';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { shortNumber, type Lang } from '../../lib/i18n';
+import type { Lang } from '../../lib/vocab/codes';
+import { shortNumber } from '../../lib/vocab/format';
 import { downloadPng, downloadSvg, type ChartFrame } from './chartExport';
+import { CountCells } from './CountCells';
 
 export interface ChartBar {
   key: string;            // stable id of the bucket (place code, YYYY-MM, or "none")
@@ -38,12 +40,14 @@ interface Props {
   lang: Lang;
   /** angled labels for long place names; months read fine flat */
   angled?: boolean;
+  /** what the chart leaves out and where it is (figures dated more coarsely than its periods) */
+  note?: ReactNode;
 }
 
 const COLOR = '#c0392b';
 const SELECTED = '#7b241c';
 
-export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileName, labels, lang, angled = false }: Props) {
+export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileName, labels, lang, angled = false, note }: Props) {
   const router = useRouter();
   const holder = useRef<HTMLDivElement>(null);
   const hatch = `${testId}-hatch`;
@@ -96,6 +100,7 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
         </ResponsiveContainer>
       </div>
       {hasApprox && <p className="meta legend"><span className="swatch hatch" aria-hidden="true" /> {labels.legend}</p>}
+      {note && <p className="meta">{note}</p>}
       <p className="meta source-line">{frame.source}</p>
       <div className="chart-actions">
         <button type="button" onClick={() => { const s = svg(); if (s) void downloadPng(s, frame, fileName); }}>{labels.png}</button>
@@ -112,8 +117,7 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
               <tr key={bar.key} aria-current={bar.key === selectedKey ? 'true' : undefined}>
                 <td><a href={bar.href} onClick={(e) => { e.preventDefault(); open(bar); }}>{bar.label}</a></td>
                 <td className="num"><span title={bar.exact} className={bar.approximate ? 'approx' : undefined}>{bar.display}</span></td>
-                <td className="num">{bar.figures}</td>
-                <td className="num">{bar.approximate}</td>
+                <CountCells figures={bar.figures} approximate={bar.approximate} />
               </tr>
             ))}
           </tbody>

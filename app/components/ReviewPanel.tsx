@@ -4,18 +4,30 @@
 import { getDb } from '../../db/client';
 import { reviewableFact } from '../../db/review';
 import { currentEditor } from '../../lib/auth/server';
-import { UNITS } from '../../lib/extract/types';
-import { TAXONOMY } from '../../lib/extract/taxonomy';
 import { reviewTrail } from '../../lib/review';
+import { reviewStatusLabel } from '../../lib/vocab/codes';
+import { metrics, metricLabel } from '../../lib/vocab/metrics';
+import { unitDefinitions, unitLabel } from '../../lib/vocab/units';
 import { REVIEW_LABELS, type CheckLang } from './checkLabels';
 import { CsrfField } from './CsrfField';
 import styles from './checks.module.css';
 
 type Figure = { status: string; value: number; unit: string; metric: string };
 
-function describe(f: Figure, l: (typeof REVIEW_LABELS)[CheckLang]): string {
-  const status = l[f.status as 'verified'] ?? f.status;
-  return `${status} · ${f.value} ${f.unit} · ${f.metric}`;
+function describe(f: Figure, lang: CheckLang): string {
+  return `${reviewStatusLabel(f.status, lang)} · ${f.value} ${unitLabel(f.unit, lang)} · ${metricLabel(f.metric, lang)}`;
+}
+
+/** A field a correction may change (unit, metric): empty keeps the figure's own. */
+function Correction({ name, label, keep, value, options }: { name: string; label: string; keep: string; value: string | null; options: [string, string][] }) {
+  return (
+    <label>{label}
+      <select name={name} defaultValue={value ?? ''}>
+        <option value="">{keep}</option>
+        {options.map(([code, text]) => <option key={code} value={code}>{text} ({code})</option>)}
+      </select>
+    </label>
+  );
 }
 
 export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
@@ -43,8 +55,8 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
               <tr key={e.id} data-testid="review-event">
                 <td><time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time></td>
                 <td>{e.userName}</td>
-                <td data-testid="review-before">{describe(e.before, l)}</td>
-                <td data-testid="review-after">{describe(e.after, l)}</td>
+                <td data-testid="review-before">{describe(e.before, lang)}</td>
+                <td data-testid="review-after">{describe(e.after, lang)}</td>
                 <td>{e.reason ?? ''}</td>
               </tr>
             ))}
@@ -62,18 +74,10 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
             ))}
           </fieldset>
           <label>{l.value}<input name="value" inputMode="decimal" placeholder={l.valueHint} defaultValue={fact.correctedValue ?? ''} /></label>
-          <label>{l.unit}
-            <select name="unit" defaultValue={fact.correctedUnit ?? ''}>
-              <option value="">{l.keep} {fact.unit}</option>
-              {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
-            </select>
-          </label>
-          <label>{l.metric}
-            <select name="metric" defaultValue={fact.correctedMetric ?? ''}>
-              <option value="">{l.keep} {fact.metric}</option>
-              {TAXONOMY.map((m) => <option key={m.key} value={m.key}>{lang === 'zh' ? m.zh : m.en} ({m.key})</option>)}
-            </select>
-          </label>
+          <Correction name="unit" label={l.unit} keep={`${l.keep} ${unitLabel(fact.unit, lang)}`} value={fact.correctedUnit}
+            options={unitDefinitions().map((u) => [u.code, u[lang]])} />
+          <Correction name="metric" label={l.metric} keep={`${l.keep} ${metricLabel(fact.metric, lang)}`} value={fact.correctedMetric}
+            options={metrics().map((m) => [m.key, m[lang]])} />
           <label className={styles.wide}>{l.reason}<textarea name="reason" rows={2} maxLength={2000} /></label>
           <div><button type="submit">{l.submit}</button></div>
         </form>

@@ -1,50 +1,73 @@
-// Turning the dashboard's SQL results into what the pages and charts show. Server-only helpers
-// (metric labels come from the taxonomy); no SQL here — that lives in db/dashboard.ts.
-import type { Bucket, Pick } from '../../db/dashboard';
-import { FILTER_KEYS, filtersToQuery, type Filters } from '../../lib/filters';
-import { exactValue, fill, formatValue, qualifierLabel, strings, unitLabel, type Lang } from '../../lib/i18n';
-import { metricLabel } from '../../lib/i18n-server';
+// Turning a view's data (lib/views) into what the pages and charts show. Server-only helpers (metric labels
+// come from the taxonomy); no SQL here — that lives in db/ — and no aggregation — that is lib/vocab's.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../db/client';
+import type { Bucket, Series, SeriesOption } from '../../db/dashboard';
+import { FILTER_KEYS, FilterError, filtersToQuery, pickParam, type Filters, type Pick } from '../../lib/filters';
+import { fill, strings, type Lang } from '../../lib/i18n';
+import { requestLang } from '../../lib/i18n-server';
+import { measureLabel, qualifierLabel } from '../../lib/vocab/codes';
+import { periodLabel, type Granularity } from '../../lib/vocab/dates';
+import { exactValue, formatValue } from '../../lib/vocab/format';
+import { metricLabel } from '../../lib/vocab/metrics';
+import { unitLabel } from '../../lib/vocab/units';
+import { alternates } from '../../lib/views/links';
+import { NotFound, toSearchParams, type SearchParams } from '../../lib/views/request';
 import type { ChartBar, FigureChartLabels } from './FigureChart';
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
+
+/** A page's metadata: its JSON and CSV twins, announced in its head. */
+export async function twinMetadata(pathname: string, searchParams: Promise<SearchParams>, extra: Metadata = {}): Promise<Metadata> {
+  return { ...extra, alternates: alternates(pathname, toSearchParams(await searchParams)) };
+}
+
+/** What every view page starts from: its route's parameters, its query, its language and words, the database. */
+export async function pageContext<P>(params: Promise<P>, searchParams: Promise<SearchParams>) {
+  const query = await searchParams;
+  const lang = await requestLang(query);
+  return { ...(await params), query, lang, s: strings(lang), db: await getDb() };
+}
+
+/** A view's data for its page; what does not exist (or a malformed address) is the 404 page. */
+export async function pageData<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof FilterError) notFound();
+    throw error;
+  }
+}
 
 export function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** `pick=street:330102003`, `pick=community:none`, `pick=month:2020-04`; anything else is no pick. */
-export function parsePick(raw: string | undefined): Pick | null {
-  if (!raw) return null;
-  const m = /^(street|community):(\d{9}|\d{12}|none)$/.exec(raw);
-  if (m) return { kind: m[1] as 'street' | 'community', code: m[2] === 'none' ? null : m[2] };
-  const month = /^month:(\d{4}-\d{2})$/.exec(raw);
-  return month ? { kind: 'month', month: month[1] } : null;
-}
-
-export function pickParam(pick: Pick): string {
-  return pick.kind === 'month' ? `month:${pick.month}` : `${pick.kind}:${pick.code ?? 'none'}`;
-}
-
-/** A URL of `path` with the filters and extra parameters (pick, page, lang) in a fixed order. */
+/** A URL of `path` with the filters and extra parameters (unit, measure, pick, page, lang) in a fixed order. */
 export function viewUrl(path: string, filters: Filters, extra: Record<string, string | undefined> = {}): string {
   return `${path}${filtersToQuery(filters, extra)}`;
 }
 
-const AVERAGED = new Set(['percent', 'percentage_point']);
+const figuresWord = (n: number, lang: Lang) => fill(strings(lang).figures_n, { n });
 
-/** Chart bars of buckets: a total (or mean) in `unit`, or a count when no unit is set. */
+/** Chart bars of a series' buckets: a sum, a latest level or a median in the series' unit, or a count. */
 export function chartBars(
-  buckets: Bucket[], options: { unit: string | null; lang: Lang; kind: 'street' | 'community' | 'month'; hrefOf: (pick: Pick) => string },
+  buckets: Bucket[], options: { series: Series; lang: Lang; kind: 'street' | 'community' | 'period'; hrefOf: (pick: Pick) => string },
 ): ChartBar[] {
   const s = strings(options.lang);
+  const { unit, measure } = options.series;
   return buckets.map((b) => {
-    const pick: Pick = options.kind === 'month' ? { kind: 'month', month: b.key! } : { kind: options.kind, code: b.key };
-    const label = b.label ?? (options.kind === 'month' ? b.key! : options.kind === 'street' ? s.unplaced_street : s.unplaced_community);
-    const counted = options.unit === null || b.total === null;
-    const value = counted ? b.figures : b.total!;
-    // the approximate share is stacked hatched on the exact one; a mean cannot be split, so it is hatched whole
-    const approxPart = counted ? b.approximate : AVERAGED.has(options.unit!) ? 0 : b.approximateTotal ?? 0;
-    const hatched = !counted && AVERAGED.has(options.unit!) && b.approximate > 0;
+    const pick: Pick = options.kind === 'period' ? { kind: 'period', period: b.key! } : { kind: options.kind, code: b.key };
+    const label = options.kind === 'period' ? periodLabel(b.key!, options.lang)
+      : b.label ?? (options.kind === 'street' ? s.unplaced_street : s.unplaced_community);
+    const counted = unit === null || b.value === null;
+    const value = counted ? b.figures : b.value!;
+    // the approximate part is stacked hatched on the exact one; a median cannot be split, so it is hatched whole
+    const whole = !counted && measure === 'distribution';
+    const approxPart = counted ? b.approximate : whole ? 0 : b.approximateValue ?? 0;
+    const hatched = whole && b.approximate > 0;
+    const range = whole && b.low !== null && b.high !== null && b.low !== b.high ? ` (${formatValue(b.low, unit!, options.lang)}–${formatValue(b.high, unit!, options.lang)})` : '';
     return {
       exactPart: hatched ? 0 : value - approxPart,
       approxPart: hatched ? value : approxPart,
@@ -53,18 +76,18 @@ export function chartBars(
       value,
       figures: b.figures,
       approximate: b.approximate,
-      display: counted ? `${b.figures}${options.lang === 'zh' ? ' 条' : ' figures'}` : formatValue(value, options.unit!, options.lang),
-      exact: counted ? String(b.figures) : `${exactValue(value, options.unit!, options.lang)}${AVERAGED.has(options.unit!) ? ` (${s.mean})` : ''}`,
+      display: counted ? figuresWord(b.figures, options.lang) : `${formatValue(value, unit!, options.lang)}${range}`,
+      exact: counted ? String(b.figures) : `${exactValue(value, unit!, options.lang)} (${measureLabel(measure, options.lang)})`,
       href: options.hrefOf(pick),
     };
   });
 }
 
-export function chartLabels(lang: Lang, bucket: string, unit: string | null): FigureChartLabels {
+export function chartLabels(lang: Lang, bucket: string, series: Series): FigureChartLabels {
   const s = strings(lang);
   return {
     png: s.download_png, svg: s.download_svg, csv: s.download_csv, table: s.table_of_chart, legend: s.approx_legend,
-    bucket, value: unit ? (AVERAGED.has(unit) ? s.mean : s.sum) : s.figures, figures: s.figures, approx: s.approx,
+    bucket, value: series.unit ? measureLabel(series.measure, lang) : s.figures, figures: s.figures, approx: s.approx,
   };
 }
 
@@ -87,13 +110,37 @@ export function describeFilters(filters: Filters, lang: Lang, placeNames: Map<st
   return fill(s.filters_line, { filters: parts.length ? parts.join(lang === 'zh' ? '；' : '; ') : s.no_filters });
 }
 
-export function unitLine(unit: string | null, lang: Lang): string {
+/** "单位：亩（合计）" — the unit and measure a chart is drawn in. */
+export function unitLine(series: Series, lang: Lang): string {
   const s = strings(lang);
   const sep = lang === 'zh' ? '：' : ': ';
-  if (!unit) return `${s.unit}${sep}${s.figures_count}`;
-  return `${s.unit}${sep}${unitLabel(unit, lang)}${AVERAGED.has(unit) ? `（${s.mean}）` : ''}`;
+  if (!series.unit) return `${s.unit}${sep}${s.figures_count}`;
+  return `${s.unit}${sep}${unitLabel(series.unit, lang)}${lang === 'zh' ? '（' : ' ('}${measureLabel(series.measure, lang)}${lang === 'zh' ? '）' : ')'}`;
 }
 
 export function sourceLine(filters: Filters, lang: Lang): string {
   return fill(strings(lang).source_line, { sources: filters.source ?? (lang === 'zh' ? '地方政务新闻' : 'local government news') });
 }
+
+/** What the chart says about its own rule (levels, plans, medians), or nothing for plain sums and counts. */
+export function measureNote(series: Series, lang: Lang): string {
+  const s = strings(lang);
+  return series.measure === 'level' ? s.note_level : series.measure === 'plan' ? s.note_plan : series.measure === 'distribution' ? s.note_distribution : '';
+}
+
+/** The series a view could draw besides the one it draws: each with its link, never mixed in. */
+export function otherSeries(options: SeriesOption[], series: Series, lang: Lang, hrefOf: (o: SeriesOption) => string): { label: string; href: string }[] {
+  if (!series.metric) return [];
+  return options.filter((o) => o.measure !== 'attribute' && !(o.unit === series.unit && o.measure === series.measure)).map((o) => ({
+    label: `${unitLabel(o.unit, lang)}·${measureLabel(o.measure, lang)} ${figuresWord(o.figures, lang)}`,
+    href: hrefOf(o),
+  }));
+}
+
+const GRANULARITY_WORD: Record<Granularity, 'by_month' | 'by_quarter' | 'by_year'> = { month: 'by_month', quarter: 'by_quarter', year: 'by_year' };
+
+export function granularityLabel(granularity: Granularity, lang: Lang): string {
+  return strings(lang)[GRANULARITY_WORD[granularity]];
+}
+
+export { pickParam };

@@ -1,12 +1,21 @@
 // Full-text search of articles and sentences (Chinese by character bigrams, see db/search.ts).
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getDb } from '../../db/client';
-import { searchText, type SearchHit } from '../../db/search';
+import type { SearchHit } from '../../db/search';
+import { FilterError } from '../../lib/filters';
 import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
-import { first, type SearchParams } from '../components/viewModel';
+import { toSearchParams } from '../../lib/views/request';
+import { searchData, type SearchData } from '../../lib/views/search';
+import { DataLinks } from '../components/DataLinks';
+import { first, twinMetadata, type SearchParams } from '../components/viewModel';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return twinMetadata('/search', searchParams);
+}
 
 /** The passage with the query's terms in <mark> and its figures linked to their fact pages. */
 function Passage({ hit }: { hit: SearchHit }) {
@@ -25,8 +34,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const lang = await requestLang(params);
   const s = strings(lang);
-  const q = (first(params.q) ?? '').trim().slice(0, 200);
-  const result = q ? await searchText(await getDb(), q) : null;
+  let result: SearchData | null = null, error: string | null = null;
+  try {
+    result = await searchData(await getDb(), toSearchParams(params));
+  } catch (e) {
+    if (!(e instanceof FilterError)) throw e;
+    error = e.message;
+  }
+  const q = result?.q ?? (first(params.q) ?? '').slice(0, 200);
   return (
     <div>
       <h1>{s.search_title}</h1>
@@ -36,8 +51,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {first(params.lang) && <input type="hidden" name="lang" value={lang} />}
         <button type="submit">{s.search_button}</button>
       </form>
+      {error && <p className="error" role="alert">{error}</p>}
       {!q && <p className="muted">{s.search_hint}</p>}
-      {result && (
+      {result && q && (
         <section aria-live="polite">
           <p data-testid="search-count">{result.hits.length ? fill(s.search_results, { q, n: result.hits.length }) : fill(s.search_none, { q })}</p>
           <ol className="search-hits" data-testid="search-hits">
@@ -55,6 +71,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </ol>
         </section>
       )}
+      <DataLinks pathname="/search" params={toSearchParams(params)} lang={lang} />
     </div>
   );
 }

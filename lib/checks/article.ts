@@ -3,14 +3,16 @@
 //   share_of_target    完成任务数15个的46.7%  → 7 of 15 (or the part the sentence states)
 //   parts_within_total 共…8个，其中…2个、…4个  → the parts do not exceed the total
 //   growth             从10亿元增加到12亿元，增长20%  → (12 − 10) ÷ 10
-import { formatValue, plain } from './format';
+import { effectiveFigure } from '../vocab/effective';
+import { arithmeticValue, plain } from '../vocab/format';
+import { isRatioUnit } from '../vocab/units';
 import { interval, overlaps, statedRateInterval, type Interval } from './ranges';
 import type { CheckDraft, CheckFact } from './types';
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?\n]/;
 const SENTENCE_BREAK = /[。！？!?\n]/;
 
-const isPercent = (f: CheckFact) => f.unit === 'percent' || f.unit === 'percentage_point';
+const isPercent = (f: CheckFact) => isRatioUnit(f.unit);
 
 /** The text from the start of the figure's clause up to the figure: where its describing words are. */
 function clauseBefore(text: string, f: CheckFact): string {
@@ -66,14 +68,9 @@ const DECLINE_WORDS = /下降|减少|降低|回落|降幅|减/;
 const BASE_WORDS = /上年|去年|前年|同期|上月|上季度|上一年|比|较|从|由/;
 const PART_DONE_WORDS = /完成|实现|达到|达|已/;
 
-/** The measure word a count is written with (594个 → 个, 40余张 → 张): counts of different things differ in it. */
-function measureWord(f: CheckFact): string | null {
-  const last = f.text.trim().slice(-1);
-  return f.unit === 'count' && /[\u4e00-\u9fa5]/.test(last) ? last : null;
-}
-
+/** Whether two counts count the same kind of thing: their measure words (facts.unit_word: 个, 张, 户) agree, or one is unknown. */
 const sameThings = (a: CheckFact, b: CheckFact) => {
-  const x = measureWord(a), y = measureWord(b);
+  const x = a.unit === 'count' ? a.unitWord : null, y = b.unit === 'count' ? b.unitWord : null;
   return !x || !y || x === y;
 };
 
@@ -92,7 +89,7 @@ const approximate = (...fs: CheckFact[]) => fs.some((f) => f.qualifier !== 'exac
 function rateDraft(kind: 'rate' | 'share_of_target', stated: CheckFact, part: CheckFact, whole: CheckFact): CheckDraft {
   const { central, range } = ratio(part, whole);
   const holds = whole.value > 0 && overlaps(range, statedRateInterval(stated));
-  const arithmetic = `${formatValue(part.value, part.unit)} ÷ ${formatValue(whole.value, whole.unit)} = ${plain(central)}%（文中 ${stated.text}）`;
+  const arithmetic = `${arithmeticValue(part.value, part.unit)} ÷ ${arithmeticValue(whole.value, whole.unit)} = ${plain(central)}%（文中 ${stated.text}）`;
   const note = approximate(part, whole)
     ? `“${[part, whole].filter((f) => f.qualifier !== 'exact').map((f) => f.text).join('”“')}”是约数，可能的比率为 ${plain(range[0])}%–${plain(range[1])}%`
     : null;
@@ -140,7 +137,7 @@ function rateChecks(text: string, facts: CheckFact[]): CheckDraft[] {
       if (whole) { drafts.push(rateDraft('rate', r, part, whole)); break; }
       drafts.push({
         kind: 'rate', verdict: 'cannot_tell', metric: r.metric, date: r.date, stated: r.value, expected: null, difference: null,
-        arithmetic: `${formatValue(part.value, part.unit)} ÷ ？ = ${r.text}`,
+        arithmetic: `${arithmeticValue(part.value, part.unit)} ÷ ？ = ${r.text}`,
         note: `文中给出了“${part.text}”，但没有给出它所占的总数`,
         facts: [{ factId: r.id, role: 'stated' }, { factId: part.id, role: 'part' }],
       });
@@ -166,7 +163,7 @@ function shareChecks(text: string, facts: CheckFact[]): CheckDraft[] {
     if (whole.unit !== 'count' || whole.qualifier !== 'exact') {
       drafts.push({
         ...base, verdict: 'cannot_tell', expected: null, difference: null, facts: links,
-        arithmetic: `${formatValue(whole.value, whole.unit)} × ${p.text} = ${formatValue(implied, whole.unit)}`,
+        arithmetic: `${arithmeticValue(whole.value, whole.unit)} × ${p.text} = ${arithmeticValue(implied, whole.unit)}`,
         note: '文中没有给出完成的数量，无法核对',
       });
       continue;
@@ -180,7 +177,7 @@ function shareChecks(text: string, facts: CheckFact[]): CheckDraft[] {
     drafts.push({
       ...base, verdict: fitting !== undefined ? 'holds' : 'off', expected: nearestRate,
       difference: fitting !== undefined ? 0 : p.value - nearestRate, facts: links,
-      arithmetic: `${formatValue(whole.value, whole.unit)} × ${p.text} = ${plain(implied, 3)} ≈ ${nearest}；${nearest} ÷ ${plain(whole.value)} = ${plain(nearestRate)}%（文中 ${p.text}）`,
+      arithmetic: `${arithmeticValue(whole.value, whole.unit)} × ${p.text} = ${plain(implied, 3)} ≈ ${nearest}；${nearest} ÷ ${plain(whole.value)} = ${plain(nearestRate)}%（文中 ${p.text}）`,
       note: fitting !== undefined ? `即完成 ${nearest} 个` : `没有整数个能占 ${plain(whole.value)} 个的 ${p.text}`,
     });
   }
@@ -214,7 +211,7 @@ function partsChecks(text: string, facts: CheckFact[]): CheckDraft[] {
     drafts.push({
       kind: 'parts_within_total', verdict: holds ? 'holds' : 'off', metric: total.metric, date: total.date,
       stated: sum, expected: total.value, difference: holds ? 0 : sum - total.value,
-      arithmetic: `${parts.map((f) => formatValue(f.value, f.unit)).join(' + ')} = ${formatValue(sum, total.unit)} ${holds ? '≤' : '>'} ${formatValue(total.value, total.unit)}（总数“${total.text}”）`,
+      arithmetic: `${parts.map((f) => arithmeticValue(f.value, f.unit)).join(' + ')} = ${arithmeticValue(sum, total.unit)} ${holds ? '≤' : '>'} ${arithmeticValue(total.value, total.unit)}（总数“${total.text}”）`,
       note: holds ? null : oversized.length ? `“${oversized.map((f) => f.text).join('”“')}”一项就超过了总数` : '分项之和超过总数（除非各分项相互重叠）',
       facts: [{ factId: total.id, role: 'total' }, ...parts.map((f) => ({ factId: f.id, role: 'part' as const }))],
     });
@@ -225,7 +222,7 @@ function partsChecks(text: string, facts: CheckFact[]): CheckDraft[] {
 function growthChecks(text: string, facts: CheckFact[]): CheckDraft[] {
   const drafts: CheckDraft[] = [];
   for (const g of facts) {
-    if (g.unit !== 'percent' && g.unit !== 'percentage_point') continue;
+    if (!isPercent(g)) continue;
     const prefix = clauseBefore(text, g);
     if (g.metric !== 'growth_rate' && !GROWTH_WORDS.test(prefix)) continue;
     // the two values: same sentence, the unit the growth is of, one metric
@@ -264,7 +261,7 @@ function growthChecks(text: string, facts: CheckFact[]): CheckDraft[] {
     } else {
       central = ((current.value - base.value) / base.value) * 100;
       range = [(cl / bh - 1) * 100, bl > 0 ? (ch / bl - 1) * 100 : Infinity];
-      arithmetic = `(${formatValue(current.value, current.unit)} − ${formatValue(base.value, base.unit)}) ÷ ${formatValue(base.value, base.unit)} = ${plain(central)}%（文中 ${sign < 0 ? '下降' : ''}${g.text}）`;
+      arithmetic = `(${arithmeticValue(current.value, current.unit)} − ${arithmeticValue(base.value, base.unit)}) ÷ ${arithmeticValue(base.value, base.unit)} = ${plain(central)}%（文中 ${sign < 0 ? '下降' : ''}${g.text}）`;
     }
     const [sl, sh] = statedRateInterval(g);
     const allowed: Interval = sign < 0 ? [-sh, -sl] : [sl, sh];
@@ -298,6 +295,7 @@ export interface ExtractedFigure {
   community?: string | null; communityCode?: string | null; placeProvenance?: string | null;
   date?: string | null; dateProvenance?: string | null; cumulative?: boolean | null;
   reviewStatus?: string | null; correctedValue?: number | null; correctedUnit?: string | null; correctedMetric?: string | null;
+  unitWord?: string | null; role?: string | null;
 }
 
 /** A check draft whose `facts[].factId` is an index into the figures it was computed from, not a stored id. */
@@ -306,19 +304,15 @@ export type IndexedCheckDraft = CheckDraft;
 /**
  * The checks inside one article, from its text and its figures as extracted: a pure function (no database),
  * so it runs in the extraction worker. The figures are read as articleForChecks reads stored ones —
- * rejected ones left out, an editor's correction winning — and in the same order (by start, then as given,
+ * rejected ones and attributes left out, the effective figure — and in the same order (by start, then as given,
  * which is the order they are stored in).
  */
 export function articleChecksOfFigures(text: string, figures: readonly ExtractedFigure[]): IndexedCheckDraft[] {
   const facts: CheckFact[] = [];
   figures.forEach((f, index) => {
-    if (f.reviewStatus === 'rejected') return;
-    const corrected = f.reviewStatus === 'corrected';
+    if (f.reviewStatus === 'rejected' || f.role === 'attribute') return;
     facts.push({
-      id: index, articleId: 0,
-      value: corrected ? f.correctedValue ?? f.value : f.value,
-      unit: corrected ? f.correctedUnit ?? f.unit : f.unit,
-      metric: corrected ? f.correctedMetric ?? f.metric : f.metric,
+      id: index, articleId: 0, ...effectiveFigure(f), unitWord: f.unitWord ?? null, role: f.role ?? 'measured',
       qualifier: f.qualifier, text: f.text, start: f.start, end: f.end, sentenceStart: f.sentenceStart, sentenceEnd: f.sentenceEnd,
       district: f.district ?? null, districtCode: f.districtCode ?? null, street: f.street ?? null, streetCode: f.streetCode ?? null,
       community: f.community ?? null, communityCode: f.communityCode ?? null, placeProvenance: f.placeProvenance ?? 'default',

@@ -2,15 +2,14 @@
 //   cumulative_decrease      累计 figures of one place and metric must not go down over time
 //   conflict                 one metric, place and date reported with different values by different articles
 //   streets_within_district  the streets of a district cannot add up to more than the district's total
-import { formatValue, plain } from './format';
+import { arithmeticValue, plain } from '../vocab/format';
+import { measureOf } from '../vocab/metrics';
 import { interval } from './ranges';
 import type { CheckDraft, CheckFact } from './types';
 
-/** Metrics whose figures add up across places (a rate or a duration does not). */
-function isAdditive(f: CheckFact): boolean {
-  return f.unit !== 'percent' && f.unit !== 'percentage_point' && !f.metric.endsWith('_rate')
-    && f.metric !== 'duration' && f.metric !== 'other';
-}
+/** How a figure aggregates (lib/vocab): flows and levels add up across places; plans, rates, durations and counts do not. */
+const measure = (f: CheckFact) => measureOf(f);
+const addsOverPlaces = (f: CheckFact) => measure(f) === 'flow' || measure(f) === 'level';
 
 function placeKey(f: CheckFact): string | null {
   return f.communityCode ?? f.streetCode ?? f.districtCode ?? f.community ?? f.street ?? f.district ?? null;
@@ -35,7 +34,7 @@ const source = (f: CheckFact) => (f.articleTitle ? `《${f.articleTitle}》` : `
 
 function cumulativeChecks(facts: CheckFact[]): CheckDraft[] {
   const drafts: CheckDraft[] = [];
-  const series = groupBy(facts.filter((f) => f.cumulative && f.date && f.metric !== 'other'), (f) => {
+  const series = groupBy(facts.filter((f) => f.cumulative && f.date && measure(f) === 'level'), (f) => {
     const place = placeKey(f);
     return place ? `${f.metric}|${f.unit}|${place}` : null;
   });
@@ -49,7 +48,7 @@ function cumulativeChecks(facts: CheckFact[]): CheckDraft[] {
       drafts.push({
         kind: 'cumulative_decrease', verdict: holds ? 'holds' : 'off', metric: later.metric, date: later.date,
         stated: later.value, expected: earlier.value, difference: holds ? 0 : later.value - earlier.value,
-        arithmetic: `${placeName(later)} 累计：${earlier.date} ${formatValue(earlier.value, earlier.unit)} → ${later.date} ${formatValue(later.value, later.unit)}${holds ? '' : `，减少 ${formatValue(earlier.value - later.value, later.unit)}`}`,
+        arithmetic: `${placeName(later)} 累计：${earlier.date} ${arithmeticValue(earlier.value, earlier.unit)} → ${later.date} ${arithmeticValue(later.value, later.unit)}${holds ? '' : `，减少 ${arithmeticValue(earlier.value - later.value, later.unit)}`}`,
         note: holds ? null : `累计数不应减少（${source(earlier)}“${earlier.text}”，${source(later)}“${later.text}”）`,
         facts: [{ factId: earlier.id, role: 'earlier' }, { factId: later.id, role: 'later' }],
       });
@@ -60,9 +59,9 @@ function cumulativeChecks(facts: CheckFact[]): CheckDraft[] {
 
 function conflictChecks(facts: CheckFact[]): CheckDraft[] {
   const drafts: CheckDraft[] = [];
-  const groups = groupBy(facts.filter((f) => f.date && f.metric !== 'other'), (f) => {
+  const groups = groupBy(facts.filter((f) => f.date && measure(f) !== 'count'), (f) => {
     const place = placeKey(f);
-    return place ? `${f.metric}|${f.unit}|${place}|${f.date}|${f.cumulative}` : null;
+    return place ? `${f.metric}|${f.unit}|${place}|${f.date}|${measure(f)}` : null;
   });
   for (const group of groups.values()) {
     // An article giving several values under one key is reporting several things (two projects'
@@ -78,8 +77,8 @@ function conflictChecks(facts: CheckFact[]): CheckDraft[] {
     drafts.push({
       kind: 'conflict', verdict: agree ? 'holds' : 'off', metric: first.metric, date: first.date,
       stated: Math.max(...values), expected: Math.min(...values), difference: agree ? 0 : spread,
-      arithmetic: reports.map((f) => `${source(f)} ${formatValue(f.value, f.unit)}`).join(agree ? ' ＝ ' : ' ≠ ')
-        + (agree ? '' : `，相差 ${formatValue(spread, first.unit)}`),
+      arithmetic: reports.map((f) => `${source(f)} ${arithmeticValue(f.value, f.unit)}`).join(agree ? ' ＝ ' : ' ≠ ')
+        + (agree ? '' : `，相差 ${arithmeticValue(spread, first.unit)}`),
       note: `${placeName(first)} ${first.date}：${reports.length} 篇文章${agree ? '一致' : '说法不一'}`,
       facts: reports.map((f) => ({ factId: f.id, role: 'report' as const })),
     });
@@ -89,8 +88,8 @@ function conflictChecks(facts: CheckFact[]): CheckDraft[] {
 
 function streetChecks(facts: CheckFact[]): CheckDraft[] {
   const drafts: CheckDraft[] = [];
-  const additive = facts.filter((f) => isAdditive(f) && f.date);
-  const key = (f: CheckFact, district: string) => `${f.metric}|${f.unit}|${f.date}|${f.cumulative}|${district}`;
+  const additive = facts.filter((f) => addsOverPlaces(f) && f.date);
+  const key = (f: CheckFact, district: string) => `${f.metric}|${f.unit}|${f.date}|${measure(f)}|${district}`;
   const streets = groupBy(additive.filter((f) => f.streetCode && !f.communityCode), (f) => key(f, f.streetCode!.slice(0, 6)));
   const districts = groupBy(additive.filter((f) => f.districtCode && !f.streetCode && !f.communityCode), (f) => key(f, f.districtCode!));
   for (const [k, districtFacts] of districts) {
@@ -105,10 +104,10 @@ function streetChecks(facts: CheckFact[]): CheckDraft[] {
     drafts.push({
       kind: 'streets_within_district', verdict: holds ? 'holds' : 'off', metric: total.metric, date: total.date,
       stated: sum, expected: total.value, difference: holds ? 0 : sum - total.value,
-      arithmetic: `${perStreet.map((f) => `${f.street} ${formatValue(f.value, f.unit)}`).join(' + ')} = ${formatValue(sum, total.unit)} ${holds ? '≤' : '>'} ${total.district} ${formatValue(total.value, total.unit)}`,
+      arithmetic: `${perStreet.map((f) => `${f.street} ${arithmeticValue(f.value, f.unit)}`).join(' + ')} = ${arithmeticValue(sum, total.unit)} ${holds ? '≤' : '>'} ${total.district} ${arithmeticValue(total.value, total.unit)}`,
       note: holds
         ? (perStreet.length > 1 ? `各街道合计占全区的 ${plain((sum / total.value) * 100, 1)}%` : null)
-        : `街道数字之和超过全区总数 ${formatValue(sum - total.value, total.unit)}`,
+        : `街道数字之和超过全区总数 ${arithmeticValue(sum - total.value, total.unit)}`,
       facts: [{ factId: total.id, role: 'district' }, ...perStreet.map((f) => ({ factId: f.id, role: 'street' as const }))],
     });
   }

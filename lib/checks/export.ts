@@ -1,4 +1,4 @@
-// /checks.csv and /api/checks: the checks of a filtered view, with the figures each one rests on.
+// The checks of a filtered view as data (lib/views/checks.ts: /checks.json, /checks.csv, /api/checks), with the figures each one rests on.
 import { z } from 'zod';
 import type { CheckView } from '../../db/checks';
 import { parseFilters, type Filters, FilterError } from '../filters';
@@ -29,29 +29,14 @@ export function parseCheckParams(params: URLSearchParams | Record<string, string
   return { filters, ...parsed.data };
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  // a spreadsheet must not run text as a formula
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** "37:stated 38:part 35:whole": which figure (fact id) played which part. */
 function figureList(check: CheckView): string {
   return check.figures.map((f) => `${f.factId}:${f.role}`).join(' ');
 }
 
-export function checksToCsv(checks: CheckView[]): string {
-  const lines = [CHECK_CSV_COLUMNS.join(',')];
-  for (const c of checks) {
-    lines.push([
-      c.id, c.kind, c.verdict, c.metric, c.date, c.stated, c.expected, c.difference, c.arithmetic, c.note,
-      c.articleId, figureList(c), c.computedAt,
-    ].map(csvCell).join(','));
-  }
-  // BOM: Excel opens UTF-8 Chinese text correctly only with it
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** A check's cells, in CHECK_CSV_COLUMNS order. */
+export function checkRowCells(c: CheckView): unknown[] {
+  return [c.id, c.kind, c.verdict, c.metric, c.date, c.stated, c.expected, c.difference, c.arithmetic, c.note, c.articleId, figureList(c), c.computedAt];
 }
 
 export function checkToJson(c: CheckView) {

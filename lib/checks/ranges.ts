@@ -1,6 +1,12 @@
 // The interval a written figure stands for: 余/约/近 and rounding (12亿元 is 11.5亿–12.5亿) widen it,
 // so a check only says "off" when no reading of the words makes the arithmetic work.
-import { statedDecimals } from './format';
+import { isRatioUnit } from '../vocab/units';
+
+/** How many decimals a figure's text writes its number with (84.6% → 1, 15个 → 0). */
+export function statedDecimals(text: string): number {
+  const m = /\d+(?:\.(\d+))?/.exec(text.replace(/,/g, ''));
+  return m?.[1]?.length ?? 0;
+}
 
 export type Interval = [number, number];
 
@@ -13,7 +19,7 @@ export function roundingHalfStep(f: Written): number {
   const decimals = statedDecimals(f.text);
   const scale = Number.isFinite(written) && written !== 0 ? Math.abs(f.value / written) : 1;
   // A count written out in full (594个) is exact; one written with a scale word (2.3万户) or decimals is rounded.
-  if (decimals === 0 && scale < 10 && f.unit !== 'percent' && f.unit !== 'percentage_point') return 0;
+  if (decimals === 0 && scale < 10 && !isRatioUnit(f.unit)) return 0;
   const halfStep = 0.5 * 10 ** -decimals * (scale >= 10 ? scale : 1);
   // 1亿元 is read as 0.95亿–1.05亿, not 0.5亿–1.5亿: writers round to a figure they believe, not to a digit
   return Math.min(halfStep, Math.abs(f.value) * 0.05);

@@ -1,4 +1,5 @@
 // What the checks read (a figure as an editor last left it) and what they produce.
+import type { Placed } from '../vocab/places';
 
 export const CHECK_KINDS = [
   'rate', 'share_of_target', 'parts_within_total', 'growth', 'cumulative_decrease', 'conflict', 'streets_within_district',
@@ -12,10 +13,11 @@ export type Verdict = (typeof VERDICTS)[number];
 export type CheckRole = 'stated' | 'part' | 'whole' | 'total' | 'base' | 'current' | 'earlier' | 'later' | 'report' | 'street' | 'district';
 
 /**
- * A figure as checked: the corrected value/unit/metric when an editor corrected it; rejected figures
- * are never loaded. Offsets are relative to the article's text, as stored.
+ * A figure as checked: its effective value, unit and metric (lib/vocab/effective.ts: an editor's correction
+ * wins); rejected figures and attributes (size classes, not quantities reported) are never loaded. Offsets
+ * are relative to the article's text, as stored.
  */
-export interface CheckFact {
+export interface CheckFact extends Placed {
   id: number;
   articleId: number;
   value: number;
@@ -27,13 +29,14 @@ export interface CheckFact {
   end: number;
   sentenceStart: number;
   sentenceEnd: number;
-  district: string | null; districtCode: string | null;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
   placeProvenance: string;  // stated | inherited | default (the source's district, not said by the text)
   date: string | null;
   dateProvenance: string;   // stated | inherited | default (the publication day)
   cumulative: boolean;
+  /** the unit or measure word as written (户, 张, 万元): counts of different things differ in it */
+  unitWord: string | null;
+  /** measured | attribute | plan | stock (lib/vocab codes.ts) */
+  role: string;
   /** for checks across articles, which name the reports */
   articleTitle?: string | null;
 }

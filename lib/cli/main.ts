@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   init: { summary: 'init: create/migrate the database and load the bundled sample when it holds no articles', load: () => import('./init') },
   editor: { summary: 'editor NAME [--sign-out]: add an editor or set their password (FIGURES_EDITOR_PASSWORD, else one is generated and printed once; ends their sessions); --sign-out only ends every session of theirs', load: () => import('./editor') },
   db: { summary: 'db copy --from PATH_OR_URL --to PATH_OR_URL [--sessions]: the whole database into an empty one (SQLite or PostgreSQL either way), verified, resumable', load: () => import('./db') },
+  rollups: { summary: 'rollups [--db PATH]: derive the effective figures and periods again and rebuild the rollups (after edits that went around the app)', load: () => import('./rollups') },
   checks: { summary: 'checks: recompute every fact check (rates, shares, parts, growth, running totals, conflicts, streets vs district)', load: () => import('./checks') },
 };
 

@@ -6,26 +6,15 @@ import type { Sql } from '../../db/client';
 import type { FactQuery } from '../../db/export';
 import { sourceExists } from '../../db/export';
 import { divisionName } from '../divisions';
-import { FILTER_KEYS, FilterError, filtersToQuery, parseFilters, type Filters } from '../filters';
-import { UNITS } from '../extract/types';
+import { FILTER_KEYS, FilterError, filtersToQuery, parseFilters, parseScope, pickParam, type Filters } from '../filters';
+import { checkParams } from '../views/request';
 
 export { FilterError };
 
 export const PAGE_SIZE = { default: 100, max: 1000 } as const;
 
-/** Parameters of exports beyond the filters. */
-const EXPORT_KEYS = ['unit', 'pick', 'include_rejected'] as const;
-/** Accepted and ignored: the page language does not change the data, and links keep it. */
-const IGNORED_KEYS = ['lang'] as const;
-
-function rejectUnknown(params: URLSearchParams, allowed: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const key of params.keys()) {
-    if (!allowed.includes(key)) throw new FilterError(key, `is not a parameter here (allowed: ${allowed.join(', ')})`);
-    if (seen.has(key)) throw new FilterError(key, 'is given more than once');
-    seen.add(key);
-  }
-}
+/** Parameters of exports beyond the filters: a chart's unit and measure, a drilled-in bar, rejected figures. */
+const EXPORT_KEYS = ['unit', 'measure', 'pick', 'include_rejected'] as const;
 
 function parseFlag(params: URLSearchParams, key: string): boolean {
   const raw = params.get(key);
@@ -36,31 +25,16 @@ function parseFlag(params: URLSearchParams, key: string): boolean {
 
 /** The fact query of a query string, checked against the data: an unknown code or source is a 400, not an empty answer. */
 export async function parseFactQuery(db: Sql, params: URLSearchParams, extraKeys: readonly string[] = []): Promise<FactQuery> {
-  rejectUnknown(params, [...FILTER_KEYS, ...EXPORT_KEYS, ...IGNORED_KEYS, ...extraKeys]);
-  const lang = params.get('lang');
-  if (lang !== null && lang !== 'zh' && lang !== 'en') throw new FilterError('lang', 'must be zh or en');
+  checkParams(params, [...FILTER_KEYS, ...EXPORT_KEYS, ...extraKeys]);
   const filters = parseFilters(params);
   await checkFilterValues(db, filters);
-  const unit = params.get('unit') || undefined;
-  if (unit !== undefined && !(UNITS as readonly string[]).includes(unit)) throw new FilterError('unit', `must be one of ${UNITS.join(', ')}`);
+  const { unit, measure, pick } = parseScope(params);
   const query: FactQuery = { ...filters };
   if (unit) query.unit = unit;
+  if (measure) query.measure = measure;
   if (parseFlag(params, 'include_rejected')) query.includeRejected = true;
-  const pick = parsePick(params.get('pick'));
   if (pick) query.pick = pick;
   return query;
-}
-
-/** The dashboard's chart pick: street:CODE, community:CODE, street:none, community:none or month:YYYY-MM. */
-export function parsePick(raw: string | null): FactQuery['pick'] | undefined {
-  if (raw === null || raw === '') return undefined;
-  const place = /^(street|community):(\d{9}|\d{12}|none)$/.exec(raw);
-  if (place && (place[2] === 'none' || place[2].length === (place[1] === 'street' ? 9 : 12))) {
-    return { kind: place[1] as 'street' | 'community', code: place[2] === 'none' ? null : place[2] };
-  }
-  const month = /^month:(\d{4})-(0[1-9]|1[0-2])$/.exec(raw);
-  if (month) return { kind: 'month', month: `${month[1]}-${month[2]}` };
-  throw new FilterError('pick', 'must be street:CODE, community:CODE, street:none, community:none or month:YYYY-MM');
 }
 
 /** Codes must name real divisions (of the national list) and nest; the source must exist. */
@@ -88,8 +62,7 @@ export function parseLimit(params: URLSearchParams): number {
 // filters it was made for, so reusing it with other filters is an error rather than a silent skip.
 
 export function queryFingerprint(q: FactQuery): string {
-  const pick = !q.pick ? undefined : q.pick.kind === 'month' ? `month:${q.pick.month}` : `${q.pick.kind}:${q.pick.code ?? 'none'}`;
-  const key = filtersToQuery(q, { unit: q.unit, pick, include_rejected: q.includeRejected ? '1' : undefined });
+  const key = filtersToQuery(q, { unit: q.unit, measure: q.measure ?? undefined, pick: q.pick ? pickParam(q.pick) : undefined, include_rejected: q.includeRejected ? '1' : undefined });
   return createHash('sha256').update(key).digest('base64url').slice(0, 10);
 }
 

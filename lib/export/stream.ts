@@ -39,7 +39,7 @@ export function exportStream(db: Db, query: FactQuery, format: ExportFormat, opt
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       // opened here, not lazily, so a query that cannot run fails before the response starts
-      cursor = await openFactRows<unknown[]>(db, query, writer.select, writer.needsRaw);
+      cursor = await openFactRows<unknown[]>(db, query, writer.select, writer.articleIndex, writer.needsRaw);
       if (format === 'csv') controller.enqueue(new TextEncoder().encode(`${options.bom === false ? '' : BOM}${CSV_HEADER}`));
     },
     async pull(controller) {

@@ -10,6 +10,8 @@ export const EXPORT_FILTER_KEYS: readonly string[] = KEYS;
 export interface ExportExtras {
   /** a chart that draws one unit exports that unit only */
   unit?: string | null;
+  /** and one measure (flow, level, plan, distribution): exactly the figures its bars are made of */
+  measure?: string | null;
   /** the chart bar a view drilled into, as the dashboard writes it: street:CODE, community:none, month:2020-04 … */
   pick?: string | null;
   includeRejected?: boolean;
@@ -17,43 +19,39 @@ export interface ExportExtras {
   bom?: boolean;
 }
 
-/** The URL of the CSV or JSONL of exactly a view's data: `/export/facts.csv?district=330102&metric=investment`. */
-export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras: ExportExtras = {}): string {
+/** `path` with a view's filters and the export parameters, in a fixed order so equal views give equal URLs. */
+function withQuery(path: string, filters: Filters, extras: Omit<ExportExtras, 'bom'>, more: Record<string, string | undefined> = {}): string {
   const q = new URLSearchParams();
   for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
-  if (extras.unit) q.set('unit', extras.unit);
-  if (extras.pick) q.set('pick', extras.pick);
-  if (extras.includeRejected) q.set('include_rejected', '1');
-  if (extras.bom === false && format === 'csv') q.set('bom', '0');
+  const scope = { unit: extras.unit ?? undefined, measure: extras.measure ?? undefined, pick: extras.pick ?? undefined, include_rejected: extras.includeRejected ? '1' : undefined };
+  for (const [key, value] of Object.entries({ ...scope, ...more })) if (value) q.set(key, value);
   const s = q.toString();
-  return `/export/facts.${format}${s ? `?${s}` : ''}`;
+  return `${path}${s ? `?${s}` : ''}`;
+}
+
+/** The URL of the CSV or JSONL of exactly a view's data: `/export/facts.csv?district=330102&metric=investment`. */
+export function exportUrl(filters: Filters, format: ExportFormat = 'csv', extras: ExportExtras = {}): string {
+  return withQuery(`/export/facts.${format}`, filters, extras, { bom: extras.bom === false && format === 'csv' ? '0' : undefined });
 }
 
 /** The matching page of the JSON API. */
 export function apiUrl(filters: Filters, extras: Omit<ExportExtras, 'bom'> & { limit?: number; cursor?: string } = {}): string {
-  const q = new URLSearchParams();
-  for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
-  if (extras.unit) q.set('unit', extras.unit);
-  if (extras.pick) q.set('pick', extras.pick);
-  if (extras.includeRejected) q.set('include_rejected', '1');
-  if (extras.limit) q.set('limit', String(extras.limit));
-  if (extras.cursor) q.set('cursor', extras.cursor);
-  const s = q.toString();
-  return `/api/facts${s ? `?${s}` : ''}`;
+  return withQuery('/api/facts', filters, extras, { limit: extras.limit ? String(extras.limit) : undefined, cursor: extras.cursor });
 }
 
 /**
  * A file name that says what the file holds: civic-figures_district-330102_metric-investment_2020-01-01_to_2020-12-31.csv.
  * ASCII only; a non-ASCII value (a source's name) is kept in the RFC 5987 form of contentDisposition.
  */
-export function exportFileName(filters: Filters & { unit?: string; pick?: { kind: string; code?: string | null; month?: string }; includeRejected?: boolean }, format: ExportFormat, ascii = true): string {
+export function exportFileName(filters: Filters & { unit?: string; measure?: string | null; pick?: { kind: string; code?: string | null; period?: string }; includeRejected?: boolean }, format: ExportFormat, ascii = true): string {
   const parts = ['civic-figures'];
   for (const key of KEYS) {
     if (key === 'from' || key === 'to' || !filters[key]) continue;
     parts.push(`${key}-${String(filters[key])}`);
   }
   if (filters.unit) parts.push(`unit-${filters.unit}`);
-  if (filters.pick) parts.push(`${filters.pick.kind}-${filters.pick.kind === 'month' ? filters.pick.month : filters.pick.code ?? 'none'}`);
+  if (filters.measure) parts.push(`measure-${filters.measure}`);
+  if (filters.pick) parts.push(`${filters.pick.kind}-${filters.pick.kind === 'period' ? filters.pick.period : filters.pick.code ?? 'none'}`);
   if (filters.from || filters.to) parts.push(`${filters.from ?? 'start'}_to_${filters.to ?? 'end'}`);
   if (filters.includeRejected) parts.push('with-rejected');
   const name = parts.join('_').replace(/[\\/:*?"<>|\s;,]+/g, '-');

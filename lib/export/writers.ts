@@ -1,29 +1,92 @@
-// The streaming row writers of /export/facts.csv, /export/facts.jsonl and `figures export`: one text line
-// per fact, written straight from the raw database row (db/export.ts RawFact) and its article, with no
-// ExportRow object in between. They write exactly what csvRow(shapeRow(…)) and jsonlRow(shapeRow(…))
-// write (lib/export/writers.test.ts holds them to it), at a fraction of the cost:
+// The streaming row writers of /export/facts.csv, /export/facts.jsonl and `figures export`: one text line per
+// fact, written straight from database rows, with no ExportRow object in between. Both the SELECT and the
+// writing code are generated from COLUMNS (lib/export/columns.ts), once per format, as straight-line code: a
+// generic loop over the columns would read every cell through one megamorphic property access, which doubled
+// the cost of a million-row export. They write exactly what csvRow(shapeRow(…)) and jsonlRow(shapeRow(…))
+// write (lib/export/writers.test.ts holds them to it):
 // - a cell needing no quoting or escaping (nearly all) costs one regex test and is copied as is;
-// - what is the same for every fact of an article (title, url, source, …) or of a metric (its labels)
-//   is written once per article or metric and reused;
-// - numbers and booleans are written inline; the general functions (csvText, csvNumber,
-//   JSON.stringify) handle only the cells the fast test refuses, so odd values behave as before.
-import { factUrlBase, type ArticleInfo, type FactRowCursor, type RawFact, type RowOptions } from '../../db/export';
-import { metricByKey } from '../extract/taxonomy';
-import { COLUMN_NAMES } from './columns';
+// - what is the same for every fact of an article (title, url, source, …) or of a metric (its labels) is
+//   written once per article or metric and reused;
+// - numbers and booleans are written inline; the general functions (csvText, csvNumber, JSON.stringify)
+//   handle only the cells the fast test refuses, so odd values behave as before.
+//
+// Fewer columns from the database: better-sqlite3 spends ~0.1 µs per column per row handing values to
+// JavaScript, so the streams fetch each run of adjacent text cells of facts as ONE column, written by the
+// database in the file's format ("district,district_code,…" or "\"district\":\"…\",…"), and take a run as
+// written only when one regex proves that none of its cells needs quoting, escaping or formula neutralising;
+// a row with such a cell (rare) is read again in full and written by the raw-row writer. Numbers stay
+// columns of their own: SQLite prints doubles differently from JavaScript.
+import { factUrlBase, type ArticleInfo, type FactRowCursor, type RowOptions } from '../../db/export';
+import { metricByKey } from '../vocab/metrics';
+import { COLUMNS, quoteColumn, RAW, type ColumnDefinition, type RawFact } from './columns';
 import { csvNumber, csvText } from './csv';
 import type { ExportFormat } from './urls';
 
 /** Writes one fact as one line (with its line end). */
 export type RowWriter = (r: RawFact, a: ArticleInfo) => string;
 
-// The writers below spell the columns out in this order; a column added to COLUMNS must be added here too.
-const WRITTEN_COLUMNS = ['id', 'uid', 'value', 'low', 'high', 'unit', 'qualifier', 'metric', 'metric_zh', 'metric_en', 'metric_group',
-  'district', 'district_code', 'street', 'street_code', 'community', 'community_code', 'place_provenance', 'date', 'date_precision',
-  'date_provenance', 'cumulative', 'figure_text', 'sentence', 'article_id', 'article_title', 'article_url', 'source', 'synthetic',
-  'published_on', 'fact_url', 'extractor_version', 'review_status', 'corrected_value', 'corrected_unit', 'corrected_metric'];
-if (WRITTEN_COLUMNS.join() !== COLUMN_NAMES.join()) throw new Error('lib/export/writers.ts is out of step with COLUMNS (lib/export/columns.ts)');
+// ── cells ──
 
-// What is the same for every fact of a metric or of an article is written once and reused.
+/** A text cell csvText would change: a formula start, or a character that needs quoting. */
+const CSV_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
+
+/** A text cell, as csvRow writes it (null is empty). */
+function ct(v: unknown): string {
+  if (typeof v === 'string') return CSV_SPECIAL.test(v) ? csvText(v) : v;
+  return v == null ? '' : csvText(String(v));
+}
+
+/** A numeric cell, as csvRow writes it (csvNumber throws on what is not a finite number). */
+function cn(v: unknown): string {
+  return typeof v === 'number' && v - v === 0 ? `${v}` : csvNumber(v as number | null);
+}
+
+/** A string JSON.stringify would escape: a quote, a backslash, a control character or a (possibly lone) surrogate. */
+// eslint-disable-next-line no-control-regex
+const JSON_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A JSON value as JSON.stringify writes it; strings that need no escaping are quoted by hand. */
+function jv(v: unknown): string {
+  if (typeof v === 'string') return JSON_SPECIAL.test(v) ? JSON.stringify(v) : `"${v}"`;
+  if (typeof v === 'number' && v - v === 0) return `${v}`;
+  return JSON.stringify(v);
+}
+
+// ── the columns in segments ──
+
+type Segment =
+  | { kind: 'fact'; column: ColumnDefinition; fact: string }
+  /** adjacent text, code, date and boolean columns of facts */
+  | { kind: 'run'; columns: { column: ColumnDefinition; fact: string }[] }
+  /** the metric key and the label columns right after it */
+  | { kind: 'metric'; columns: ColumnDefinition[] }
+  /** adjacent columns of the article */
+  | { kind: 'article'; columns: ColumnDefinition[] }
+  | { kind: 'sentence'; column: ColumnDefinition }
+  | { kind: 'factUrl'; column: ColumnDefinition };
+
+const isNumeric = (c: ColumnDefinition) => c.type === 'integer' || c.type === 'number';
+
+function segments(runs: boolean): Segment[] {
+  const out: Segment[] = [];
+  for (const c of COLUMNS as readonly ColumnDefinition[]) {
+    const last = out[out.length - 1];
+    const src = c.source;
+    if ('metric' in src) {
+      if (last?.kind !== 'metric') throw new Error(`lib/export/columns.ts: ${c.name} must come right after the metric column`);
+      last.columns.push(c);
+    } else if ('article' in src) {
+      if (last?.kind === 'article') last.columns.push(c); else out.push({ kind: 'article', columns: [c] });
+    } else if ('computed' in src) out.push({ kind: src.computed === 'sentence' ? 'sentence' : 'factUrl', column: c });
+    else if (src.fact === 'metric') out.push({ kind: 'metric', columns: [c] });
+    else if (!runs || isNumeric(c)) out.push({ kind: 'fact', column: c, fact: src.fact });
+    else if (last?.kind === 'run') last.columns.push({ column: c, fact: src.fact });
+    else out.push({ kind: 'run', columns: [{ column: c, fact: src.fact }] });
+  }
+  return out;
+}
+
+// Cells that are the same for every fact of a metric or of an article are written once and reused.
 
 /** Cells of a metric key, computed once per key. */
 function perMetric(cells: (key: string) => string): (key: string) => string {
@@ -45,132 +108,125 @@ function perArticle(cells: (a: ArticleInfo) => string): (a: ArticleInfo) => stri
   };
 }
 
-// ── CSV ──
-
-/** A text cell csvText would change: a formula start, or a character that needs quoting. */
-const CSV_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
-
-/** A text cell, as csvRow writes it (null is empty). */
-function ct(v: unknown): string {
-  if (typeof v === 'string') return CSV_SPECIAL.test(v) ? csvText(v) : v;
-  return v == null ? '' : csvText(String(v));
-}
-
-/** A numeric cell, as csvRow writes it (csvNumber throws on what is not a finite number). */
-function cn(v: unknown): string {
-  return typeof v === 'number' && v - v === 0 ? `${v}` : csvNumber(v as number | null);
-}
-
-function csvMetricCells(key: string): string {
+function metricValue(key: string, c: ColumnDefinition): unknown {
+  if (c.source && 'fact' in c.source) return key;
   const m = metricByKey(key);
-  return `${ct(key)},${ct(m?.zh ?? null)},${ct(m?.en ?? null)},${ct(m?.group.key ?? null)}`;
+  const label = (c.source as { metric: 'zh' | 'en' | 'group' }).metric;
+  return m ? (label === 'group' ? m.group.key : m[label]) : null;
 }
 
-function csvArticleCells(a: ArticleInfo): string {
-  return `${ct(a.title)},${ct(a.url)},${ct(a.source)},${a.synthetic === 1 ? 'true' : 'false'},${ct(a.published_on)}`;
+function articleValue(a: ArticleInfo, c: ColumnDefinition): unknown {
+  const v = a[(c.source as { article: keyof ArticleInfo }).article];
+  return c.type === 'boolean' ? v === 1 : v;
 }
 
-/** The CSV writer: header order, CRLF line ends (the header is CSV_HEADER of ./csv). */
-export function csvWriter(options: RowOptions = {}): RowWriter {
+interface Format {
+  /** a cell of a value known only at run time */
+  cell(c: ColumnDefinition, expression: string): string;
+  /** a cell whose value is known now (metric labels, article fields) */
+  now(c: ColumnDefinition, value: unknown): string;
+  join: string;
+  line(parts: string[]): string;
+}
+
+const CSV: Format = {
+  cell: (c, e) => (isNumeric(c) ? `cn(${e})` : c.type === 'boolean' ? `(${e} === 1 ? 'true' : 'false')` : `ct(${e})`),
+  now: (c, v) => (c.type === 'boolean' ? (v ? 'true' : 'false') : ct(v)),
+  join: ',',
+  line: (parts) => `return ${parts.join(" + ',' + ")} + '\\r\\n';`,
+};
+
+const JSONL: Format = {
+  cell: (c, e) => `'"${c.name}":' + ${c.type === 'boolean' ? `(${e} === 1 ? 'true' : 'false')` : `jv(${e})`}`,
+  now: (c, v) => `"${c.name}":${c.type === 'boolean' ? String(Boolean(v)) : jv(v)}`,
+  join: ',',
+  line: (parts) => `return '{' + ${parts.join(" + ',' + ")} + '}\\n';`,
+};
+
+interface Helpers {
+  ct: typeof ct; cn: typeof cn; jv: typeof jv; csvText: typeof csvText;
+  metric: ((key: string) => string)[];
+  article: ((a: ArticleInfo) => string)[];
+  urlPrefix: string;
+  base: string;
+  plainBase: boolean;
+}
+
+function helpers(format: ExportFormat, segs: Segment[], options: RowOptions): Helpers {
+  const f = format === 'csv' ? CSV : JSONL;
   const base = factUrlBase(options);
-  // fact_url is base + /facts/ID; when the base needs no quoting, neither does the cell
-  // (an id's digits never do, and the cell starts with the base)
-  const plainBase = !CSV_SPECIAL.test(`${base}/facts/`);
-  const urlPrefix = `${base}/facts/`;
-  const metricCells = perMetric(csvMetricCells);
-  const articleCells = perArticle(csvArticleCells);
-  return (r, a) => `${cn(r[0])},${ct(r[1])},${cn(r[2])},${cn(r[3])},${cn(r[4])},${ct(r[5])},${ct(r[6])},${metricCells(r[7])},${ct(r[8])},${ct(r[9])},${ct(r[10])},${ct(r[11])},${ct(r[12])},${ct(r[13])},${ct(r[14])},${ct(r[15])},${ct(r[16])},${ct(r[17])},${r[18] === 1 ? 'true' : 'false'},${ct(r[19])},${ct(a.text.slice(r[20], r[21]))},${cn(r[22])},${articleCells(a)},${plainBase ? urlPrefix + r[0] : csvText(urlPrefix + r[0])},${ct(r[23])},${ct(r[24])},${cn(r[25])},${ct(r[26])},${ct(r[27])}\r\n`;
-}
-
-// ── JSON Lines ──
-
-/** A string JSON.stringify would escape: a quote, a backslash, a control character or a (possibly lone) surrogate. */
-// eslint-disable-next-line no-control-regex
-const JSON_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A JSON value as JSON.stringify writes it; strings that need no escaping are quoted by hand. */
-function jv(v: unknown): string {
-  if (typeof v === 'string') return JSON_SPECIAL.test(v) ? JSON.stringify(v) : `"${v}"`;
-  if (typeof v === 'number' && v - v === 0) return `${v}`;
-  return JSON.stringify(v);
-}
-
-function jsonlMetricFields(key: string): string {
-  const m = metricByKey(key);
-  return `"metric":${jv(key)},"metric_zh":${jv(m?.zh ?? null)},"metric_en":${jv(m?.en ?? null)},"metric_group":${jv(m?.group.key ?? null)}`;
-}
-
-function jsonlArticleFields(a: ArticleInfo): string {
-  return `"article_title":${jv(a.title)},"article_url":${jv(a.url)},"source":${jv(a.source)},"synthetic":${a.synthetic === 1},"published_on":${jv(a.published_on)}`;
-}
-
-/** The JSON Lines writer: the fields of ExportRow in order, as JSON.stringify of the row writes them. */
-export function jsonlWriter(options: RowOptions = {}): RowWriter {
-  const base = factUrlBase(options);
-  // "fact_url":"BASE/facts/ + the id (digits need no escaping) + "
-  const urlPrefix = JSON.stringify(`${base}/facts/`).slice(0, -1);
-  const metricFields = perMetric(jsonlMetricFields);
-  const articleFields = perArticle(jsonlArticleFields);
-  return (r, a) => {
-    const id = r[0];
-    const factUrl = typeof id === 'number' ? `${urlPrefix}${id}"` : JSON.stringify(`${base}/facts/${id}`);
-    return `{"id":${jv(id)},"uid":${jv(r[1])},"value":${jv(r[2])},"low":${jv(r[3])},"high":${jv(r[4])},"unit":${jv(r[5])},"qualifier":${jv(r[6])},${metricFields(r[7])},"district":${jv(r[8])},"district_code":${jv(r[9])},"street":${jv(r[10])},"street_code":${jv(r[11])},"community":${jv(r[12])},"community_code":${jv(r[13])},"place_provenance":${jv(r[14])},"date":${jv(r[15])},"date_precision":${jv(r[16])},"date_provenance":${jv(r[17])},"cumulative":${r[18] === 1},"figure_text":${jv(r[19])},"sentence":${jv(a.text.slice(r[20], r[21]))},"article_id":${jv(r[22])},${articleFields(a)},"fact_url":${factUrl},"extractor_version":${jv(r[23])},"review_status":${jv(r[24])},"corrected_value":${jv(r[25])},"corrected_unit":${jv(r[26])},"corrected_metric":${jv(r[27])}}\n`;
+  return {
+    ct, cn, jv, csvText,
+    metric: segs.filter((s) => s.kind === 'metric').map((s) => perMetric((key) => s.columns.map((c) => f.now(c, metricValue(key, c))).join(f.join))),
+    article: segs.filter((s) => s.kind === 'article').map((s) => perArticle((a) => s.columns.map((c) => f.now(c, articleValue(a, c))).join(f.join))),
+    urlPrefix: format === 'csv' ? `${base}/facts/` : JSON.stringify(`${base}/facts/`).slice(0, -1),
+    base,
+    // fact_url is base + /facts/ID; when the base needs no quoting, neither does the cell (an id's digits never do)
+    plainBase: !CSV_SPECIAL.test(`${base}/facts/`),
   };
 }
 
-// ── Streaming: fewer columns from SQLite ──
-//
-// better-sqlite3 spends ~0.1 µs per column per row handing values to JavaScript, which made fetching the
-// 28 raw columns the larger part of an export. So the streams fetch runs of adjacent text cells as one
-// column each, written by SQLite in the file's format ("district,district_code,…" or
-// "\"district\":\"…\",…"), and take a run as written only when one regex proves that none of its
-// cells needs quoting, escaping or formula neutralising; a row with such a cell (rare) is read again in
-// full and written by the writer above. Numbers stay columns of their own: SQLite prints doubles
-// differently from JavaScript.
+/**
+ * The code of a writer: `parts` of the line, one per segment, given how a segment reads its values (`at`:
+ * the expression of a facts column in the row). Compiled with new Function into straight-line code.
+ */
+function compile(format: ExportFormat, segs: Segment[], at: (fact: string) => string, runCell: (i: number) => string, h: Helpers): (row: unknown[], a: ArticleInfo) => string {
+  const f = format === 'csv' ? CSV : JSONL;
+  const parts: string[] = [];
+  let metric = 0, article = 0, run = 0;
+  for (const s of segs) {
+    switch (s.kind) {
+      case 'fact': parts.push(f.cell(s.column, at(s.fact))); break;
+      case 'run': parts.push(runCell(run++)); break;
+      case 'metric': parts.push(`h.metric[${metric++}](${at('metric')})`); break;
+      case 'article': parts.push(`h.article[${article++}](a)`); break;
+      case 'sentence': parts.push(f.cell(s.column, `a.text.slice(${at('sentence_start')}, ${at('sentence_end')})`)); break;
+      case 'factUrl': parts.push(format === 'csv'
+        ? `(h.plainBase ? h.urlPrefix + ${at('id')} : h.csvText(h.urlPrefix + ${at('id')}))`
+        : `'"${s.column.name}":' + (typeof ${at('id')} === 'number' ? h.urlPrefix + ${at('id')} + '"' : JSON.stringify(h.base + '/facts/' + ${at('id')}))`); break;
+    }
+  }
+  return new Function('h', 'ct', 'cn', 'jv', `return function writeRow(r, a) { ${f.line(parts)} };`)(h, ct, cn, jv);
+}
 
-interface RunCell { name: string; column: string; boolean?: true }
+/** The raw-row writer: every cell from a full row of RAW_SELECT (the reference for the streams' odd rows). */
+function rawWriter(format: ExportFormat, options: RowOptions): RowWriter {
+  const segs = segments(false);
+  return compile(format, segs, (fact) => `r[${RAW[fact]}]`, () => '', helpers(format, segs, options)) as RowWriter;
+}
 
-/** Runs of adjacent text cells in output order (the CSV header and the JSON field order). */
-const RUNS: RunCell[][] = [
-  [{ name: 'unit', column: 'f.unit' }, { name: 'qualifier', column: 'f.qualifier' }],
-  [{ name: 'district', column: 'f.district' }, { name: 'district_code', column: 'f.district_code' }, { name: 'street', column: 'f.street' },
-    { name: 'street_code', column: 'f.street_code' }, { name: 'community', column: 'f.community' }, { name: 'community_code', column: 'f.community_code' },
-    { name: 'place_provenance', column: 'f.place_provenance' }, { name: 'date', column: 'f.date' }, { name: 'date_precision', column: 'f.date_precision' },
-    { name: 'date_provenance', column: 'f.date_provenance' }, { name: 'cumulative', column: 'f.cumulative', boolean: true }, { name: 'figure_text', column: 'f.text' }],
-  [{ name: 'extractor_version', column: 'f.extractor_version' }, { name: 'review_status', column: 'f.review_status' }],
-  [{ name: 'corrected_unit', column: 'f.corrected_unit' }, { name: 'corrected_metric', column: 'f.corrected_metric' }],
-];
+export function csvWriter(options: RowOptions = {}): RowWriter { return rawWriter('csv', options); }
+export function jsonlWriter(options: RowOptions = {}): RowWriter { return rawWriter('jsonl', options); }
 
-/** A row of the streaming select: the runs are the pre-written cells of RUNS[0] to RUNS[3]. */
-type StreamFact = [
-  id: number, uid: string, value: number, low: number | null, high: number | null, run0: string, metric: string, run1: string,
-  sentenceStart: number, sentenceEnd: number, articleId: number, run2: string, correctedValue: number | null, run3: string,
-];
+// ── streaming: fewer columns ──
 
 const sqlBoolean = (column: string) => `(CASE ${column} WHEN 1 THEN 'true' ELSE 'false' END)`;
 
-function runSql(format: ExportFormat, run: RunCell[]): string {
-  return run.map((c, i) => {
-    if (format === 'csv') return c.boolean ? sqlBoolean(c.column) : `coalesce(${c.column}, '')`;
+function runSql(format: ExportFormat, run: { column: ColumnDefinition; fact: string }[]): string {
+  return run.map(({ column: c, fact }, i) => {
+    const col = quoteColumn(fact);
+    if (format === 'csv') return c.type === 'boolean' ? sqlBoolean(col) : `coalesce(${col}, '')`;
     const key = `'${i ? ',' : ''}"${c.name}":'`;
-    return `${key} || ${c.boolean ? sqlBoolean(c.column) : `(CASE WHEN ${c.column} IS NULL THEN 'null' ELSE '"' || ${c.column} || '"' END)`}`;
+    return `${key} || ${c.type === 'boolean' ? sqlBoolean(col) : `(CASE WHEN ${col} IS NULL THEN 'null' ELSE '"' || ${col} || '"' END)`}`;
   }).join(format === 'csv' ? " || ',' || " : ' || ');
 }
 
 /** What a run looks like when every cell went through csvText / JSON.stringify unchanged. */
-function runTest(format: ExportFormat, run: RunCell[]): RegExp {
+function runTest(format: ExportFormat, run: { column: ColumnDefinition }[]): RegExp {
   if (format === 'csv') {
     // exactly run.length cells (a comma inside a cell adds one), none starting like a formula, none to quote
     const cell = '(?:[^",\\r\\n=+\\-@\\t][^",\\r\\n]*)?';
     return new RegExp(`^${cell}(?:,${cell}){${run.length - 1}}$`);
   }
   // the keys in place, each value null, a boolean, or a string without a quote, backslash or control character
-  return new RegExp(`^${run.map((c, i) => `${i ? ',' : ''}"${c.name}":${c.boolean ? '(?:true|false)' : '(?:null|"[^"\\\\\\u0000-\\u001f]*")'}`).join('')}$`);
+  return new RegExp(`^${run.map(({ column: c }, i) => `${i ? ',' : ''}"${c.name}":${c.type === 'boolean' ? '(?:true|false)' : '(?:null|"[^"\\\\\\u0000-\\u001f]*")'}`).join('')}$`);
 }
 
 export interface StreamWriter {
   /** the columns to fetch: `SELECT … FROM facts f` */
   select: string;
+  /** where article_id is in a fetched row */
+  articleIndex: number;
   /** whether a row has a cell the fast path cannot write as fetched: the cursor then reads its full raw row */
   needsRaw(row: unknown[]): boolean;
   write(row: unknown[], cursor: FactRowCursor<unknown[]>): string;
@@ -178,44 +234,35 @@ export interface StreamWriter {
 
 /** The writer of a stream: the same lines as csvWriter / jsonlWriter, from fewer columns. */
 export function streamWriter(format: ExportFormat, options: RowOptions = {}): StreamWriter {
-  const select = `SELECT f.id, f.uid, f.value, f.low, f.high, ${runSql(format, RUNS[0])}, f.metric, ${runSql(format, RUNS[1])},
-    f.sentence_start, f.sentence_end, f.article_id, ${runSql(format, RUNS[2])}, f.corrected_value, ${runSql(format, RUNS[3])} FROM facts f`;
-  const [t0, t1, t2, t3] = RUNS.map((run) => runTest(format, run));
-  const needsRaw = (row: unknown[]) => {
-    const f = row as StreamFact;
-    return !(t0.test(f[5]) && t1.test(f[7]) && t2.test(f[11]) && t3.test(f[13]));
-  };
-  const full = format === 'csv' ? csvWriter(options) : jsonlWriter(options);
-  const base = factUrlBase(options);
-  if (format === 'csv') {
-    const metricCells = perMetric(csvMetricCells);
-    const articleCells = perArticle(csvArticleCells);
-    const plainBase = !CSV_SPECIAL.test(`${base}/facts/`);
-    const urlPrefix = `${base}/facts/`;
-    return {
-      select,
-      needsRaw,
-      write(row, cursor) {
-        const f = row as StreamFact;
-        const a = cursor.article(f[10]);
-        if (needsRaw(f)) return full(cursor.raw(f[0]), a);
-        return `${cn(f[0])},${ct(f[1])},${cn(f[2])},${cn(f[3])},${cn(f[4])},${f[5]},${metricCells(f[6])},${f[7]},${ct(a.text.slice(f[8], f[9]))},${cn(f[10])},${articleCells(a)},${plainBase ? urlPrefix + f[0] : csvText(urlPrefix + f[0])},${f[11]},${cn(f[12])},${f[13]}\r\n`;
-      },
-    };
+  const segs = segments(true);
+  const runs = segs.filter((s): s is Extract<Segment, { kind: 'run' }> => s.kind === 'run').map((s) => s.columns);
+  // the fetched columns: each fact column a segment needs, each run as one, then the sentence offsets
+  const fetched: string[] = [];
+  const index = new Map<string, number>();
+  const need = (fact: string) => { if (!index.has(fact)) { index.set(fact, fetched.length); fetched.push(quoteColumn(fact)); } };
+  const runIndex: number[] = [];
+  for (const s of segs) {
+    if (s.kind === 'fact') need(s.fact);
+    else if (s.kind === 'metric') need('metric');
+    else if (s.kind === 'run') { runIndex.push(fetched.length); fetched.push(runSql(format, s.columns)); }
   }
-  const urlPrefix = JSON.stringify(`${base}/facts/`).slice(0, -1);
-  const metricFields = perMetric(jsonlMetricFields);
-  const articleFields = perArticle(jsonlArticleFields);
+  for (const fact of ['id', 'article_id', 'sentence_start', 'sentence_end']) need(fact);
+  const tests = runs.map((run) => runTest(format, run));
+  const needsRaw = (row: unknown[]) => tests.some((t, i) => !t.test(row[runIndex[i]] as string));
+  const h = helpers(format, segs, options);
+  const fast = compile(format, segs, (fact) => `r[${index.get(fact)}]`, (i) => `r[${runIndex[i]}]`, h);
+  const full = rawWriter(format, options);
+  const idAt = index.get('id')!;
+  const articleAt = index.get('article_id')!;
   return {
-    select,
+    select: `SELECT ${fetched.join(', ')} FROM facts f`,
+    articleIndex: articleAt,
     needsRaw,
     write(row, cursor) {
-      const f = row as StreamFact;
-      const a = cursor.article(f[10]);
-      if (needsRaw(f)) return full(cursor.raw(f[0]), a);
-      const id = f[0];
-      const factUrl = typeof id === 'number' ? `${urlPrefix}${id}"` : JSON.stringify(`${base}/facts/${id}`);
-      return `{"id":${jv(id)},"uid":${jv(f[1])},"value":${jv(f[2])},"low":${jv(f[3])},"high":${jv(f[4])},${f[5]},${metricFields(f[6])},${f[7]},"sentence":${jv(a.text.slice(f[8], f[9]))},"article_id":${jv(f[10])},${articleFields(a)},"fact_url":${factUrl},${f[11]},"corrected_value":${jv(f[12])},${f[13]}}\n`;
+      const a = cursor.article(row[articleAt] as number);
+      // the cursor read in full the rows needsRaw picked (once per row, when it loaded the page)
+      const raw = cursor.raw(row[idAt] as number);
+      return raw ? full(raw, a) : fast(row, a);
     },
   };
 }

@@ -82,6 +82,17 @@ export function factUid(articleHash: string, start: number, end: number, unit: s
   return `${articleHash.slice(0, 16)}-${start}-${end}-${unit}`;
 }
 
+/**
+ * The unit or measure word at the end of a figure as written (40余张 → 张, 8000余万元 → 万元, 3800亩以上 → 亩), for
+ * facts of an extractor that does not name it (Fact.unitWord is optional): the checks tell counts of different
+ * things apart by it.
+ */
+export function trailingUnitWord(text: string): string | null {
+  const m = /[\d.〇零一二三四五六七八九十百千万亿两]+([^\d.]*)$/.exec(text);
+  const word = m?.[1].replace(/^[余多几来]+/, '').replace(/(以上|以下|以内|之内|左右|上下|有余|开外|多|余)$/, '').trim();
+  return word || null;
+}
+
 /** The fact rows of one extracted article, offsets made relative to the article's own text. */
 export function factRowsOf(article: ExtractedArticle, articleHash: string, extractorVersion: string): NewFactRow[] {
   return article.facts.map((f) => ({
@@ -93,7 +104,7 @@ export function factRowsOf(article: ExtractedArticle, articleHash: string, extra
     community: f.community, communityCode: f.communityCode, placeProvenance: f.placeProvenance,
     date: f.date, datePrecision: f.datePrecision, dateProvenance: f.dateProvenance,
     cumulative: f.cumulative, cues: JSON.stringify(f.cues), extractorVersion,
-    unitWord: f.unitWord ?? null, role: f.role ?? 'measured',
+    unitWord: f.unitWord ?? trailingUnitWord(f.text), role: f.role ?? 'measured',
     object: f.facets?.object ?? null, objectClass: f.facets?.object_class ?? null,
     action: f.facets?.action ?? null, actionClass: f.facets?.action_class ?? null,
     aspect: f.facets?.aspect ?? null, unitClass: f.facets?.unit_class ?? null, measureClass: f.facets?.measure_class ?? null,

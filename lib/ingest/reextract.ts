@@ -3,6 +3,7 @@
 // again keeps its row, id and review decision and gets the new extraction's fields; a new fact is added; a
 // fact no longer found is removed unless an editor verified or corrected it. Each article is one transaction.
 import type { Sql } from '../../db/client';
+import { refreshRollups, RollupTouch } from '../../db/rollups';
 import { indexArticle } from '../../db/search';
 import {
   articlesAfter, deleteFactsByIds, factsOfArticle, inTransaction, insertFactRows, setArticleExtractorVersion,
@@ -48,6 +49,7 @@ function currentFacts(article: StaleArticle, extractor: Extractor): { rows: NewF
 export async function reextractArticle(db: Sql, article: StaleArticle, extractor: Extractor = defaultExtractor): Promise<Omit<ReextractProgress, 'articles' | 'failed'>> {
   const { rows, title } = currentFacts(article, extractor);
   return inTransaction(db, async (tx) => {
+    const touch = new RollupTouch();
     const old = await factsOfArticle(tx, article.id);
     // lib/review decides which new fact is which reviewed old one (same uid, or the same figure read a little
     // wider or narrower) and re-keys the review trail of figures whose uid changed
@@ -62,16 +64,17 @@ export async function reextractArticle(db: Sql, article: StaleArticle, extractor
       if (fromUid) {
         // the renamed row takes over the uid: an unreviewed old row holding it gives way
         const holder = oldByUid.get(row.uid);
-        if (holder && holder.id !== target?.id && !kept.has(holder.id)) { await deleteFactsByIds(tx, [holder.id]); oldByUid.delete(row.uid); }
+        if (holder && holder.id !== target?.id && !kept.has(holder.id)) { await deleteFactsByIds(tx, [holder.id], touch); oldByUid.delete(row.uid); }
       }
       // found again: the row keeps its id (checks and links point at it) and its review decision
-      if (target && !kept.has(target.id)) { await updateExtractedFact(tx, target.id, row); kept.add(target.id); } else fresh.push(row);
+      if (target && !kept.has(target.id)) { await updateExtractedFact(tx, target.id, row, touch); kept.add(target.id); } else fresh.push(row);
     }
-    await insertFactRows(tx, article.id, fresh);
+    await insertFactRows(tx, article.id, fresh, touch);
     // gone from the new extraction: removed, unless an editor verified or corrected it (a rejected one may go — the extractor agrees)
     const keepReviewed = new Set(unmatched.filter((f) => f.reviewStatus !== 'rejected').map((f) => f.uid));
     const gone = [...oldByUid.values()].filter((f) => !kept.has(f.id) && !keepReviewed.has(f.uid));
-    await deleteFactsByIds(tx, gone.map((f) => f.id));
+    await deleteFactsByIds(tx, gone.map((f) => f.id), touch);
+    await refreshRollups(tx, touch);
     await setArticleExtractorVersion(tx, article.id, extractor.version);
     if (!article.synthetic) await indexArticle(tx, { id: article.id, title: article.title ?? title, text: article.text, districtCode: article.districtCode });
     return { kept: kept.size, added: fresh.length, removed: gone.length, keptReviewed: keepReviewed.size };

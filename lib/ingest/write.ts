@@ -6,6 +6,7 @@ import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
 import { letWaitingWritersIn, lockKeys } from '../../db/locks';
+import { refreshRollups, RollupTouch } from '../../db/rollups';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -48,7 +49,7 @@ function mainDistrict(facts: readonly { districtCode: string | null }[]): string
   return best;
 }
 
-async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null): Promise<StoredArticle[]> {
+async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null, touch: RollupTouch): Promise<StoredArticle[]> {
   let sourceId: number | null = null;
   if (doc.sourceName) {
     const key = `${doc.synthetic ? 1 : 0}\u0000${doc.sourceName}`;
@@ -67,7 +68,7 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
       stored.push({ id: original?.id ?? 0, title: article.title, facts: 0, duplicate: true, duplicateOf: original ?? null });
       continue;
     }
-    const factIds = await insertFactRows(tx, id, article.facts);
+    const factIds = await insertFactRows(tx, id, article.facts, touch);
     // searchable from the moment it is stored, and never indexed by a reader (db/search.ts)
     if (!doc.synthetic) await indexArticle(tx, { id, title: article.title, text: article.text, districtCode });
     if (pending && article.checks) pending.push({ articleId: id, factIds, drafts: article.checks });
@@ -104,13 +105,16 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
       await lockKeys(tx, 'article', ahead.flatMap((doc) => doc.articles.map((a) => a.sha256)));
       // only sources still to be created: a source every writer uses must not make the writers take turns
       await lockKeys(tx, 'source', await sourcesToCreate(tx, ahead.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
+      // the rollup keys of every document of the transaction, recomputed once before the commit (a failed
+      // document's keys too: recomputing from facts that lack its rows is still exact)
+      const touch = new RollupTouch();
       const done: DocumentOutcome[] = [];
       // at least one document per transaction, then as many as fit in the time budget
       do {
         const doc = docs[next++];
         try {
           const pending: PendingChecks[] | null = wantChecks ? [] : null;
-          const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending));
+          const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending, touch));
           for (const p of pending ?? []) {
             try {
               await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
@@ -127,6 +131,7 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
           done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
         }
       } while (next < docs.length && performance.now() - started < budget);
+      await refreshRollups(tx, touch);
       return done;
     });
     outcomes.push(...written);

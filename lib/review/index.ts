@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { Sql } from '../../db/client';
 import { deleteArticle, reviewableFact, saveReview, type ReviewableFact } from '../../db/review';
 import { crossScopesOf, deleteCrossChecksOfArticle, recheckAfterReview, runCrossChecksIn } from '../checks';
-import { metricByKey } from '../extract/taxonomy';
-import { UNITS } from '../extract/types';
+import { REVIEW_STATUSES } from '../vocab/codes';
+import { effectiveFigure } from '../vocab/effective';
+import { isMetric } from '../vocab/metrics';
+import { UNITS } from '../vocab/units';
 
 export { reviewTrail, type ReviewTrailEntry } from '../../db/review';
-
-export const REVIEW_STATUSES = ['unreviewed', 'verified', 'corrected', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export { REVIEW_STATUSES, type ReviewStatus } from '../vocab/codes';
 
 export class ReviewError extends Error {
   constructor(readonly status: 400 | 404, readonly field: string | null, message: string) { super(message); }
@@ -37,7 +37,7 @@ const reviewInputSchema = z.object({
       return n;
     }),
   unit: z.preprocess(blankToUndefined, z.enum(UNITS, { message: 'is not a known unit' }).optional()),
-  metric: z.preprocess(blankToUndefined, z.string().refine((k) => metricByKey(k) !== undefined, 'is not a metric of the taxonomy').optional()),
+  metric: z.preprocess(blankToUndefined, z.string().refine((k) => isMetric(k), 'is not a metric of the taxonomy').optional()),
   reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : blankToUndefined(v)), z.string().max(2000).optional()),
 });
 
@@ -56,15 +56,9 @@ export function parseReviewInput(raw: Record<string, unknown>): ReviewInput {
 
 interface Figure { status: string; value: number; unit: string; metric: string }
 
-/** The figure as readers see it: the correction when there is one. */
+/** The figure as readers see it (lib/vocab/effective.ts), with its status. */
 function effective(f: ReviewableFact): Figure {
-  const corrected = f.reviewStatus === 'corrected';
-  return {
-    status: f.reviewStatus,
-    value: corrected ? f.correctedValue ?? f.value : f.value,
-    unit: corrected ? f.correctedUnit ?? f.unit : f.unit,
-    metric: corrected ? f.correctedMetric ?? f.metric : f.metric,
-  };
+  return { status: f.reviewStatus, ...effectiveFigure(f) };
 }
 
 export interface ReviewOutcome { factId: number; articleId: number; before: Figure; after: Figure; eventId: number }
@@ -89,11 +83,13 @@ export async function reviewFact(db: Sql, factId: number, editor: { id: number; 
   if (JSON.stringify(before) === JSON.stringify(after)) throw new ReviewError(400, 'status', `status: the figure is already ${input.status} as given`);
   // the checks across articles it took part in, as it was: recomputed with those it takes part in now
   const scopeBefore = await crossScopesOf(db, { factIds: [fact.id] });
+  // a correction names only what it changes: the rest stays as extracted (and the effective figure reads it there)
+  const corrected = after.status === 'corrected';
   const eventId = await saveReview(db, fact.id, {
     reviewStatus: after.status,
-    correctedValue: after.status === 'corrected' ? after.value : null,
-    correctedUnit: after.status === 'corrected' ? after.unit : null,
-    correctedMetric: after.status === 'corrected' ? after.metric : null,
+    correctedValue: corrected && after.value !== fact.value ? after.value : null,
+    correctedUnit: corrected && after.unit !== fact.unit ? after.unit : null,
+    correctedMetric: corrected && after.metric !== fact.metric ? after.metric : null,
   }, {
     factUid: fact.uid, articleId: fact.articleId, userId: editor.id, userName: editor.name,
     status: after.status, before: JSON.stringify(before), after: JSON.stringify(after), reason: input.reason ?? null,

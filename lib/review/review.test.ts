@@ -36,7 +36,8 @@ describe('reviewing a figure', () => {
     await reviewFact(db, fact.id, editor, parseReviewInput({ status: 'corrected', value: '549', reason: '原文数字误植，见区政府通报' }));
     const row = await factByText(db, '594个');
     expect(row.value).toBe(594); // the extraction is kept
-    expect(row).toMatchObject({ reviewStatus: 'corrected', correctedValue: 549, correctedUnit: 'count', correctedMetric: 'problems_resolved' });
+    // a correction names only what it changes (issue 17): the unit and metric stay as extracted
+    expect(row).toMatchObject({ reviewStatus: 'corrected', correctedValue: 549, correctedUnit: null, correctedMetric: null });
     const trail = await reviewTrail(db, fact.id);
     expect(trail).toHaveLength(2);
     expect(trail[0]).toMatchObject({

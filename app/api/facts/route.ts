@@ -15,7 +15,8 @@ export async function GET(request: Request): Promise<Response> {
     const limit = parseLimit(params);
     const after = decodeCursor(params.get('cursor'), query);
     // one row more than asked tells whether another page exists, so the last page says so itself
-    const rows = await factsAfter(db, query, after, limit + 1, { baseUrl: originOf(request) });
+    // the sentence as a bounded window around the figure: a thousand rows of whole sentences ran to hundreds of MB
+    const rows = await factsAfter(db, query, after, limit + 1, { baseUrl: originOf(request), sentenceWindow: true });
     const more = rows.length > limit;
     if (more) rows.pop();
     const next = more ? encodeCursor(rows[rows.length - 1].id, query) : null;

@@ -1,5 +1,5 @@
 // GET /api/metrics — the metric taxonomy in force: keys, Chinese and English labels, groups, units.
-import { metricCodes } from '../../../lib/export/codes';
+import { metricCodes } from '../../../lib/export/dictionary';
 import { answer } from '../../../lib/export/http';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-// GET /api/places — every district, street and community facts are placed in, with codes, levels and counts.
+// GET /api/places — every district, street and community facts are placed in, with codes, levels and counts (from the rollups' place table).
 import { getDb } from '../../../db/client';
 import { placesInData } from '../../../db/export';
 import { answer } from '../../../lib/export/http';
@@ -13,7 +13,6 @@ export async function GET(request: Request): Promise<Response> {
     if (level !== null && !['district', 'street', 'community'].includes(level)) {
       return Response.json({ error: 'level: must be district, street or community', parameter: 'level' }, { status: 400 });
     }
-    const places = await placesInData(await getDb());
-    return Response.json({ places: level ? places.filter((p) => p.level === level) : places });
+    return Response.json({ places: await placesInData(await getDb(), (level ?? undefined) as 'district' | 'street' | 'community' | undefined) });
   });
 }

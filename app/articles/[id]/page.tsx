@@ -1,26 +1,25 @@
 // An article in full, every figure highlighted (hover: metric and normalised value), and its figures.
-import { notFound } from 'next/navigation';
-import { getDb } from '../../../db/client';
-import { articleDetail, articleFigures } from '../../../db/dashboard';
-import { exactValue, strings } from '../../../lib/i18n';
-import { metricLabel, requestLang } from '../../../lib/i18n-server';
+import type { Metadata } from 'next';
+
+import { reviewStatusLabel } from '../../../lib/vocab/codes';
+import { exactValue } from '../../../lib/vocab/format';
+import { metricLabel } from '../../../lib/vocab/metrics';
+import { articleData } from '../../../lib/views/article';
+import { toSearchParams } from '../../../lib/views/request';
+import { DataLinks } from '../../components/DataLinks';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
-import type { SearchParams } from '../../components/viewModel';
-import { rowId } from '../../../lib/params';
+import { pageContext, pageData, twinMetadata, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return twinMetadata(`/articles/${(await params).id}`, searchParams);
+}
+
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const { id } = await params;
-  const lang = await requestLang(await searchParams);
-  const s = strings(lang);
-  const articleId = rowId(id);
-  if (articleId === null) notFound();
-  const db = await getDb();
-  const article = await articleDetail(db, articleId);
-  if (!article) notFound();
-  const figures = await articleFigures(db, article.id);
+  const { id, query, lang, s, db } = await pageContext(params, searchParams);
+  const { article, figures } = await pageData(() => articleData(db, id, toSearchParams(query)));
   const sep = lang === 'zh' ? '：' : ': ';
 
   return (
@@ -50,7 +49,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td><a href={`/facts/${f.id}`}>{f.text}</a>{f.reviewStatus !== 'unreviewed' && <span className={`badge ${f.reviewStatus}`}>{s[`status_${f.reviewStatus}` as 'status_verified'] ?? f.reviewStatus}</span>}</td>
+                  <td><a href={`/facts/${f.id}`}>{f.text}</a>{f.reviewStatus !== 'unreviewed' && <span className={`badge ${f.reviewStatus}`}>{reviewStatusLabel(f.reviewStatus, lang)}</span>}</td>
                   <td>{metricLabel(f.metric, lang)}</td>
                   <td className="num"><FigureValue value={f.value} unit={f.unit} qualifier={f.qualifier} lang={lang} /></td>
                   <td>{f.community ?? f.street ?? f.district ?? '—'}</td>
@@ -61,6 +60,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </table>
         </div>
       </section>
+      <DataLinks pathname={`/articles/${article.id}`} params={toSearchParams(query)} lang={lang} />
     </article>
   );
 }

@@ -2,7 +2,7 @@
 // "Data dictionary", rendered from the same lists).
 import type { Metadata } from 'next';
 import { COLUMNS } from '../../../lib/export/columns';
-import { DATE_PRECISION_CODES, PROVENANCE_CODES, QUALIFIER_CODES, REVIEW_STATUS_CODES, UNIT_CODES, metricCodes, type Code } from '../../../lib/export/codes';
+import { codeLists, metricCodes, type Code } from '../../../lib/export/dictionary';
 import { PAGE_SIZE } from '../../../lib/export/request';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +36,7 @@ export default function ExportReadmePage() {
         <p>
           Filters (all optional): <code>district</code>, <code>street</code>, <code>community</code> (official codes),{' '}
           <code>metric</code>, <code>from</code>, <code>to</code> (YYYY-MM-DD, on the figure&apos;s date), <code>qualifier</code>,{' '}
-          <code>source</code>, <code>unit</code>, <code>pick</code> (a chart bar: <code>street:CODE</code>, <code>month:2020-04</code>…),{' '}
+          <code>source</code>, <code>unit</code>, <code>measure</code>, <code>pick</code> (a chart bar: <code>street:CODE</code>, <code>period:2020-04</code>, <code>period:2020</code>…),{' '}
           <code>include_rejected=1</code>. A bad or unknown parameter is answered 400 with <code>{'{"error", "parameter"}'}</code>.
         </p>
         <ul>
@@ -65,17 +65,13 @@ export default function ExportReadmePage() {
           </table>
         </div>
       </section>
-      <CodeTable id="units" title="单位 Units" codes={UNIT_CODES} />
-      <CodeTable id="qualifiers" title="限定词 Qualifiers" codes={QUALIFIER_CODES} />
-      <CodeTable id="review-statuses" title="核对状态 Review statuses" codes={REVIEW_STATUS_CODES} />
-      <CodeTable id="date-precisions" title="日期精度 Date precisions" codes={DATE_PRECISION_CODES} />
-      <CodeTable id="provenances" title="来源 Provenances" codes={PROVENANCE_CODES} />
+      {codeLists().map((list) => <CodeTable key={list.id} id={list.id} title={`${list.zh} ${list.title}`} codes={list.codes} />)}
       <section className="card" aria-labelledby="metrics">
         <h2 id="metrics">指标 Metrics</h2>
         <div className="table-scroll">
           <table>
-            <thead><tr><th>代码 code</th><th>中文</th><th>English</th><th>类别 group</th><th>单位 units</th></tr></thead>
-            <tbody>{metrics.map((m) => <tr key={m.code}><td><code>{m.code}</code></td><td>{m.zh}</td><td>{m.en}</td><td>{m.group_zh}</td><td>{m.units.join(', ') || 'any'}</td></tr>)}</tbody>
+            <thead><tr><th>代码 code</th><th>中文</th><th>English</th><th>类别 group</th><th>单位 units</th><th>汇总 aggregation</th></tr></thead>
+            <tbody>{metrics.map((m) => <tr key={m.code}><td><code>{m.code}</code></td><td>{m.zh}</td><td>{m.en}</td><td>{m.group_zh}</td><td>{m.units.join(', ') || 'any'}</td><td>{m.aggregation}</td></tr>)}</tbody>
           </table>
         </div>
       </section>

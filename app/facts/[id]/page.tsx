@@ -1,34 +1,30 @@
 // One figure, traceable: its value, place and date, the article with the figure highlighted in its
 // sentence, a ready citation, and the checks on it.
+import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
-import { getDb } from '../../../db/client';
-import { factDetail } from '../../../db/dashboard';
-import { exactValue, fill, qualifierLabel, strings, type Lang } from '../../../lib/i18n';
-import { metricLabel, requestLang } from '../../../lib/i18n-server';
+import { fill } from '../../../lib/i18n';
+import { provenanceLabel, qualifierLabel, reviewStatusLabel, roleLabel } from '../../../lib/vocab/codes';
+import { periodLabel, precisionLabel } from '../../../lib/vocab/dates';
+import { exactValue } from '../../../lib/vocab/format';
+import { metricLabel } from '../../../lib/vocab/metrics';
+import { factData } from '../../../lib/views/fact';
+import { toSearchParams } from '../../../lib/views/request';
+import { DataLinks } from '../../components/DataLinks';
 import { FactChecks } from '../../components/FactChecks';
 import { FigureValue } from '../../components/FigureValue';
 import { HighlightedText } from '../../components/HighlightedText';
 import { ReviewPanel } from '../../components/ReviewPanel';
-import type { SearchParams } from '../../components/viewModel';
-import { rowId } from '../../../lib/params';
+import { pageContext, pageData, twinMetadata, type SearchParams } from '../../components/viewModel';
 
 export const dynamic = 'force-dynamic';
 
-function provenance(kind: string, lang: Lang): string {
-  const s = strings(lang);
-  return kind === 'stated' ? s.fact_provenance_stated : kind === 'inherited' ? s.fact_provenance_inherited : s.fact_provenance_default;
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return twinMetadata(`/facts/${(await params).id}`, searchParams);
 }
 
 export default async function FactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const { id } = await params;
-  const query = await searchParams;
-  const lang = await requestLang(query);
-  const s = strings(lang);
-  const factId = rowId(id);
-  if (factId === null) notFound();
-  const fact = await factDetail(await getDb(), factId);
-  if (!fact) notFound();
+  const { id, query, lang, s, db } = await pageContext(params, searchParams);
+  const fact = (await pageData(() => factData(db, id, toSearchParams(query)))).detail;
 
   const sep = lang === 'zh' ? '：' : ': ';
   const place = [fact.district, fact.street, fact.community].filter(Boolean).join(' ');
@@ -40,30 +36,33 @@ export default async function FactPage({ params, searchParams }: { params: Promi
     ? `${fact.source ?? '来源不详'}，${fact.publishedOn ?? '日期不详'}${fact.issue ? `，第${fact.issue}期` : ''}，《${title}》${fact.url ? `，${fact.url}` : ''}。数字“${fact.text}”见：${permalink}`
     : `${fact.source ?? 'Unknown source'}, ${fact.publishedOn ?? 'undated'}${fact.issue ? `, issue ${fact.issue}` : ''}, “${title}”${fact.url ? `, ${fact.url}` : ''}. Figure “${fact.text}”: ${permalink}`;
   const sentence = fact.articleText.slice(fact.sentenceStart, fact.sentenceEnd);
-  const corrected = fact.reviewStatus === 'corrected' && fact.value !== fact.originalValue;
+  // the figure leads with its effective value; a correction says what it replaced, and only what it changed
+  const corrected = fact.reviewStatus === 'corrected';
+  const valueChanged = corrected && (fact.value !== fact.originalValue || fact.unit !== fact.originalUnit);
+  const metricChanged = corrected && fact.metric !== fact.originalMetric;
 
   return (
     <article className="fact-page">
       <p className="breadcrumbs"><a href="/">{s.nav_overview}</a> › <a href={`/articles/${fact.articleId}`}>{title}</a> › {s.fact_title} #{fact.id}</p>
       <h1>{metricLabel(fact.metric, lang)}{sep}<span className="big-value" data-testid="fact-value"><FigureValue value={fact.value} unit={fact.unit} qualifier={fact.qualifier} lang={lang} /></span>
-        {fact.reviewStatus !== 'unreviewed' && <span className={`badge ${fact.reviewStatus}`}>{s[`status_${fact.reviewStatus}` as 'status_verified'] ?? fact.reviewStatus}</span>}
+        {fact.reviewStatus !== 'unreviewed' && <span className={`badge ${fact.reviewStatus}`}>{reviewStatusLabel(fact.reviewStatus, lang)}</span>}
       </h1>
       {fact.reviewStatus === 'rejected' && <p className="error">{s.fact_rejected}</p>}
       <section className="card">
         <dl className="fact-facts">
-          <dt>{s.fact_value}</dt><dd>{fact.text}{corrected && <> · {fill(s.fact_corrected, { value: exactValue(fact.originalValue, fact.unit, lang) })}</>}</dd>
-          <dt>{s.fact_exact}</dt><dd>{exactValue(fact.value, fact.unit, lang)}{fact.low !== null && fact.high !== null ? ` (${fact.low}–${fact.high})` : ''}{fact.cumulative ? ` · ${s.fact_cumulative}` : ''}</dd>
+          <dt>{s.fact_value}</dt><dd data-testid="fact-as-written">{fact.text}{valueChanged && <> · {fill(s.fact_corrected, { value: exactValue(fact.originalValue, fact.originalUnit, lang) })}</>}</dd>
+          <dt>{s.fact_exact}</dt><dd>{exactValue(fact.value, fact.unit, lang)}{fact.low !== null && fact.high !== null ? ` (${fact.low}–${fact.high})` : ''}{fact.cumulative ? ` · ${s.fact_cumulative}` : ''}{fact.role !== 'measured' ? ` · ${roleLabel(fact.role, lang)}` : ''}</dd>
           <dt>{s.fact_qualifier}</dt><dd>{qualifierLabel(fact.qualifier, lang)}</dd>
-          <dt>{s.fact_metric}</dt><dd><a href={`/?metric=${fact.metric}`}>{metricLabel(fact.metric, lang)}</a> <code>{fact.metric}</code>{fact.correctedMetric ? ` → ${metricLabel(fact.correctedMetric, lang)}` : ''}{parseCues(fact.cues).length ? <span className="muted"> · {s.fact_cues}{sep}{parseCues(fact.cues).join('、')}</span> : null}</dd>
+          <dt>{s.fact_metric}</dt><dd data-testid="fact-metric">{metricChanged && <><s>{metricLabel(fact.originalMetric, lang)}</s> → </>}<a href={`/?metric=${fact.metric}`}>{metricLabel(fact.metric, lang)}</a> <code>{fact.metric}</code>{parseCues(fact.cues).length ? <span className="muted"> · {s.fact_cues}{sep}{parseCues(fact.cues).join('、')}</span> : null}</dd>
           <dt>{s.fact_place}</dt>
           <dd data-testid="fact-place">
             {fact.districtCode && <><a href={`/places/${fact.districtCode}`}>{fact.district}</a> <code>{fact.districtCode}</code> </>}
             {fact.streetCode && <>› <a href={`/places/${fact.streetCode}`}>{fact.street}</a> <code>{fact.streetCode}</code> </>}
             {fact.communityCode && <>› <a href={`/places/${fact.communityCode}`}>{fact.community}</a> <code>{fact.communityCode}</code></>}
             {!place && '—'}
-            <span className="muted"> · {provenance(fact.placeProvenance, lang)}</span>
+            <span className="muted"> · {provenanceLabel(fact.placeProvenance, lang)}</span>
           </dd>
-          <dt>{s.fact_date}</dt><dd>{fact.date ?? '—'}{fact.datePrecision ? ` (${fact.datePrecision})` : ''}<span className="muted"> · {provenance(fact.dateProvenance, lang)}</span></dd>
+          <dt>{s.fact_date}</dt><dd data-testid="fact-date">{!fact.period || !fact.datePrecision || fact.datePrecision === 'day' ? fact.date ?? '—' : <>{periodLabel(fact.period, lang)}<span className="muted"> ({precisionLabel(fact.datePrecision, lang)}, {fact.date})</span></>}<span className="muted"> · {provenanceLabel(fact.dateProvenance, lang)}</span></dd>
           <dt>{s.fact_sentence}</dt><dd><q>{sentence}</q></dd>
         </dl>
       </section>
@@ -89,6 +88,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
           highlights={[{ start: fact.start, end: fact.end, title: `${metricLabel(fact.metric, lang)}${sep}${exactValue(fact.value, fact.unit, lang)}`, current: true, id: 'figure' }]}
         />
       </section>
+      <DataLinks pathname={`/facts/${fact.id}`} params={toSearchParams(query)} lang={lang} />
     </article>
   );
 }

@@ -1,0 +1,94 @@
+CREATE TABLE "rollup_distributions" (
+	"district_code" text NOT NULL,
+	"metric" text NOT NULL,
+	"unit" text NOT NULL,
+	"figures" integer NOT NULL,
+	"approximate" integer NOT NULL,
+	"low" double precision NOT NULL,
+	"high" double precision NOT NULL,
+	"median" double precision NOT NULL,
+	CONSTRAINT "rollup_distributions_district_code_metric_unit_pk" PRIMARY KEY("district_code","metric","unit")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_periods" (
+	"district_code" text NOT NULL,
+	"metric" text NOT NULL,
+	"unit" text NOT NULL,
+	"measure" text NOT NULL,
+	"period" text NOT NULL,
+	"figures" integer NOT NULL,
+	"approximate" integer NOT NULL,
+	"total" double precision,
+	"approximate_total" double precision,
+	CONSTRAINT "rollup_periods_district_code_metric_unit_measure_period_pk" PRIMARY KEY("district_code","metric","unit","measure","period")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_places" (
+	"code" text PRIMARY KEY NOT NULL,
+	"level" text NOT NULL,
+	"name" text,
+	"district_code" text,
+	"street_code" text,
+	"figures" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_state" (
+	"name" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_streets" (
+	"district_code" text NOT NULL,
+	"metric" text NOT NULL,
+	"unit" text NOT NULL,
+	"measure" text NOT NULL,
+	"street_code" text NOT NULL,
+	"figures" integer NOT NULL,
+	"approximate" integer NOT NULL,
+	"total" double precision,
+	"approximate_total" double precision,
+	CONSTRAINT "rollup_streets_district_code_metric_unit_measure_street_code_pk" PRIMARY KEY("district_code","metric","unit","measure","street_code")
+);
+--> statement-breakpoint
+DROP INDEX "facts_corrected";--> statement-breakpoint
+DROP INDEX "facts_community";--> statement-breakpoint
+ALTER TABLE "facts" ADD COLUMN "effective_value" double precision;--> statement-breakpoint
+ALTER TABLE "facts" ADD COLUMN "effective_unit" text;--> statement-breakpoint
+ALTER TABLE "facts" ADD COLUMN "effective_metric" text;--> statement-breakpoint
+ALTER TABLE "facts" ADD COLUMN "period" text;--> statement-breakpoint
+CREATE INDEX "rollup_periods_series" ON "rollup_periods" USING btree ("metric","unit","measure","period");--> statement-breakpoint
+CREATE INDEX "rollup_places_level" ON "rollup_places" USING btree ("level","code");--> statement-breakpoint
+CREATE INDEX "rollup_streets_series" ON "rollup_streets" USING btree ("metric","unit","measure","street_code");--> statement-breakpoint
+CREATE INDEX "facts_community" ON "facts" USING btree ("community_code","effective_metric");
+--> statement-breakpoint
+-- Issue 12: see the SQLite migration 0009. The derived columns of the figures already stored, as the writers compute them.
+UPDATE facts SET effective_value = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_value, value) ELSE value END, effective_unit = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_unit, unit) ELSE unit END, effective_metric = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_metric, metric) ELSE metric END, period = CASE WHEN date IS NULL THEN NULL WHEN date_precision = 'year' THEN substr(date, 1, 4) WHEN date_precision = 'half' THEN substr(date, 1, 4) || CASE WHEN substr(date, 6, 2) <= '06' THEN '-H1' ELSE '-H2' END WHEN date_precision = 'quarter' THEN substr(date, 1, 4) || CASE WHEN substr(date, 6, 2) <= '03' THEN '-Q1' WHEN substr(date, 6, 2) <= '06' THEN '-Q2' WHEN substr(date, 6, 2) <= '09' THEN '-Q3' ELSE '-Q4' END ELSE substr(date, 1, 7) END;
+--> statement-breakpoint
+DROP INDEX IF EXISTS "facts_dash_metric";
+--> statement-breakpoint
+DROP INDEX IF EXISTS "facts_dash_district";
+--> statement-breakpoint
+DROP INDEX IF EXISTS "facts_dash_street";
+--> statement-breakpoint
+DROP INDEX IF EXISTS "facts_dash_date";
+--> statement-breakpoint
+CREATE INDEX "facts_dash_metric" ON "facts" ("effective_metric", "effective_unit", "date", "district_code", "street_code", "community_code", "period") INCLUDE ("qualifier", "review_status", "role", "cumulative", "effective_value");
+--> statement-breakpoint
+CREATE INDEX "facts_dash_district" ON "facts" ("district_code", "effective_metric", "effective_unit", "period", "street_code", "community_code", "date") INCLUDE ("qualifier", "review_status", "role", "cumulative", "effective_value");
+--> statement-breakpoint
+CREATE INDEX "facts_dash_street" ON "facts" ("street_code", "effective_metric", "effective_unit", "date", "community_code", "period", "district_code") INCLUDE ("qualifier", "review_status", "role", "cumulative", "effective_value");
+--> statement-breakpoint
+CREATE INDEX "facts_dash_date" ON "facts" ("date", "review_status", "qualifier", "district_code", "street_code", "community_code", "period") INCLUDE ("role", "cumulative", "effective_metric", "effective_unit");
+--> statement-breakpoint
+-- text compares byte by byte, as on SQLite (migration 0003)
+ALTER TABLE "rollup_distributions" ALTER COLUMN "district_code" TYPE text COLLATE "C", ALTER COLUMN "metric" TYPE text COLLATE "C", ALTER COLUMN "unit" TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE "rollup_periods" ALTER COLUMN "district_code" TYPE text COLLATE "C", ALTER COLUMN "metric" TYPE text COLLATE "C", ALTER COLUMN "unit" TYPE text COLLATE "C", ALTER COLUMN "measure" TYPE text COLLATE "C", ALTER COLUMN "period" TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE "rollup_places" ALTER COLUMN "code" TYPE text COLLATE "C", ALTER COLUMN "level" TYPE text COLLATE "C", ALTER COLUMN "name" TYPE text COLLATE "C", ALTER COLUMN "district_code" TYPE text COLLATE "C", ALTER COLUMN "street_code" TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE "rollup_state" ALTER COLUMN "name" TYPE text COLLATE "C", ALTER COLUMN "value" TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE "rollup_streets" ALTER COLUMN "district_code" TYPE text COLLATE "C", ALTER COLUMN "metric" TYPE text COLLATE "C", ALTER COLUMN "unit" TYPE text COLLATE "C", ALTER COLUMN "measure" TYPE text COLLATE "C", ALTER COLUMN "street_code" TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE "facts" ALTER COLUMN "effective_unit" TYPE text COLLATE "C", ALTER COLUMN "effective_metric" TYPE text COLLATE "C", ALTER COLUMN "period" TYPE text COLLATE "C";
