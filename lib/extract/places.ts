@@ -998,6 +998,10 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
   return out.sort((x, y) => x - y);
 }
 
+/** Which rule of placeForFigure gave a figure its place (for measuring each rule's precision). */
+export type PlaceRule = 'sentence' | 'carried' | 'paragraph-topic' | 'lead-street' | 'lead-street-yields' | 'only-street'
+  | 'lead-district' | 'body-district' | 'source' | 'none';
+
 /**
  * The place of a figure: the most specific place named in its sentence ('stated'), else the place an
  * earlier clause of its paragraph opened with, the topic place of its paragraph or the place of its
@@ -1006,41 +1010,41 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
  * article's district, 全市 the city (the district for a county-level city); short district forms (上城 in
  * 新上城) never make a figure district-level.
  */
-export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance } {
+export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance; rule: PlaceRule } {
   const info = articleInfo(a);
   const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
   const articleDistrict = info.district;
   const stated = placeInSentence(a, info, sourceDistrict);
-  if (stated) return { place: stated, provenance: 'stated' };
+  if (stated) return { place: stated, provenance: 'stated', rule: 'sentence' };
 
   // 1½. the place an earlier sentence of the paragraph opened with
   const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
   if (realParagraph) {
     const carried = carriedSubject(a, info);
-    if (carried) return { place: { ...carried }, provenance: 'inherited' };
+    if (carried) return { place: { ...carried }, provenance: 'inherited', rule: 'carried' };
   }
 
   // 2. the topic sentence of the paragraph (when the article has several paragraphs)
   if (realParagraph && a.sentence.start > a.paragraph.start) {
     const p = paragraphTopic(a, info, sourceDistrict);
-    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited' };
+    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited', rule: 'paragraph-topic' };
   }
 
   // 3. the article: its title or lead, its only street, its district
   if (info.lead && levelOf(info.lead) !== 'district') {
-    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited' };
-    return { place: { ...articleDistrict }, provenance: 'inherited' };
+    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited', rule: 'lead-street' };
+    return { place: { ...articleDistrict }, provenance: 'inherited', rule: 'lead-street-yields' };
   }
-  if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
-  if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited' };
+  if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited', rule: 'only-street' };
+  if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited', rule: 'lead-district' };
   if (!articleDistrict) {
     const d = bodyDistrictBefore(info, a.figureStart);
-    if (d) return { place: d, provenance: 'inherited' };
+    if (d) return { place: d, provenance: 'inherited', rule: 'body-district' };
   }
 
   // 4. the source
-  if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default' };
-  return { place: { ...EMPTY_PLACE }, provenance: 'default' };
+  if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default', rule: 'source' };
+  return { place: { ...EMPTY_PLACE }, provenance: 'default', rule: 'none' };
 }
 
 // Scratch lists of the sentence stage, reused from figure to figure (placeForFigure is not re-entrant).
