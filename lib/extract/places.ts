@@ -398,6 +398,15 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     if (provinceHints.has(d.provinceCode)) sc += 1;
     return sc;
   };
+  // the districts the source and the unambiguous district names of the text establish
+  const contextDistricts = new Set<string>();
+  if (sourceDistrict) contextDistricts.add(sourceDistrict.code);
+  for (const c of cands) if (c.districts && c.only) contextDistricts.add(c.only);
+  const variantInContext = (name: string): ShortForm | null => {
+    if (!contextDistricts.size) return null;
+    const list = prefixGet(shortFormTable(g, contextDistricts), name, 0);
+    return list?.find((e) => e.full && e.name === name) ?? null;
+  };
   const mentions: PlaceMentionX[] = [];
   // per position: 1 inside a mention, 2 a mention ends here
   const mask = new Uint8Array(text.length + 2);
@@ -417,6 +426,11 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       else if (sc === bestScore) tie = true;
     }
     if (best < 0 || (short2 && bestScore === 0)) continue;
+    if (c.level === 'street' && !contextDistricts.has(c.streets![best].districtCode)) {
+      // 锦华街道 in an article of 锦江区 is its 锦华路街道, though another county has a 锦华街道
+      const v = variantInContext(m.text);
+      if (v) { add({ start: m.start, end: m.end, text: m.text, level: 'street', place: { ...v.ref }, form: 'full' }); continue; }
+    }
     const mention: PlaceMentionX = c.level === 'district'
       ? { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(c.districts![best]), form: m.alias ? 'alias' : 'full' }
       : { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, c.streets![best]), form: 'full' };
@@ -507,9 +521,9 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       for (const e of list) {
         if (!text.startsWith(e.name, i)) continue;
         let end = i + e.name.length;
-        if (e.level === 'street' && text[end] === '街' && text[end + 1] !== '道') end += 1; // 李集街
+        if (e.level === 'street' && !e.full && text[end] === '街' && text[end + 1] !== '道') end += 1; // 李集街
         if (taken(i, end)) break;
-        add({ start: i, end, text: text.slice(i, end), level: e.level, place: { ...e.ref }, form: 'short' });
+        add({ start: i, end, text: text.slice(i, end), level: e.level, place: { ...e.ref }, form: e.full ? 'full' : 'short' });
         i = end - 1;
         break;
       }
@@ -597,7 +611,23 @@ function markRoles(text: string, mentions: PlaceMentionX[]): void {
 
 const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
 
-type ShortForm = { name: string; ref: PlaceRef; level: PlaceLevel };
+/** full: a variant that keeps its suffix (锦华街道 for the list's 锦华路街道), as sure as the list's name */
+type ShortForm = { name: string; ref: PlaceRef; level: PlaceLevel; full?: boolean };
+
+/**
+ * Other full names a town or street goes by in news text: the list's 锦华路街道 / 书院街街道 written
+ * 锦华街道 / 书院街道 (the 路 or 街 of the base dropped), and a change of kind the list may not have caught
+ * up with or a writer may not have (富春江乡 for 富春江镇, 三墩街道 for 三墩镇, 钟山镇 for 钟山乡).
+ */
+function streetVariants(name: string): string[] {
+  const m = /^(.{2,}?)(街道|镇|乡)$/u.exec(name);
+  if (!m) return [];
+  const [, base, kind] = m;
+  const out: string[] = [];
+  for (const k of ['街道', '镇', '乡']) if (k !== kind) out.push(base + k);
+  if (kind === '街道' && base.length >= 3 && (base.endsWith('路') || base.endsWith('街'))) out.push(base.slice(0, -1) + '街道');
+  return out;
+}
 // A 65536-slot table per call would cost more than the scan itself on short articles, so the table of
 // each set of districts is built once (few distinct sets occur: a source's district and its neighbours).
 const shortFormTables = new Map<string, PrefixTable<ShortForm>>();
@@ -614,7 +644,16 @@ function shortFormTable(g: ReturnType<typeof loadGazetteer>, known: Set<string>)
     const d = g.districtByCode.get(code);
     if (!d) continue;
     addShort(d.short, districtRef(d), 'district');
-    for (const s of g.streetsByDistrict.get(code) ?? []) if (STREET_FULL_SUFFIX.test(s.name)) addShort(shortStreet(s.name), streetRef(g, s), 'street');
+    const streets = g.streetsByDistrict.get(code) ?? [];
+    // a variant names a street only when no street of the district has that name or shares the variant
+    const variants = new Map<string, Street | null>();
+    for (const s of streets) {
+      if (!STREET_FULL_SUFFIX.test(s.name)) continue;
+      addShort(shortStreet(s.name), streetRef(g, s), 'street');
+      for (const v of streetVariants(s.name)) variants.set(v, variants.has(v) ? null : s);
+    }
+    for (const s of streets) variants.delete(s.name);
+    for (const [v, s] of variants) if (s) prefixAdd(table, v, { name: v, ref: streetRef(g, s), level: 'street', full: true });
   }
   prefixSort(table, (e) => e.name.length);
   if (shortFormTables.size > 256) shortFormTables.clear(); // bounded: a long batch of many regions
@@ -1081,7 +1120,9 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
     }
     if (m.role === 'organiser') continue;
     // A镇和B镇交界处, A街道等5个街道: no one town; the district they share
-    let p: PlaceRef | null = m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
+    // (庄里村、三道港村等9个村: the town they share; A街道等10个街道: the district)
+    let p: PlaceRef | null = m.role === 'example' && m.level === 'community' && m.place.street ? upTo(m.place, 'street')
+      : m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
     if (m.form === 'deictic' || m.form === 'organ') {
       if (m.start >= a.figureStart) continue;
       p = m.level === 'district'
@@ -1139,7 +1180,9 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
 // not an opening bracket: 景区（保宁街道） says where the noun before it lies, it opens no topic
 const CLAUSE_OPENERS = new Set([...'。！？!?；;，,：:\n“「']);
 /** what may stand between a clause's start and its subject: 在天宫镇…, 据悉，… is a clause of its own */
-const BEFORE_SUBJECT = /^(?:在|于|而|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年)?$/u;
+const BEFORE_SUBJECT = /^(?:在|于|而|据|从|记者从|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年|(?:今年|去年)?(?:[一二三四1-4]季度|前[二三]季度|[1-9１-９一二三四五六七八九十]{1,2}(?:[—\-－~至到][1-9１-９一二三四五六七八九十]{1,2})?月份?))?$/u;
+/** what joins the places of a list (小溪塔街道、龙泉镇、鸦鹊岭镇) */
+const LIST_JOIN = new Set([...'、和与及']);
 
 /** The subject marks of an article (see ArticleInfo.subjectMarks). */
 function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array, deicticPlaces: (PlaceRef | null)[],
@@ -1168,6 +1211,19 @@ function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array
     if (i > a.article.start && !CLAUSE_OPENERS.has(text[i - 1])) continue;
     if (!BEFORE_SUBJECT.test(text.slice(i, m.start))) continue;
     let p: PlaceRef | null = m.place;
+    // a list of towns or villages opening a clause (张浦镇、千灯镇、周市镇设分会场) is no one town's
+    // subject: their common parent (the district for towns, the town for villages of one town)
+    const next = all[k + 1];
+    if (next && next.level === m.level && next.form !== 'deictic' && next.form !== 'organ' && next.start === m.end + 1 && LIST_JOIN.has(text[m.end])) {
+      let j = k + 1;
+      while (all[j + 1] && all[j + 1].level === m.level && all[j + 1].start === all[j].end + 1 && LIST_JOIN.has(text[all[j].end])) j++;
+      let same = m.level === 'community';
+      for (let q = k + 1; q <= j && same; q++) same = !!m.place.streetCode && all[q].place.streetCode === m.place.streetCode;
+      p = same ? upTo(m.place, 'street') : upTo(m.place, 'district');
+      subjectMarks.push(m.start); subjectPlaces.push(p); markEnd = all[j].end;
+      k = j;
+      continue;
+    }
     if (m.form === 'deictic' || m.form === 'organ') {
       // the district, even when the article never says which: the topic is no longer a town's
       const district = m.level === 'district' ? districtAt(m.start) : null;

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { findFigures } from '../../lib/extract/figures';
-import { findPlaces, placeForFigure, resolveDistrict, type PlaceRule } from '../../lib/extract/places';
+import { findPlaces, placeForFigure, resolveDistrict } from '../../lib/extract/places';
 import { segmentPage, splitSentences } from '../../lib/extract/segment';
 import type { Range } from '../../lib/extract/types';
 
