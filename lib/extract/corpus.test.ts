@@ -8,7 +8,7 @@ import { ACTIONS } from './corpus/actions';
 import { ASPECTS } from './corpus/aspects';
 import { METRICS, METRICS_FOURTH, METRICS_MORE, METRICS_THIRD } from './corpus/metrics';
 import { OBJECTS } from './corpus/objects';
-import { ROLES } from './corpus/roles';
+import { ROLES, ROLES_MORE } from './corpus/roles';
 import type { Corpus } from './corpus/types';
 import { extract, type DatePrecision, type ExtractOptions, type Fact } from '.';
 
@@ -35,7 +35,7 @@ const CORPORA: Array<[name: string, corpus: Corpus, read: (fact: Fact, expected:
   ['action', ACTIONS, (fact, expected) => classAndWord(fact.facets.action_class, fact.facets.action, expected)],
   ['aspect', ASPECTS, (fact) => fact.facets.aspect ?? 'none'],
   ['metric', [...METRICS, ...METRICS_MORE, ...METRICS_THIRD, ...METRICS_FOURTH], (fact) => fact.metric],
-  ['role', ROLES, (fact) => fact.role],
+  ['role', [...ROLES, ...ROLES_MORE], (fact) => fact.role],
 ];
 
 describe.each(CORPORA)('the %s corpus', (_name, corpus, read) => {

@@ -385,6 +385,8 @@ export function findDates(text: string, published: string | null): DateMentionIn
     const before = text.slice(Math.max(0, start - 8), start);
     const after = text.slice(end, end + 8);
     if (LUNAR_BEFORE.test(before)) continue;
+    // 前两个月 names the first months of a year only after a year or a clause start: 提前两个月 is a lead time
+    if (raw.charCodeAt(0) === 0x524d /* 前 */ && start > 0 && /[\u4e00-\u9fa5]/u.test(text[start - 1]) && text[start - 1] !== '年') continue;
     const futureContext = FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
     const key = `${raw}|${futureContext ? 1 : 0}|${lastDay ?? ''}`;
     let p = cache.get(key);
@@ -527,10 +529,14 @@ const STATIC_WORDS = ['占地', '总面积', '辖区面积', '区域面积', '�
  *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
 const RATE_WORDS = ['日均', '月均', '年均', '人均', '每年', '每天', '每日', '每月', '年交易额', '年产值', '年产量', '年销售额', '年营业收入', '年纳税'];
 
-const enum Marker { Plan, Static, Rate }
+/** A time frame of the sentence's own that names no day (国庆期间, 春节假期, 活动期间, 汛期): a period of an
+ *  earlier sentence does not date its figures. */
+const OWN_FRAME_WORDS = ['期间', '假期', '黄金周', '长假', '汛期'];
+
+const enum Marker { Plan, Static, Rate, Frame }
 /** The marker words by first character, longest first (规划面积 is an area, not a plan). */
 const MARKER_WORDS = new Map<number, { word: string; kind: Marker }[]>();
-for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan]] as const) {
+for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan], [OWN_FRAME_WORDS, Marker.Frame]] as const) {
   for (const word of words) {
     const bucket = MARKER_WORDS.get(word.charCodeAt(0)) ?? [];
     bucket.push({ word, kind });
@@ -543,7 +549,7 @@ for (const c of MARKER_WORDS.keys()) MARKER_FIRST[c] = 1;
 
 interface WordIndex { starts: number[]; ends: number[] }
 /** What dateForFigure weighs in a text besides its dates, found once per text. */
-interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex }
+interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex; frames: WordIndex }
 const textIndexes = new WeakMap<DateMention[], TextIndex>();
 let lastMentions: DateMention[] | null = null, lastIndex: TextIndex | null = null;
 
@@ -552,14 +558,14 @@ function indexOf(mentions: DateMention[], text: string): TextIndex {
   if (lastMentions === mentions && lastIndex && lastIndex.text === text) return lastIndex;
   let index = textIndexes.get(mentions);
   if (!index || index.text !== text) {
-    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] } };
+    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] }, frames: { starts: [], ends: [] } };
     // one pass: a table read per character, a word comparison only where a marker word may start
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!MARKER_FIRST[c]) continue;
       for (const { word, kind } of MARKER_WORDS.get(c)!) {
         if (!text.startsWith(word, i) || (word === '将' && text[i + 1] === '近')) continue;
-        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : index.plans;
+        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : kind === Marker.Frame ? index.frames : index.plans;
         words.starts.push(i); words.ends.push(i + word.length);
         i += word.length - 1;
         break;
@@ -616,6 +622,9 @@ function cutoffInside(mentions: readonly DateMention[], i: number, m: DateMentio
   return null;
 }
 
+/** A comma right after a period frames the whole sentence (上半年，全区预计完成…: an estimate of the period). */
+const CUTOFF_OR_PERIOD_OPENS = new Set([...'，,：:'].map((c) => c.charCodeAt(0)));
+
 export function dateForFigure(a: {
   mentions: DateMention[]; figureStart: number; sentence: Range; paragraph: Range; article: Range; published: string | null;
   /** optional: the document text, to tell a plan (将, 预计…) from a report before inheriting a time frame */
@@ -641,7 +650,13 @@ export function dateForFigure(a: {
       continue;
     }
     if (staticFrom >= 0 && !m.asOf && m.kind !== 'present' && m.start < staticFrom) continue;
+    // 该厂房建于2008年前后，建筑面积约5200平方米: a date after 于 is when its own verb happened, not its clause's neighbours'
+    if (a.text && m.start > 0 && a.text.charCodeAt(m.start - 1) === 0x4e8e /* 于 */ && !m.asOf
+      && m.start < clauseStartBefore(a.text, a.sentence.start, a.figureStart)) continue;
     if (m.future) return fallback;                   // a target: the figure is a plan
+    // …9月份已经试生产，预计达产后每年可新增产值12亿元: a plan after a past period or event turns to what will be
+    if (a.text && !m.asOf && m.kind !== 'present' && wordIn(indexOf(a.mentions, a.text).plans, m.end, a.figureStart)
+      && !CUTOFF_OR_PERIOD_OPENS.has(a.text.charCodeAt(m.end))) return fallback;
     const c = cutoffInside(a.mentions, i, m, a.text) ?? m;
     return { date: c.date, precision: c.precision, provenance: 'stated' };
   }
@@ -655,6 +670,7 @@ export function dateForFigure(a: {
   if (index && plans) {
     if (wordIn(index.statics, a.sentence.start, a.figureStart)) return fallback;
     if (wordIn(index.rates, a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(index.frames, a.sentence.start, a.figureStart)) return fallback;
     if (wordIn(plans, Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
   }
   for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {
