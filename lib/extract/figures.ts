@@ -343,15 +343,21 @@ const UNITLESS_COUNT = new RegExp(
 /** Amounts after 万/亿 whose unit is the noun written before them (see the header). */
 function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[] {
   const out: FigureMatch[] = [];
+  // taken is sorted by start; the furthest end among its first k figures answers "does [start, end) overlap
+  // one of them" for all figures starting before end, and matches come with growing ends: one pointer
+  const maxEnd = new Int32Array(taken.length);
+  for (let k = 0, far = -1; k < taken.length; k++) { far = Math.max(far, taken[k].end); maxEnd[k] = far; }
   for (const [pattern, unit, unitWordText] of [[UNITLESS_MONEY, 'CNY', '元'], [UNITLESS_COUNT, 'count', '人次']] as const) {
     pattern.lastIndex = 0;
+    let before = 0; // how many taken figures start before the current match's end
     for (let m = pattern.exec(normalized); m; m = pattern.exec(normalized)) {
       const g = m.groups as Groups;
       const end = m.index + m[0].length;
       const numberEnd = end - (g.suffix?.length ?? 0) - (g.inner?.length ?? 0) - g.scale!.length;
       const numberStart = numberEnd - g.number!.length;
       const start = numberStart - (g.prefix?.length ?? 0);
-      if (taken.some((f) => f.start < end && start < f.end)) continue;
+      while (before < taken.length && taken[before].start < end) before++;
+      if (before > 0 && maxEnd[before - 1] > start) continue;
       const [qualifier, qualifierWord] = firstQualifier([
         [prefixQualifier(g.prefix), g.prefix], [innerQualifier(g.inner), g.inner], [suffixQualifier(g.suffix), g.suffix],
       ]);
