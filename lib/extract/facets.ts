@@ -393,6 +393,11 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
     return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
   }
   let cls = objectClassAt(head.index);
+  // 实现销售收入: the verb token swallowed the noun's first morpheme; a longer head across it names the money
+  if (cls === 'economy' && head.head.length <= 2 && from === to - head.head.length) {
+    const longer = headClassAt(text, Math.max(0, from - MAX_WORK_VERB), to);
+    if (longer && longer.head.length > head.head.length && objectClassAt(longer.index) === 'sales') return { object: longer.head, cls: 'sales', compoundAction: null, compoundVerb: null };
+  }
   // 工作组分片包村: a one-character head closing a run of unknown characters after a known noun is the end of
   // an unknown word (包村, in charge of villages); the known noun heads the phrase
   if (head.head.length === 1 && to === tokens.end[phrase.last] && tokens.flags[phrase.last] & X && tokens.end[phrase.last] - tokens.start[phrase.last] >= 3) {
@@ -861,6 +866,12 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     const governing = findAction(ctx, t, unitClass, finding.object_class, before, after);
     action = compound && (!governing || governing.source === 'relative' || WEAK_ACTIONS.has(governing.cls)) ? compound : governing;
   }
+  // 其中当场化解的有2260条: in "V的有 X" the verb of the relative clause says what was done to the X
+  if (action && action.cls === 'exist' && action.token >= 0) {
+    const de = prev(tokens, action.token);
+    const verb = de >= 0 && tokens.flags[de] & DE ? prev(tokens, de) : -1;
+    if (verb >= 0 && tokens.flags[verb] & VERB && tokens.actionClass[verb] >= 0) action = readVerb(ctx, verb, 'relative');
+  }
   // 其中，亿元以上项目11个: a subset takes what its whole does (and what it is, when it does not say)
   // (a class the measure word alone gave, 帮助其中186户, yields to the whole's: 个体工商户 counted by 户)
   // (a part that only "gets" or "has" something, 其中37家获得贷款, was reached as its whole was)
@@ -929,6 +940,11 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     if ((measureClass === 'visit' || measureClass === 'batch') && action.cls === 'inspect' && finding.object_class && (VISITED.has(finding.object_class) || finding.object_class === 'goods' || finding.object_class === 'produce')) {
       finding.object_class = 'inspection';
     }
+    // 巡河巡湖1.82万人次: person-times of patrol, with no people named, are patrols
+    if (measureClass === 'visit' && action.cls === 'inspect' && finding.object_class === 'person' && finding.provenance.object !== 'after'
+      && (finding.provenance.object === 'measure' || !finding.object || finding.object === finding.action)) {
+      finding.object_class = 'inspection';
+    }
   }
   finding.aspect = findAspect(ctx, t, before ? before.first : t);
   // 满意率和办结率均超99%: one figure for each noun
@@ -969,7 +985,8 @@ const FITS: Partial<Record<ObjectClass, ReadonlySet<ObjectClass>>> = {
   building: new Set<ObjectClass>(['building', 'dwelling', 'facility', 'project', 'floor_space', 'land']),
   dwelling: new Set<ObjectClass>(['dwelling', 'building']),
   document: new Set<ObjectClass>(['document', 'goods', 'policy', 'problem']),
-  staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place']),
+  // (组 and 队 also count sets of things: 63组垃圾桶, 两组设备)
+  staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place', 'facility', 'vehicle', 'goods']),
   event: new Set<ObjectClass>(['event', 'inspection', 'person', 'place']),
 };
 function fitsMeasure(cls: ObjectClass | null, measure: MeasureClass | null, implied: ObjectClass): boolean {

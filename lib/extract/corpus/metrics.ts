@@ -273,4 +273,12 @@ export const METRICS_FOURTH: Corpus = [
   ]],
   ['problems_collected', ['网格员今年上报矛盾纠纷⟦1200余件次⟧。', '热线中心今年以来共接单⟦2.6万件⟧，办结率98.7%。']],
   ['land_cleared', ['截至目前，开发区已累计腾地⟦860亩⟧，为项目落地提供空间。']],
+  // person-times of patrol with no people named are patrols; people named stay people or staff
+  ['inspections', ['今年以来，全镇各级林长累计巡林⟦2.4万人次⟧。']],
+  // "V的有 X": the relative clause's verb says what was done
+  ['problems_resolved', ['今年共受理群众诉求860件，其中现场办结的有⟦610件⟧。']],
+  // 组 also counts sets of things
+  ['other', ['小区把散落在楼道口的⟦40组⟧垃圾桶全部撤掉，集中设置投放点。']],
+  // a verb token that swallowed the first morpheme of 销售收入 / 营业收入
+  ['output_value', ['节日期间，农特产品展销馆实现销售收入⟦86万元⟧。']],
 ];
