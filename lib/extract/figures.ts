@@ -31,7 +31,7 @@ import {
 } from './numbers';
 import { BIG_COUNT_WORD, CUBIC_CONTEXT_PATTERN, PERCENT_TENTH_WORD, UNIT_SOURCE, unitWord, type UnitWord } from './units';
 import {
-  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE,
+  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE, PREFIX_QUALIFIER_WORDS,
   SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
 } from './qualifiers';
 
@@ -373,8 +373,9 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
 
 /** The figure pattern anchored at lastIndex, compiled once. */
 const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
-/** Characters a number starts with, on width-normalized text. */
-const NUMERAL_SCAN = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
+/** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
+const NUMERAL_CHAR = new Uint8Array(65536);
+for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -411,21 +412,31 @@ export function findFigures(text: string): FigureMatch[] {
   // Every figure holds a numeral at most MAX_PREFIX_LENGTH characters after its start, so the pattern is
   // tried (anchored) only there: the same leftmost matches as a scan of every position, found without
   // running the long pattern over the text between numbers. `from` is where the next match may start.
-  const numerals = NUMERAL_SCAN;
-  numerals.lastIndex = 0;
+  // Between `from` and the numeral there is no other numeral, so a match that starts before the numeral
+  // starts with a prefix qualifier ending at it: only those starts (in text order: longest word first)
+  // and the numeral itself are tried, found by a table read per character instead of a regex scan.
   let from = 0;
   let tried = -1;
-  let numeral: RegExpExecArray | null;
-  while ((numeral = numerals.exec(normalized)) !== null) {
-    const at = numeral.index;
+  const length = normalized.length;
+  for (let at = 0; at < length; at++) {
+    if (!NUMERAL_CHAR[normalized.charCodeAt(at)]) continue;
     if (at < from) continue;
     let match: RegExpExecArray | null = null;
-    for (let start = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1); start <= at && !match; start++) {
+    const lowest = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1);
+    let lastStart = -1;
+    for (let w = 0; w < PREFIX_QUALIFIER_WORDS.length && !match; w++) {
+      const word = PREFIX_QUALIFIER_WORDS[w];
+      const start = at - word.length;
+      if (start < lowest || start === lastStart || !normalized.startsWith(word, start)) continue;
+      lastStart = start;
       FIGURE_AT.lastIndex = start;
       match = FIGURE_AT.exec(normalized);
-      tried = start;
     }
-    if (!match) continue;
+    if (!match && at >= lowest) {
+      FIGURE_AT.lastIndex = at;
+      match = FIGURE_AT.exec(normalized);
+    }
+    if (!match) { tried = Math.max(tried, at); continue; }
     tried = match.index;
     const figure = extractFigure(normalized, match);
     if (isRejection(figure)) {
@@ -436,7 +447,7 @@ export function findFigures(text: string): FigureMatch[] {
       from = figure.end;
     }
     tried = Math.min(tried, from - 1);
-    if (numerals.lastIndex < from) numerals.lastIndex = from;
+    if (at < from - 1) at = from - 1;
   }
   const listed = listedRates(normalized, figures);
   if (listed.length) {
