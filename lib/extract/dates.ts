@@ -113,7 +113,8 @@ const RELWORDS = [
 ].join('|');
 
 // The first character of any expression: lets the engine skip other positions quickly.
-const FIRST = '(?=[0-9一二三四五六七八九十廿卅〇零○截到至今去前明上本下首后第年近现如目当日昨会同次])';
+const FIRST_CHARS = '0123456789一二三四五六七八九十廿卅〇零○截到至今去前明上本下首后第年近现如目当日昨会同次';
+const FIRST = `(?=[${FIRST_CHARS}])`;
 const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．])((?:19|20)\\d{2})[-/.．](1[0-2]|0?[1-9])[-/.．](3[01]|[12]\\d|0?[1-9])(?![\\d])`,
   `(?<![\\d.．%])${PRE}(?:${YRANGE}|${YEAR}\\s*(?:${MONTHP}\\s*(?:${DAYP})?|${PER})?)${SUFFIX}`,
@@ -122,6 +123,20 @@ const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．%第每个周期月])${PRE}${DNUM}\\s*日?(?:${SEP}${DNUM})?\\s*日(?!内|以内|之内|以上|后|[0-9])${SUFFIX}`,
   `(?:${RELWORDS})`,
 ].join('|') + ')', 'g');
+/** MASTER anchored, tried only where FIRST's class holds (a table read per character): the same leftmost matches. */
+const MASTER_AT = new RegExp(MASTER.source, 'y');
+const FIRST_CHAR = new Uint8Array(65536);
+for (const c of FIRST_CHARS) FIRST_CHAR[c.charCodeAt(0)] = 1;
+/** The next match of MASTER at or after `from`, or null. */
+function nextDateExpression(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    if (!FIRST_CHAR[text.charCodeAt(i)]) continue;
+    MASTER_AT.lastIndex = i;
+    const match = MASTER_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 
 // Sub-patterns to read one matched expression.
 const RE_PRE = /^(截[至止](?:到|至)?|到|至)/;
@@ -377,10 +392,9 @@ export function findDates(text: string, published: string | null): DateMentionIn
   const out: DateMentionInfo[] = [];
   let lastDay: string | null = null;
   const cache = new Map<string, Parsed | null>();
-  MASTER.lastIndex = 0;
-  for (let match = MASTER.exec(text); match; match = MASTER.exec(text)) {
+  for (let match = nextDateExpression(text, 0); match; match = nextDateExpression(text, match.index + Math.max(1, match[0].length))) {
     const raw = match[0];
-    if (!raw) { MASTER.lastIndex++; continue; }
+    if (!raw) continue;
     const start = match.index, end = start + raw.length;
     const before = text.slice(Math.max(0, start - 8), start);
     const after = text.slice(end, end + 8);
