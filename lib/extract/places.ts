@@ -279,6 +279,19 @@ const DEICTIC = new RegExp([
   `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
   `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
 ].join('|'), 'gu');
+/** DEICTIC anchored, tried only where one of its alternatives can start (全我本该, 区县市 of an organ). */
+const DEICTIC_AT = new RegExp(DEICTIC.source, 'uy');
+const DEICTIC_FIRST = new Uint8Array(65536);
+for (const c of '全我本该区县市') DEICTIC_FIRST[c.charCodeAt(0)] = 1;
+function nextDeictic(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    if (!DEICTIC_FIRST[text.charCodeAt(i)]) continue;
+    DEICTIC_AT.lastIndex = i;
+    const match = DEICTIC_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -534,8 +547,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   //    last before them (resolved by placeForFigure, which knows the article)
   if (opts.deictic !== false) {
     const countyCity = !!sourceDistrict && sourceDistrict.name.endsWith('市');
-    DEICTIC.lastIndex = 0;
-    for (let mm = DEICTIC.exec(text); mm; mm = DEICTIC.exec(text)) {
+    for (let mm = nextDeictic(text, 0); mm; mm = nextDeictic(text, mm.index + mm[0].length)) {
       const s = mm.index, e = s + mm[0].length;
       if (taken(s, e) || rankingContext(text, s, e)) continue;
       const g = mm.groups!;
