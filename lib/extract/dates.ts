@@ -167,6 +167,16 @@ interface Parsed {
   explicitYear: boolean;
 }
 
+/** Parsed expressions by raw text, context and last day, for one publication day: the texts of one
+ *  source share their days, so the cache outlives a call (bounded; a parse is a pure function of its key). */
+const PARSED_CACHE_LIMIT = 4096;
+let parsedCache = new Map<string, Parsed | null>();
+let parsedCachePublished: string | null | undefined;
+function parsedCacheFor(published: string | null): Map<string, Parsed | null> {
+  if (published !== parsedCachePublished || parsedCache.size > PARSED_CACHE_LIMIT) { parsedCache = new Map(); parsedCachePublished = published; }
+  return parsedCache;
+}
+
 /** Resolve one matched expression; null when it cannot be resolved (no publication date, bad day…). */
 function parseExpression(raw: string, pub: { y: number; m: number; d: number } | null, published: string | null,
   futureContext: boolean, lastDay: string | null): Parsed | null {
@@ -391,7 +401,7 @@ export function findDates(text: string, published: string | null): DateMentionIn
   const pubIso = pub ? published : null;
   const out: DateMentionInfo[] = [];
   let lastDay: string | null = null;
-  const cache = new Map<string, Parsed | null>();
+  const cache = parsedCacheFor(pubIso);
   for (let match = nextDateExpression(text, 0); match; match = nextDateExpression(text, match.index + Math.max(1, match[0].length))) {
     const raw = match[0];
     if (!raw) continue;
