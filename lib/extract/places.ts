@@ -192,6 +192,21 @@ function codeMatches(code: string, want: string | null | undefined, byName: (n: 
  * (lowest code) is returned with `ambiguous: true`. Returns null for an unknown name.
  */
 export function resolveDistrict(name: string, hint?: PlaceHint | string | null): ResolvedPlace | null {
+  // every article of a source resolves the same name: answered once (bounded), a copy each time
+  if (hint && typeof hint !== 'string') return resolveDistrictUncached(name, hint);
+  const key = `${name}\u0000${hint ?? ''}`;
+  let resolved = resolvedDistricts.get(key);
+  if (resolved === undefined) {
+    if (resolvedDistricts.size >= RESOLVED_LIMIT) resolvedDistricts.clear();
+    resolved = resolveDistrictUncached(name, hint);
+    resolvedDistricts.set(key, resolved);
+  }
+  return resolved && { ...resolved };
+}
+const RESOLVED_LIMIT = 1024;
+const resolvedDistricts = new Map<string, ResolvedPlace | null>();
+
+function resolveDistrictUncached(name: string, hint?: PlaceHint | string | null): ResolvedPlace | null {
   const { g, citiesByName, provincesByName } = getTables();
   const h: PlaceHint = typeof hint === 'string' ? { city: hint, province: hint } : (hint ?? {});
   let s = (name ?? '').replace(/[\s\u3000·]/gu, '');
