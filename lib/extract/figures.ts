@@ -63,16 +63,7 @@ export const FIGURE_PATTERN = new RegExp(
 );
 
 type Groups = Record<string, string | undefined>;
-
-/** Offsets of consecutive optional groups: each starts where the previous one ended. */
-class Cursor {
-  constructor(public position: number) {}
-  take(part: string | undefined): [number, number] {
-    const start = this.position;
-    this.position += part?.length ?? 0;
-    return [start, this.position];
-  }
-}
+const len = (part: string | undefined): number => (part === undefined ? 0 : part.length);
 
 const TRAILING_LARGE_MAGNITUDE = /(?<=[^万亿])(?:万亿|亿|万)$/;
 
@@ -143,30 +134,25 @@ function readQuantity(token: string | undefined, scaleWord: string | undefined):
 /** Reads one match of FIGURE_PATTERN, or says where to resume when it is not a figure. */
 function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Rejection {
   const g = match.groups as Groups;
-  const cursor = new Cursor(match.index);
-  const [prefixStart, prefixEnd] = cursor.take(g.prefix);
-  const numberStart = prefixEnd;
+  // consecutive optional groups: each starts where the previous one ended (no per-group allocation)
+  const prefixStart = match.index;
+  const numberStart = prefixStart + len(g.prefix);
 
   if (g.fraction) return extractFraction(text, match, g, prefixStart, numberStart);
 
-  const [, lowNumberEnd] = cursor.take(g.number);
-  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
-  cursor.take(g.inner);
-  cursor.take(g.scale);
-  cursor.take(g.tail);
-  const [, lowQuantityEnd] = cursor.take(g.innerAfterScale);
-  const [, lowUnitEnd] = cursor.take(g.lowUnit);
-  cursor.take(g.rangeSeparator);
-  cursor.take(g.high); cursor.take(g.highInner); cursor.take(g.highScale);
-  const [, highQuantityEnd] = cursor.take(g.highInnerAfterScale);
-  const [unitStart] = cursor.take(g.unit);
-  const [, suffixEnd] = cursor.take(g.suffix);
+  const lowNumberEnd = numberStart + len(g.number);
+  const lowQuantityEnd = lowNumberEnd + len(g.inner) + len(g.scale) + len(g.tail) + len(g.innerAfterScale);
+  const lowUnitEnd = lowQuantityEnd + len(g.lowUnit);
+  const highQuantityEnd = lowUnitEnd + len(g.rangeSeparator) + len(g.high) + len(g.highInner) + len(g.highScale) + len(g.highInnerAfterScale);
+  const unitStart = highQuantityEnd;
+  const suffixEnd = unitStart + len(g.unit) + len(g.suffix);
 
   const low = readQuantity(g.number, g.scale);
-  if (!low) return resume;
+  if (!low) return { reject: true, resumeAt: lowNumberEnd };
   const tail = g.tail ? readScaleTail(g.tail) : 0;
   let unit = unitWord(g.unit ?? '');
-  if (!unit) return resume;
+  if (!unit) return { reject: true, resumeAt: lowNumberEnd };
+  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
 
   let high: QuantityParts | null = null;
   let end = suffixEnd;
@@ -206,14 +192,14 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const lowValue = roundFloat((low.number.value * low.scale + tail) * factor + half);
   const highValue = high ? roundFloat(high.number.value * high.scale * factor + half)
     : low.number.estimate ? roundFloat(low.number.estimate[1] * low.scale * factor) : null;
-  const [qualifier, qualifierWord] = firstQualifier([
-    [prefixQualifier(prefix), prefix],
-    [innerQualifier(g.inner), g.inner],
-    [innerQualifier(g.innerAfterScale), g.innerAfterScale],
-    [suffixQualifier(suffix), suffix],
-    [unit.qualifier ?? null, unitText],
-    [low.number.estimate ? 'about' : null, undefined],
-  ]);
+  // the first qualifier in this order decides: prefix, inner, inner after the scale, suffix, the unit's, an estimate
+  let qualifier: Qualifier = 'exact', qualifierWord: string | null = null, q: Qualifier | null;
+  if ((q = prefixQualifier(prefix))) { qualifier = q; qualifierWord = prefix ?? null; }
+  else if ((q = innerQualifier(g.inner))) { qualifier = q; qualifierWord = g.inner ?? null; }
+  else if ((q = innerQualifier(g.innerAfterScale))) { qualifier = q; qualifierWord = g.innerAfterScale ?? null; }
+  else if ((q = suffixQualifier(suffix))) { qualifier = q; qualifierWord = suffix ?? null; }
+  else if (unit.qualifier) { qualifier = unit.qualifier; qualifierWord = unitText; }
+  else if (low.number.estimate) qualifier = 'about';
   const resolvedUnit = unitText === '方' ? unitOfFang(text, start, end) : unit.unit;
   return {
     start, end, text: text.slice(start, end),
