@@ -1,8 +1,9 @@
 // Extraction speed on real Chinese news text (the bundled sample page), from 1 KB to 10 MB of input,
-// one core; memory is sampled during the largest run.
+// one core, by CPU time (the wall clock beside it); memory is sampled during the largest run.
 import { readFileSync } from 'node:fs';
 import { extract } from '../lib/extract';
 import { SAMPLE } from '../lib/ingest/sample';
+import { bestOf } from './extraction-news';
 import type { BenchRow } from './run';
 
 function textOfBytes(page: string, bytes: number): string {
@@ -18,18 +19,15 @@ function textOfBytes(page: string, bytes: number): string {
 
 const OPTIONS = { published: '2020-04-21', district: '上城区' };
 
-/** Throughput over at least `seconds` of repeated runs, so small inputs are timed as fairly as large ones. */
-function mbPerSecond(text: string, seconds = 1.5): number {
+/** Issue 15's target for the sample page (CPU-based, one core). */
+const SAMPLE_TARGET_MB_S = 30;
+
+/** Throughput by CPU time over at least `seconds` of repeated runs (the best of three windows), so small
+ *  inputs are timed as fairly as large ones; with the wall-clock throughput beside it. */
+function mbPerSecond(text: string, seconds = 3): { cpu: number; wall: number } {
   const bytes = Buffer.byteLength(text, 'utf8');
-  let rounds = 0;
-  const t0 = process.hrtime.bigint();
-  let elapsed = 0;
-  do {
-    extract(text, OPTIONS);
-    rounds += 1;
-    elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
-  } while (elapsed < seconds);
-  return (bytes * rounds) / 1e6 / elapsed;
+  const t = bestOf(3, () => extract(text, OPTIONS).articles.length, seconds / 3);
+  return { cpu: (bytes * t.rounds) / 1e6 / t.cpuSeconds, wall: (bytes * t.rounds) / 1e6 / t.wallSeconds };
 }
 
 /** JIT and gazetteer warm-up on every size class, so the first size measured pays no start-up cost. */
@@ -48,9 +46,12 @@ export async function extractionBenchmark(): Promise<BenchRow[]> {
     const text = textOfBytes(page, bytes);
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
-    const speed = mbPerSecond(text);
+    // each size warmed on its own text: after larger inputs the JIT and the collector take seconds to settle
+    const settle = Date.now() + 1500;
+    while (Date.now() < settle) extract(text, OPTIONS);
+    const { cpu: speed, wall } = mbPerSecond(text);
     speeds.push(speed);
-    rows.push({ figure: `extraction speed, ${label} input`, value: speed, unit: 'MB/s', target: '≥ 5', ok: speed >= 5 });
+    rows.push({ figure: `extraction speed, sample page, ${label} input (CPU; wall clock ${wall.toFixed(1)} MB/s)`, value: speed, unit: 'MB/s', target: `≥ ${SAMPLE_TARGET_MB_S}`, ok: speed >= SAMPLE_TARGET_MB_S });
     if (bytes === 1e7) {
       const growth = (process.memoryUsage().rss - rssBefore) / 1e6;
       rows.push({ figure: 'extraction RSS growth, 10 MB input', value: growth, unit: 'MB', target: 'flat (≤ 20× input)', ok: growth < 200 });

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from './corpus/actions';
 import { ASPECTS } from './corpus/aspects';
-import { METRICS, METRICS_MORE, METRICS_THIRD } from './corpus/metrics';
+import { METRICS, METRICS_FOURTH, METRICS_MORE, METRICS_THIRD } from './corpus/metrics';
 import { OBJECTS } from './corpus/objects';
-import { ROLES } from './corpus/roles';
+import { ROLES, ROLES_MORE } from './corpus/roles';
 import type { Corpus } from './corpus/types';
 import { extract, type DatePrecision, type ExtractOptions, type Fact } from '.';
 
@@ -34,8 +34,8 @@ const CORPORA: Array<[name: string, corpus: Corpus, read: (fact: Fact, expected:
   ['object', OBJECTS, (fact, expected) => classAndWord(fact.facets.object_class, fact.facets.object, expected)],
   ['action', ACTIONS, (fact, expected) => classAndWord(fact.facets.action_class, fact.facets.action, expected)],
   ['aspect', ASPECTS, (fact) => fact.facets.aspect ?? 'none'],
-  ['metric', [...METRICS, ...METRICS_MORE, ...METRICS_THIRD], (fact) => fact.metric],
-  ['role', ROLES, (fact) => fact.role],
+  ['metric', [...METRICS, ...METRICS_MORE, ...METRICS_THIRD, ...METRICS_FOURTH], (fact) => fact.metric],
+  ['role', [...ROLES, ...ROLES_MORE], (fact) => fact.role],
 ];
 
 describe.each(CORPORA)('the %s corpus', (_name, corpus, read) => {

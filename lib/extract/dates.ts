@@ -113,7 +113,8 @@ const RELWORDS = [
 ].join('|');
 
 // The first character of any expression: lets the engine skip other positions quickly.
-const FIRST = '(?=[0-9一二三四五六七八九十廿卅〇零○截到至今去前明上本下首后第年近现如目当日昨会同次])';
+const FIRST_CHARS = '0123456789一二三四五六七八九十廿卅〇零○截到至今去前明上本下首后第年近现如目当日昨会同次';
+const FIRST = `(?=[${FIRST_CHARS}])`;
 const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．])((?:19|20)\\d{2})[-/.．](1[0-2]|0?[1-9])[-/.．](3[01]|[12]\\d|0?[1-9])(?![\\d])`,
   `(?<![\\d.．%])${PRE}(?:${YRANGE}|${YEAR}\\s*(?:${MONTHP}\\s*(?:${DAYP})?|${PER})?)${SUFFIX}`,
@@ -122,6 +123,20 @@ const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．%第每个周期月])${PRE}${DNUM}\\s*日?(?:${SEP}${DNUM})?\\s*日(?!内|以内|之内|以上|后|[0-9])${SUFFIX}`,
   `(?:${RELWORDS})`,
 ].join('|') + ')', 'g');
+/** MASTER anchored, tried only where FIRST's class holds (a table read per character): the same leftmost matches. */
+const MASTER_AT = new RegExp(MASTER.source, 'y');
+const FIRST_CHAR = new Uint8Array(65536);
+for (const c of FIRST_CHARS) FIRST_CHAR[c.charCodeAt(0)] = 1;
+/** The next match of MASTER at or after `from`, or null. */
+function nextDateExpression(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    if (!FIRST_CHAR[text.charCodeAt(i)]) continue;
+    MASTER_AT.lastIndex = i;
+    const match = MASTER_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 
 // Sub-patterns to read one matched expression.
 const RE_PRE = /^(截[至止](?:到|至)?|到|至)/;
@@ -150,6 +165,16 @@ interface Parsed {
   deadline: boolean;        // …前
   eventMonth: boolean;      // a bare month (no 份/底/末/range): an event's month
   explicitYear: boolean;
+}
+
+/** Parsed expressions by raw text, context and last day, for one publication day: the texts of one
+ *  source share their days, so the cache outlives a call (bounded; a parse is a pure function of its key). */
+const PARSED_CACHE_LIMIT = 4096;
+let parsedCache = new Map<string, Parsed | null>();
+let parsedCachePublished: string | null | undefined;
+function parsedCacheFor(published: string | null): Map<string, Parsed | null> {
+  if (published !== parsedCachePublished || parsedCache.size > PARSED_CACHE_LIMIT) { parsedCache = new Map(); parsedCachePublished = published; }
+  return parsedCache;
 }
 
 /** Resolve one matched expression; null when it cannot be resolved (no publication date, bad day…). */
@@ -376,15 +401,16 @@ export function findDates(text: string, published: string | null): DateMentionIn
   const pubIso = pub ? published : null;
   const out: DateMentionInfo[] = [];
   let lastDay: string | null = null;
-  const cache = new Map<string, Parsed | null>();
-  MASTER.lastIndex = 0;
-  for (let match = MASTER.exec(text); match; match = MASTER.exec(text)) {
+  const cache = parsedCacheFor(pubIso);
+  for (let match = nextDateExpression(text, 0); match; match = nextDateExpression(text, match.index + Math.max(1, match[0].length))) {
     const raw = match[0];
-    if (!raw) { MASTER.lastIndex++; continue; }
+    if (!raw) continue;
     const start = match.index, end = start + raw.length;
     const before = text.slice(Math.max(0, start - 8), start);
     const after = text.slice(end, end + 8);
     if (LUNAR_BEFORE.test(before)) continue;
+    // 前两个月 names the first months of a year only after a year or a clause start: 提前两个月 is a lead time
+    if (raw.charCodeAt(0) === 0x524d /* 前 */ && start > 0 && /[\u4e00-\u9fa5]/u.test(text[start - 1]) && text[start - 1] !== '年') continue;
     const futureContext = FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
     const key = `${raw}|${futureContext ? 1 : 0}|${lastDay ?? ''}`;
     let p = cache.get(key);
@@ -527,10 +553,14 @@ const STATIC_WORDS = ['占地', '总面积', '辖区面积', '区域面积', '�
  *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
 const RATE_WORDS = ['日均', '月均', '年均', '人均', '每年', '每天', '每日', '每月', '年交易额', '年产值', '年产量', '年销售额', '年营业收入', '年纳税'];
 
-const enum Marker { Plan, Static, Rate }
+/** A time frame of the sentence's own that names no day (国庆期间, 春节假期, 活动期间, 汛期): a period of an
+ *  earlier sentence does not date its figures. */
+const OWN_FRAME_WORDS = ['期间', '假期', '黄金周', '长假', '汛期'];
+
+const enum Marker { Plan, Static, Rate, Frame }
 /** The marker words by first character, longest first (规划面积 is an area, not a plan). */
 const MARKER_WORDS = new Map<number, { word: string; kind: Marker }[]>();
-for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan]] as const) {
+for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan], [OWN_FRAME_WORDS, Marker.Frame]] as const) {
   for (const word of words) {
     const bucket = MARKER_WORDS.get(word.charCodeAt(0)) ?? [];
     bucket.push({ word, kind });
@@ -543,7 +573,7 @@ for (const c of MARKER_WORDS.keys()) MARKER_FIRST[c] = 1;
 
 interface WordIndex { starts: number[]; ends: number[] }
 /** What dateForFigure weighs in a text besides its dates, found once per text. */
-interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex }
+interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex; frames: WordIndex }
 const textIndexes = new WeakMap<DateMention[], TextIndex>();
 let lastMentions: DateMention[] | null = null, lastIndex: TextIndex | null = null;
 
@@ -552,14 +582,14 @@ function indexOf(mentions: DateMention[], text: string): TextIndex {
   if (lastMentions === mentions && lastIndex && lastIndex.text === text) return lastIndex;
   let index = textIndexes.get(mentions);
   if (!index || index.text !== text) {
-    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] } };
+    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] }, frames: { starts: [], ends: [] } };
     // one pass: a table read per character, a word comparison only where a marker word may start
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!MARKER_FIRST[c]) continue;
       for (const { word, kind } of MARKER_WORDS.get(c)!) {
         if (!text.startsWith(word, i) || (word === '将' && text[i + 1] === '近')) continue;
-        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : index.plans;
+        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : kind === Marker.Frame ? index.frames : index.plans;
         words.starts.push(i); words.ends.push(i + word.length);
         i += word.length - 1;
         break;
@@ -616,6 +646,9 @@ function cutoffInside(mentions: readonly DateMention[], i: number, m: DateMentio
   return null;
 }
 
+/** A comma right after a period frames the whole sentence (上半年，全区预计完成…: an estimate of the period). */
+const CUTOFF_OR_PERIOD_OPENS = new Set([...'，,：:'].map((c) => c.charCodeAt(0)));
+
 export function dateForFigure(a: {
   mentions: DateMention[]; figureStart: number; sentence: Range; paragraph: Range; article: Range; published: string | null;
   /** optional: the document text, to tell a plan (将, 预计…) from a report before inheriting a time frame */
@@ -641,7 +674,13 @@ export function dateForFigure(a: {
       continue;
     }
     if (staticFrom >= 0 && !m.asOf && m.kind !== 'present' && m.start < staticFrom) continue;
+    // 该厂房建于2008年前后，建筑面积约5200平方米: a date after 于 is when its own verb happened, not its clause's neighbours'
+    if (a.text && m.start > 0 && a.text.charCodeAt(m.start - 1) === 0x4e8e /* 于 */ && !m.asOf
+      && m.start < clauseStartBefore(a.text, a.sentence.start, a.figureStart)) continue;
     if (m.future) return fallback;                   // a target: the figure is a plan
+    // …9月份已经试生产，预计达产后每年可新增产值12亿元: a plan after a past period or event turns to what will be
+    if (a.text && !m.asOf && m.kind !== 'present' && wordIn(indexOf(a.mentions, a.text).plans, m.end, a.figureStart)
+      && !CUTOFF_OR_PERIOD_OPENS.has(a.text.charCodeAt(m.end))) return fallback;
     const c = cutoffInside(a.mentions, i, m, a.text) ?? m;
     return { date: c.date, precision: c.precision, provenance: 'stated' };
   }
@@ -655,6 +694,7 @@ export function dateForFigure(a: {
   if (index && plans) {
     if (wordIn(index.statics, a.sentence.start, a.figureStart)) return fallback;
     if (wordIn(index.rates, a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(index.frames, a.sentence.start, a.figureStart)) return fallback;
     if (wordIn(plans, Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
   }
   for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {

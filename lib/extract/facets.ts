@@ -110,6 +110,9 @@ const RATE_HEAD_ACTION: Record<string, ActionClass> = { 增速: 'grow', 增幅: 
 
 const VISITED: ReadonlySet<ObjectClass> = new Set<ObjectClass>(['enterprise', 'merchant', 'household', 'building', 'facility', 'place', 'post', 'site', 'line', 'project', 'organisation']);
 
+/** Measure words of rounds of an activity (3轮排查, 开展排查2次). */
+const ROUNDS: ReadonlySet<string> = new Set(['次', '轮', '遍']);
+
 /** Measure words restrict what can be counted (1): a measure word of one family overrides a noun of a neighbour family. */
 function restrictByMeasure(object: ObjectClass | null, measure: MeasureClass | null, unitWord: string): ObjectClass | null {
   switch (measure) {
@@ -136,8 +139,10 @@ function restrictByMeasure(object: ObjectClass | null, measure: MeasureClass | n
       if (unitWord.endsWith('人次')) return object === null || object === 'event' || object === 'job' ? 'person' : object;
       if (unitWord.endsWith('户次')) return object === null ? 'household' : object;
       if (unitWord.endsWith('家次')) return object === null || object === 'inspection' ? 'enterprise' : object;
-      // 走访企业851次, 巡查小区56次: times a thing was visited are visits, not things
-      return object !== null && VISITED.has(object) ? 'inspection' : object;
+      // 走访企业851次, 巡查小区56次: times a thing was visited are visits, not things; 3轮隐患排查:
+      // rounds of looking for problems are inspections
+      // (件次 still counts the problems themselves)
+      return object !== null && (VISITED.has(object) || (object === 'problem' && ROUNDS.has(unitWord))) ? 'inspection' : object;
     default:
       return object;
   }
@@ -335,6 +340,14 @@ function isStaffWork(text: string, from: number, end: number): boolean {
   return false;
 }
 
+/** Verb families whose doers are workers sent (巡河人员, 排查人员, 执勤人员), not people reached. */
+const WORK_FAMILIES: ReadonlySet<ActionClass | null> = new Set<ActionClass | null>(['inspect', 'enforce', 'guard', 'repair', 'treat']);
+const MAX_WORK_VERB = 4;
+function workVerbBefore(text: string, from: number, end: number): boolean {
+  const verb = end > from ? verbEndingAt(text, from, end) : null;
+  return !!verb && WORK_FAMILIES.has(actionClassAt(verb.index));
+}
+
 /** Classifies a noun phrase by its head; a measure compound (解决率, 企业数, 拆违面积) by its modifier. */
 function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
   const { text, tokens } = ctx;
@@ -380,6 +393,11 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
     return { object: text.slice(Math.max(from, to - 4), to), cls: null, compoundAction: null, compoundVerb: null };
   }
   let cls = objectClassAt(head.index);
+  // 实现销售收入: the verb token swallowed the noun's first morpheme; a longer head across it names the money
+  if (cls === 'economy' && head.head.length <= 2 && from === to - head.head.length) {
+    const longer = headClassAt(text, Math.max(0, from - MAX_WORK_VERB), to);
+    if (longer && longer.head.length > head.head.length && objectClassAt(longer.index) === 'sales') return { object: longer.head, cls: 'sales', compoundAction: null, compoundVerb: null };
+  }
   // 工作组分片包村: a one-character head closing a run of unknown characters after a known noun is the end of
   // an unknown word (包村, in charge of villages); the known noun heads the phrase
   if (head.head.length === 1 && to === tokens.end[phrase.last] && tokens.flags[phrase.last] & X && tokens.end[phrase.last] - tokens.start[phrase.last] >= 3) {
@@ -400,7 +418,9 @@ function readObject(ctx: ArticleContext, phrase: Phrase): ObjectRead | null {
     if (modifier && objectClassAt(modifier.index) === 'document') return { object: text.slice(to - head.head.length - modifier.head.length, to), cls: 'document', compoundAction: null, compoundVerb: null };
   }
   // 执法人员, 工作人员 are staff; 重点人员, 失业人员 are people reached
-  if (head.head === '人员' && isStaffWork(text, from, to - 2)) cls = 'staff';
+  // (and 巡河人员, 执勤人员, 维修人员: a verb of inspection, enforcement, guard or repair before 人员;
+  //  the phrase may start at 人员 itself, the verb standing right before it)
+  if (head.head === '人员' && (isStaffWork(text, from, to - 2) || workVerbBefore(text, to - 2 > from ? from : Math.max(0, from - MAX_WORK_VERB), to - 2))) cls = 'staff';
   const rateAction = RATE_HEAD_ACTION[head.head] ?? null;
   return { object: head.head, cls, compoundAction: rateAction, compoundVerb: rateAction ? head.head : null };
 }
@@ -846,11 +866,20 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
     const governing = findAction(ctx, t, unitClass, finding.object_class, before, after);
     action = compound && (!governing || governing.source === 'relative' || WEAK_ACTIONS.has(governing.cls)) ? compound : governing;
   }
+  // 其中当场化解的有2260条: in "V的有 X" the verb of the relative clause says what was done to the X
+  if (action && action.cls === 'exist' && action.token >= 0) {
+    const de = prev(tokens, action.token);
+    const verb = de >= 0 && tokens.flags[de] & DE ? prev(tokens, de) : -1;
+    if (verb >= 0 && tokens.flags[verb] & VERB && tokens.actionClass[verb] >= 0) action = readVerb(ctx, verb, 'relative');
+  }
   // 其中，亿元以上项目11个: a subset takes what its whole does (and what it is, when it does not say)
-  if (!action || !finding.object_class) {
+  // (a class the measure word alone gave, 帮助其中186户, yields to the whole's: 个体工商户 counted by 户)
+  // (a part that only "gets" or "has" something, 其中37家获得贷款, was reached as its whole was)
+  const onlyHas = action?.cls === 'achieve' || action?.cls === 'exist';
+  if (!action || !finding.object_class || !read || onlyHas) {
     const whole = subsetOf(ctx, i, t, unitClass);
-    if (whole && !action && whole.action) action = { action: whole.action, cls: whole.action_class, source: 'antecedent', token: -1 };
-    if (whole && !finding.object_class && whole.object_class && (!implied || fitsMeasure(whole.object_class, measureClass, implied))) {
+    if (whole && (!action || onlyHas) && whole.action && whole.action_class !== action?.cls) action = { action: whole.action, cls: whole.action_class, source: 'antecedent', token: -1 };
+    if (whole && (!finding.object_class || !read) && whole.object_class && (!implied || fitsMeasure(whole.object_class, measureClass, implied))) {
       finding.object = whole.object; finding.object_class = whole.object_class; finding.provenance.object = 'antecedent';
     }
   }
@@ -902,11 +931,18 @@ export function findFacets(ctx: ArticleContext, i: number): FacetFinding {
       finding.object_class = 'economy';
     }
     // 543栋存在安全隐患: things that have problems are counted as problems found
-    if (action.source === 'after' && action.token >= 0 && (action.cls === 'collect' || action.cls === 'exist') && objectAfterVerb(ctx, action.token) === 'problem') {
+    // (not people: 2100名网格员是发现矛盾的… counts those who find them)
+    if (action.source === 'after' && action.token >= 0 && (action.cls === 'collect' || action.cls === 'exist') && measureClass !== 'person'
+      && finding.object_class !== 'person' && finding.object_class !== 'staff' && objectAfterVerb(ctx, action.token) === 'problem') {
       finding.object_class = 'problem';
     }
     // 检查食品经营单位2600余家次: times things were inspected are inspections
     if ((measureClass === 'visit' || measureClass === 'batch') && action.cls === 'inspect' && finding.object_class && (VISITED.has(finding.object_class) || finding.object_class === 'goods' || finding.object_class === 'produce')) {
+      finding.object_class = 'inspection';
+    }
+    // 巡河巡湖1.82万人次: person-times of patrol, with no people named, are patrols
+    if (measureClass === 'visit' && action.cls === 'inspect' && finding.object_class === 'person' && finding.provenance.object !== 'after'
+      && (finding.provenance.object === 'measure' || !finding.object || finding.object === finding.action)) {
       finding.object_class = 'inspection';
     }
   }
@@ -949,7 +985,8 @@ const FITS: Partial<Record<ObjectClass, ReadonlySet<ObjectClass>>> = {
   building: new Set<ObjectClass>(['building', 'dwelling', 'facility', 'project', 'floor_space', 'land']),
   dwelling: new Set<ObjectClass>(['dwelling', 'building']),
   document: new Set<ObjectClass>(['document', 'goods', 'policy', 'problem']),
-  staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place']),
+  // (组 and 队 also count sets of things: 63组垃圾桶, 两组设备)
+  staff: new Set<ObjectClass>(['staff', 'person', 'organisation', 'place', 'facility', 'vehicle', 'goods']),
   event: new Set<ObjectClass>(['event', 'inspection', 'person', 'place']),
 };
 function fitsMeasure(cls: ObjectClass | null, measure: MeasureClass | null, implied: ObjectClass): boolean {

@@ -31,7 +31,7 @@ import {
 } from './numbers';
 import { BIG_COUNT_WORD, CUBIC_CONTEXT_PATTERN, PERCENT_TENTH_WORD, UNIT_SOURCE, unitWord, type UnitWord } from './units';
 import {
-  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE,
+  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE, PREFIX_QUALIFIER_WORDS,
   SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
 } from './qualifiers';
 
@@ -63,16 +63,7 @@ export const FIGURE_PATTERN = new RegExp(
 );
 
 type Groups = Record<string, string | undefined>;
-
-/** Offsets of consecutive optional groups: each starts where the previous one ended. */
-class Cursor {
-  constructor(public position: number) {}
-  take(part: string | undefined): [number, number] {
-    const start = this.position;
-    this.position += part?.length ?? 0;
-    return [start, this.position];
-  }
-}
+const len = (part: string | undefined): number => (part === undefined ? 0 : part.length);
 
 const TRAILING_LARGE_MAGNITUDE = /(?<=[^万亿])(?:万亿|亿|万)$/;
 
@@ -143,30 +134,25 @@ function readQuantity(token: string | undefined, scaleWord: string | undefined):
 /** Reads one match of FIGURE_PATTERN, or says where to resume when it is not a figure. */
 function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Rejection {
   const g = match.groups as Groups;
-  const cursor = new Cursor(match.index);
-  const [prefixStart, prefixEnd] = cursor.take(g.prefix);
-  const numberStart = prefixEnd;
+  // consecutive optional groups: each starts where the previous one ended (no per-group allocation)
+  const prefixStart = match.index;
+  const numberStart = prefixStart + len(g.prefix);
 
   if (g.fraction) return extractFraction(text, match, g, prefixStart, numberStart);
 
-  const [, lowNumberEnd] = cursor.take(g.number);
-  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
-  cursor.take(g.inner);
-  cursor.take(g.scale);
-  cursor.take(g.tail);
-  const [, lowQuantityEnd] = cursor.take(g.innerAfterScale);
-  const [, lowUnitEnd] = cursor.take(g.lowUnit);
-  cursor.take(g.rangeSeparator);
-  cursor.take(g.high); cursor.take(g.highInner); cursor.take(g.highScale);
-  const [, highQuantityEnd] = cursor.take(g.highInnerAfterScale);
-  const [unitStart] = cursor.take(g.unit);
-  const [, suffixEnd] = cursor.take(g.suffix);
+  const lowNumberEnd = numberStart + len(g.number);
+  const lowQuantityEnd = lowNumberEnd + len(g.inner) + len(g.scale) + len(g.tail) + len(g.innerAfterScale);
+  const lowUnitEnd = lowQuantityEnd + len(g.lowUnit);
+  const highQuantityEnd = lowUnitEnd + len(g.rangeSeparator) + len(g.high) + len(g.highInner) + len(g.highScale) + len(g.highInnerAfterScale);
+  const unitStart = highQuantityEnd;
+  const suffixEnd = unitStart + len(g.unit) + len(g.suffix);
 
   const low = readQuantity(g.number, g.scale);
-  if (!low) return resume;
+  if (!low) return { reject: true, resumeAt: lowNumberEnd };
   const tail = g.tail ? readScaleTail(g.tail) : 0;
   let unit = unitWord(g.unit ?? '');
-  if (!unit) return resume;
+  if (!unit) return { reject: true, resumeAt: lowNumberEnd };
+  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
 
   let high: QuantityParts | null = null;
   let end = suffixEnd;
@@ -206,14 +192,14 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const lowValue = roundFloat((low.number.value * low.scale + tail) * factor + half);
   const highValue = high ? roundFloat(high.number.value * high.scale * factor + half)
     : low.number.estimate ? roundFloat(low.number.estimate[1] * low.scale * factor) : null;
-  const [qualifier, qualifierWord] = firstQualifier([
-    [prefixQualifier(prefix), prefix],
-    [innerQualifier(g.inner), g.inner],
-    [innerQualifier(g.innerAfterScale), g.innerAfterScale],
-    [suffixQualifier(suffix), suffix],
-    [unit.qualifier ?? null, unitText],
-    [low.number.estimate ? 'about' : null, undefined],
-  ]);
+  // the first qualifier in this order decides: prefix, inner, inner after the scale, suffix, the unit's, an estimate
+  let qualifier: Qualifier = 'exact', qualifierWord: string | null = null, q: Qualifier | null;
+  if ((q = prefixQualifier(prefix))) { qualifier = q; qualifierWord = prefix ?? null; }
+  else if ((q = innerQualifier(g.inner))) { qualifier = q; qualifierWord = g.inner ?? null; }
+  else if ((q = innerQualifier(g.innerAfterScale))) { qualifier = q; qualifierWord = g.innerAfterScale ?? null; }
+  else if ((q = suffixQualifier(suffix))) { qualifier = q; qualifierWord = suffix ?? null; }
+  else if (unit.qualifier) { qualifier = unit.qualifier; qualifierWord = unitText; }
+  else if (low.number.estimate) qualifier = 'about';
   const resolvedUnit = unitText === '方' ? unitOfFang(text, start, end) : unit.unit;
   return {
     start, end, text: text.slice(start, end),
@@ -343,15 +329,21 @@ const UNITLESS_COUNT = new RegExp(
 /** Amounts after 万/亿 whose unit is the noun written before them (see the header). */
 function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[] {
   const out: FigureMatch[] = [];
+  // taken is sorted by start; the furthest end among its first k figures answers "does [start, end) overlap
+  // one of them" for all figures starting before end, and matches come with growing ends: one pointer
+  const maxEnd = new Int32Array(taken.length);
+  for (let k = 0, far = -1; k < taken.length; k++) { far = Math.max(far, taken[k].end); maxEnd[k] = far; }
   for (const [pattern, unit, unitWordText] of [[UNITLESS_MONEY, 'CNY', '元'], [UNITLESS_COUNT, 'count', '人次']] as const) {
     pattern.lastIndex = 0;
+    let before = 0; // how many taken figures start before the current match's end
     for (let m = pattern.exec(normalized); m; m = pattern.exec(normalized)) {
       const g = m.groups as Groups;
       const end = m.index + m[0].length;
       const numberEnd = end - (g.suffix?.length ?? 0) - (g.inner?.length ?? 0) - g.scale!.length;
       const numberStart = numberEnd - g.number!.length;
       const start = numberStart - (g.prefix?.length ?? 0);
-      if (taken.some((f) => f.start < end && start < f.end)) continue;
+      while (before < taken.length && taken[before].start < end) before++;
+      if (before > 0 && maxEnd[before - 1] > start) continue;
       const [qualifier, qualifierWord] = firstQualifier([
         [prefixQualifier(g.prefix), g.prefix], [innerQualifier(g.inner), g.inner], [suffixQualifier(g.suffix), g.suffix],
       ]);
@@ -367,8 +359,9 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
 
 /** The figure pattern anchored at lastIndex, compiled once. */
 const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
-/** Characters a number starts with, on width-normalized text. */
-const NUMERAL_SCAN = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
+/** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
+const NUMERAL_CHAR = new Uint8Array(65536);
+for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -405,21 +398,31 @@ export function findFigures(text: string): FigureMatch[] {
   // Every figure holds a numeral at most MAX_PREFIX_LENGTH characters after its start, so the pattern is
   // tried (anchored) only there: the same leftmost matches as a scan of every position, found without
   // running the long pattern over the text between numbers. `from` is where the next match may start.
-  const numerals = NUMERAL_SCAN;
-  numerals.lastIndex = 0;
+  // Between `from` and the numeral there is no other numeral, so a match that starts before the numeral
+  // starts with a prefix qualifier ending at it: only those starts (in text order: longest word first)
+  // and the numeral itself are tried, found by a table read per character instead of a regex scan.
   let from = 0;
   let tried = -1;
-  let numeral: RegExpExecArray | null;
-  while ((numeral = numerals.exec(normalized)) !== null) {
-    const at = numeral.index;
+  const length = normalized.length;
+  for (let at = 0; at < length; at++) {
+    if (!NUMERAL_CHAR[normalized.charCodeAt(at)]) continue;
     if (at < from) continue;
     let match: RegExpExecArray | null = null;
-    for (let start = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1); start <= at && !match; start++) {
+    const lowest = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1);
+    let lastStart = -1;
+    for (let w = 0; w < PREFIX_QUALIFIER_WORDS.length && !match; w++) {
+      const word = PREFIX_QUALIFIER_WORDS[w];
+      const start = at - word.length;
+      if (start < lowest || start === lastStart || !normalized.startsWith(word, start)) continue;
+      lastStart = start;
       FIGURE_AT.lastIndex = start;
       match = FIGURE_AT.exec(normalized);
-      tried = start;
     }
-    if (!match) continue;
+    if (!match && at >= lowest) {
+      FIGURE_AT.lastIndex = at;
+      match = FIGURE_AT.exec(normalized);
+    }
+    if (!match) { tried = Math.max(tried, at); continue; }
     tried = match.index;
     const figure = extractFigure(normalized, match);
     if (isRejection(figure)) {
@@ -430,7 +433,7 @@ export function findFigures(text: string): FigureMatch[] {
       from = figure.end;
     }
     tried = Math.min(tried, from - 1);
-    if (numerals.lastIndex < from) numerals.lastIndex = from;
+    if (at < from - 1) at = from - 1;
   }
   const listed = listedRates(normalized, figures);
   if (listed.length) {

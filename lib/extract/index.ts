@@ -17,7 +17,7 @@ export * from './types';
 export { ACTION_CLASSES, ASPECTS, FIGURE_ROLES, MEASURE_CLASSES, OBJECT_CLASSES, UNIT_CLASSES } from './facet-classes';
 
 /** Bumped whenever a change can alter what is extracted; stored on every fact so `figures reextract` knows what is stale. */
-export const EXTRACTOR_VERSION = '0.4.0';
+export const EXTRACTOR_VERSION = '0.5.0';
 
 /** Index of the range containing `pos` in sorted, non-overlapping `ranges` (binary search), or -1. */
 function rangeIndexAt(ranges: readonly Range[], pos: number): number {

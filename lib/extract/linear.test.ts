@@ -15,6 +15,8 @@ const SENTENCES = [
   '去年，全区新增就业岗位4600个，城镇登记失业率控制在3%以内。',
   '当天，凯旋街道与12家企业签订协议，涉及金额3.5亿元。',
   '自2021年开展“清河”行动以来，共清理河道淤泥4.2万立方米。',
+  // an amount without 元 (unitlessAmounts checks it against every figure found: must stay one walk)
+  '街道向8家示范企业发放奖补资金460万，服务人次达5万以上。',
 ];
 const PUNCTUATION = /[，。；：、“”！？,.;:!?\s]/gu;
 const OPTIONS = { published: '2023-07-20', district: '上城区' };

@@ -371,6 +371,16 @@ const FALLBACK_CONFIDENCE = { decided: 0.4, undecided: 0.2 };
 const BUILTIN_KEYS = new Set(BUILTIN_TAXONOMY.map((metric) => metric.key));
 let hasUserMetrics: boolean | undefined;
 
+/** How far before a figure a change verb may end (qualifiers 约, 了, 近 stand between). */
+const CHANGE_VERB_GAP = 3;
+
+/** A percent the verb right before it says is a change (下降12.3%, 同比提高约5%), not a level (提高到95%: share). */
+function percentChange(finding: FacetFinding, { text, figure }: MetricContext): boolean {
+  if (finding.unit_class !== 'percent' || finding.action_class !== 'grow' || finding.provenance.action !== 'before' || !finding.action) return false;
+  const at = text.lastIndexOf(finding.action, figure.start);
+  return at >= 0 && figure.start - (at + finding.action.length) <= CHANGE_VERB_GAP;
+}
+
 /**
  * The metric of a figure: from its facets by the table of metric-table.ts when a row matches, else from
  * the cue scorer (classifyMetric). A metric added by a user taxonomy (FIGURES_TAXONOMY) is known to the
@@ -383,7 +393,8 @@ export function decideMetric(finding: FacetFinding, ctx: MetricContext): MetricC
     if (!BUILTIN_KEYS.has(scored.metric)) return { ...scored, confidence: FALLBACK_CONFIDENCE.decided, source: 'fallback' };
   }
   // a rate's family is its own compound (解决率); a verb of its clause (提高, 达) says nothing of it
-  const action = finding.object_class === 'rate' && finding.provenance.action !== 'compound' ? null : finding.action_class;
+  // …, except a change stated in percent right after it (浓度同比下降12.3%): that percent is a change
+  const action = finding.object_class === 'rate' && finding.provenance.action !== 'compound' && !percentChange(finding, ctx) ? null : finding.action_class;
   const row = lookupMetric(finding.unit_class, finding.object_class, action, finding.aspect);
   if (row) {
     const objectFactor = finding.provenance.object ? OBJECT_SOURCE_FACTOR[finding.provenance.object] : 1;

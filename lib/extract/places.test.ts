@@ -272,7 +272,7 @@ describe('placeForFigure', () => {
 
   it('returns an empty place, not a crash, with nothing known', () => {
     const r = placeForFigure({ mentions: [], figureStart: 0, sentence: { start: 0, end: 5 }, paragraph: { start: 0, end: 5 }, article: { start: 0, end: 5 }, defaultPlace: null });
-    expect(r).toEqual({ place: { district: null, districtCode: null, street: null, streetCode: null, community: null, communityCode: null }, provenance: 'default' });
+    expect(r).toEqual({ place: { district: null, districtCode: null, street: null, streetCode: null, community: null, communityCode: null }, provenance: 'default', rule: 'none' });
   });
 });
 

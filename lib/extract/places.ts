@@ -192,6 +192,21 @@ function codeMatches(code: string, want: string | null | undefined, byName: (n: 
  * (lowest code) is returned with `ambiguous: true`. Returns null for an unknown name.
  */
 export function resolveDistrict(name: string, hint?: PlaceHint | string | null): ResolvedPlace | null {
+  // every article of a source resolves the same name: answered once (bounded), a copy each time
+  if (hint && typeof hint !== 'string') return resolveDistrictUncached(name, hint);
+  const key = `${name}\u0000${hint ?? ''}`;
+  let resolved = resolvedDistricts.get(key);
+  if (resolved === undefined) {
+    if (resolvedDistricts.size >= RESOLVED_LIMIT) resolvedDistricts.clear();
+    resolved = resolveDistrictUncached(name, hint);
+    resolvedDistricts.set(key, resolved);
+  }
+  return resolved && { ...resolved };
+}
+const RESOLVED_LIMIT = 1024;
+const resolvedDistricts = new Map<string, ResolvedPlace | null>();
+
+function resolveDistrictUncached(name: string, hint?: PlaceHint | string | null): ResolvedPlace | null {
   const { g, citiesByName, provincesByName } = getTables();
   const h: PlaceHint = typeof hint === 'string' ? { city: hint, province: hint } : (hint ?? {});
   let s = (name ?? '').replace(/[\s\u3000·]/gu, '');
@@ -279,6 +294,19 @@ const DEICTIC = new RegExp([
   `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
   `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
 ].join('|'), 'gu');
+/** DEICTIC anchored, tried only where one of its alternatives can start (全我本该, 区县市 of an organ). */
+const DEICTIC_AT = new RegExp(DEICTIC.source, 'uy');
+const DEICTIC_FIRST = new Uint8Array(65536);
+for (const c of '全我本该区县市') DEICTIC_FIRST[c.charCodeAt(0)] = 1;
+function nextDeictic(text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    if (!DEICTIC_FIRST[text.charCodeAt(i)]) continue;
+    DEICTIC_AT.lastIndex = i;
+    const match = DEICTIC_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -398,6 +426,15 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     if (provinceHints.has(d.provinceCode)) sc += 1;
     return sc;
   };
+  // the districts the source and the unambiguous district names of the text establish
+  const contextDistricts = new Set<string>();
+  if (sourceDistrict) contextDistricts.add(sourceDistrict.code);
+  for (const c of cands) if (c.districts && c.only) contextDistricts.add(c.only);
+  const variantInContext = (name: string): ShortForm | null => {
+    if (!contextDistricts.size) return null;
+    const list = prefixGet(shortFormTable(g, contextDistricts), name, 0);
+    return list?.find((e) => e.full && e.name === name) ?? null;
+  };
   const mentions: PlaceMentionX[] = [];
   // per position: 1 inside a mention, 2 a mention ends here
   const mask = new Uint8Array(text.length + 2);
@@ -417,6 +454,11 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       else if (sc === bestScore) tie = true;
     }
     if (best < 0 || (short2 && bestScore === 0)) continue;
+    if (c.level === 'street' && !contextDistricts.has(c.streets![best].districtCode)) {
+      // 锦华街道 in an article of 锦江区 is its 锦华路街道, though another county has a 锦华街道
+      const v = variantInContext(m.text);
+      if (v) { add({ start: m.start, end: m.end, text: m.text, level: 'street', place: { ...v.ref }, form: 'full' }); continue; }
+    }
     const mention: PlaceMentionX = c.level === 'district'
       ? { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(c.districts![best]), form: m.alias ? 'alias' : 'full' }
       : { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, c.streets![best]), form: 'full' };
@@ -507,9 +549,9 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
       for (const e of list) {
         if (!text.startsWith(e.name, i)) continue;
         let end = i + e.name.length;
-        if (e.level === 'street' && text[end] === '街' && text[end + 1] !== '道') end += 1; // 李集街
+        if (e.level === 'street' && !e.full && text[end] === '街' && text[end + 1] !== '道') end += 1; // 李集街
         if (taken(i, end)) break;
-        add({ start: i, end, text: text.slice(i, end), level: e.level, place: { ...e.ref }, form: 'short' });
+        add({ start: i, end, text: text.slice(i, end), level: e.level, place: { ...e.ref }, form: e.full ? 'full' : 'short' });
         i = end - 1;
         break;
       }
@@ -520,8 +562,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   //    last before them (resolved by placeForFigure, which knows the article)
   if (opts.deictic !== false) {
     const countyCity = !!sourceDistrict && sourceDistrict.name.endsWith('市');
-    DEICTIC.lastIndex = 0;
-    for (let mm = DEICTIC.exec(text); mm; mm = DEICTIC.exec(text)) {
+    for (let mm = nextDeictic(text, 0); mm; mm = nextDeictic(text, mm.index + mm[0].length)) {
       const s = mm.index, e = s + mm[0].length;
       if (taken(s, e) || rankingContext(text, s, e)) continue;
       const g = mm.groups!;
@@ -597,7 +638,23 @@ function markRoles(text: string, mentions: PlaceMentionX[]): void {
 
 const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
 
-type ShortForm = { name: string; ref: PlaceRef; level: PlaceLevel };
+/** full: a variant that keeps its suffix (锦华街道 for the list's 锦华路街道), as sure as the list's name */
+type ShortForm = { name: string; ref: PlaceRef; level: PlaceLevel; full?: boolean };
+
+/**
+ * Other full names a town or street goes by in news text: the list's 锦华路街道 / 书院街街道 written
+ * 锦华街道 / 书院街道 (the 路 or 街 of the base dropped), and a change of kind the list may not have caught
+ * up with or a writer may not have (富春江乡 for 富春江镇, 三墩街道 for 三墩镇, 钟山镇 for 钟山乡).
+ */
+function streetVariants(name: string): string[] {
+  const m = /^(.{2,}?)(街道|镇|乡)$/u.exec(name);
+  if (!m) return [];
+  const [, base, kind] = m;
+  const out: string[] = [];
+  for (const k of ['街道', '镇', '乡']) if (k !== kind) out.push(base + k);
+  if (kind === '街道' && base.length >= 3 && (base.endsWith('路') || base.endsWith('街'))) out.push(base.slice(0, -1) + '街道');
+  return out;
+}
 // A 65536-slot table per call would cost more than the scan itself on short articles, so the table of
 // each set of districts is built once (few distinct sets occur: a source's district and its neighbours).
 const shortFormTables = new Map<string, PrefixTable<ShortForm>>();
@@ -614,7 +671,16 @@ function shortFormTable(g: ReturnType<typeof loadGazetteer>, known: Set<string>)
     const d = g.districtByCode.get(code);
     if (!d) continue;
     addShort(d.short, districtRef(d), 'district');
-    for (const s of g.streetsByDistrict.get(code) ?? []) if (STREET_FULL_SUFFIX.test(s.name)) addShort(shortStreet(s.name), streetRef(g, s), 'street');
+    const streets = g.streetsByDistrict.get(code) ?? [];
+    // a variant names a street only when no street of the district has that name or shares the variant
+    const variants = new Map<string, Street | null>();
+    for (const s of streets) {
+      if (!STREET_FULL_SUFFIX.test(s.name)) continue;
+      addShort(shortStreet(s.name), streetRef(g, s), 'street');
+      for (const v of streetVariants(s.name)) variants.set(v, variants.has(v) ? null : s);
+    }
+    for (const s of streets) variants.delete(s.name);
+    for (const [v, s] of variants) if (s) prefixAdd(table, v, { name: v, ref: streetRef(g, s), level: 'street', full: true });
   }
   prefixSort(table, (e) => e.name.length);
   if (shortFormTables.size > 256) shortFormTables.clear(); // bounded: a long batch of many regions
@@ -998,6 +1064,10 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
   return out.sort((x, y) => x - y);
 }
 
+/** Which rule of placeForFigure gave a figure its place (for measuring each rule's precision). */
+export type PlaceRule = 'sentence' | 'carried' | 'paragraph-topic' | 'lead-street' | 'lead-street-yields' | 'only-street'
+  | 'lead-district' | 'body-district' | 'source' | 'none';
+
 /**
  * The place of a figure: the most specific place named in its sentence ('stated'), else the place an
  * earlier clause of its paragraph opened with, the topic place of its paragraph or the place of its
@@ -1006,41 +1076,41 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
  * article's district, 全市 the city (the district for a county-level city); short district forms (上城 in
  * 新上城) never make a figure district-level.
  */
-export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance } {
+export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance; rule: PlaceRule } {
   const info = articleInfo(a);
   const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
   const articleDistrict = info.district;
   const stated = placeInSentence(a, info, sourceDistrict);
-  if (stated) return { place: stated, provenance: 'stated' };
+  if (stated) return { place: stated, provenance: 'stated', rule: 'sentence' };
 
   // 1½. the place an earlier sentence of the paragraph opened with
   const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
   if (realParagraph) {
     const carried = carriedSubject(a, info);
-    if (carried) return { place: { ...carried }, provenance: 'inherited' };
+    if (carried) return { place: { ...carried }, provenance: 'inherited', rule: 'carried' };
   }
 
   // 2. the topic sentence of the paragraph (when the article has several paragraphs)
   if (realParagraph && a.sentence.start > a.paragraph.start) {
     const p = paragraphTopic(a, info, sourceDistrict);
-    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited' };
+    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited', rule: 'paragraph-topic' };
   }
 
   // 3. the article: its title or lead, its only street, its district
   if (info.lead && levelOf(info.lead) !== 'district') {
-    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited' };
-    return { place: { ...articleDistrict }, provenance: 'inherited' };
+    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited', rule: 'lead-street' };
+    return { place: { ...articleDistrict }, provenance: 'inherited', rule: 'lead-street-yields' };
   }
-  if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited' };
-  if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited' };
+  if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited', rule: 'only-street' };
+  if (articleDistrict && info.districtFrom === 'lead') return { place: { ...articleDistrict }, provenance: 'inherited', rule: 'lead-district' };
   if (!articleDistrict) {
     const d = bodyDistrictBefore(info, a.figureStart);
-    if (d) return { place: d, provenance: 'inherited' };
+    if (d) return { place: d, provenance: 'inherited', rule: 'body-district' };
   }
 
   // 4. the source
-  if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default' };
-  return { place: { ...EMPTY_PLACE }, provenance: 'default' };
+  if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default', rule: 'source' };
+  return { place: { ...EMPTY_PLACE }, provenance: 'default', rule: 'none' };
 }
 
 // Scratch lists of the sentence stage, reused from figure to figure (placeForFigure is not re-entrant).
@@ -1077,7 +1147,9 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
     }
     if (m.role === 'organiser') continue;
     // A镇和B镇交界处, A街道等5个街道: no one town; the district they share
-    let p: PlaceRef | null = m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
+    // (庄里村、三道港村等9个村: the town they share; A街道等10个街道: the district)
+    let p: PlaceRef | null = m.role === 'example' && m.level === 'community' && m.place.street ? upTo(m.place, 'street')
+      : m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
     if (m.form === 'deictic' || m.form === 'organ') {
       if (m.start >= a.figureStart) continue;
       p = m.level === 'district'
@@ -1135,7 +1207,9 @@ function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistric
 // not an opening bracket: 景区（保宁街道） says where the noun before it lies, it opens no topic
 const CLAUSE_OPENERS = new Set([...'。！？!?；;，,：:\n“「']);
 /** what may stand between a clause's start and its subject: 在天宫镇…, 据悉，… is a clause of its own */
-const BEFORE_SUBJECT = /^(?:在|于|而|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年)?$/u;
+const BEFORE_SUBJECT = /^(?:在|于|而|据|从|记者从|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年|(?:今年|去年)?(?:[一二三四1-4]季度|前[二三]季度|[1-9１-９一二三四五六七八九十]{1,2}(?:[—\-－~至到][1-9１-９一二三四五六七八九十]{1,2})?月份?))?$/u;
+/** what joins the places of a list (小溪塔街道、龙泉镇、鸦鹊岭镇) */
+const LIST_JOIN = new Set([...'、和与及']);
 
 /** The subject marks of an article (see ArticleInfo.subjectMarks). */
 function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array, deicticPlaces: (PlaceRef | null)[],
@@ -1164,6 +1238,19 @@ function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array
     if (i > a.article.start && !CLAUSE_OPENERS.has(text[i - 1])) continue;
     if (!BEFORE_SUBJECT.test(text.slice(i, m.start))) continue;
     let p: PlaceRef | null = m.place;
+    // a list of towns or villages opening a clause (张浦镇、千灯镇、周市镇设分会场) is no one town's
+    // subject: their common parent (the district for towns, the town for villages of one town)
+    const next = all[k + 1];
+    if (next && next.level === m.level && next.form !== 'deictic' && next.form !== 'organ' && next.start === m.end + 1 && LIST_JOIN.has(text[m.end])) {
+      let j = k + 1;
+      while (all[j + 1] && all[j + 1].level === m.level && all[j + 1].start === all[j].end + 1 && LIST_JOIN.has(text[all[j].end])) j++;
+      let same = m.level === 'community';
+      for (let q = k + 1; q <= j && same; q++) same = !!m.place.streetCode && all[q].place.streetCode === m.place.streetCode;
+      p = same ? upTo(m.place, 'street') : upTo(m.place, 'district');
+      subjectMarks.push(m.start); subjectPlaces.push(p); markEnd = all[j].end;
+      k = j;
+      continue;
+    }
     if (m.form === 'deictic' || m.form === 'organ') {
       // the district, even when the article never says which: the topic is no longer a town's
       const district = m.level === 'district' ? districtAt(m.start) : null;

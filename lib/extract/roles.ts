@@ -20,7 +20,8 @@ const THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
 ]);
 const OBJECT_OF_COUNT_MEASURE: Record<string, ObjectClass> = { person: 'person', household: 'household', entity: 'enterprise', building: 'building', dwelling: 'dwelling' };
 
-const PER_UNIT_BEFORE = /每(?:人|户|名|家|亩|平方米|平米|月|年|天|次|个)[^，。；、,;]{0,5}$/;
+// (a time alone, 每年可新增产值X, is a flow per year, a standard only right before its amount: 每月300元)
+const PER_UNIT_BEFORE = /每(?:人|户|名|家|亩|平方米|平米|个)[^，。；、,;]{0,5}$|每(?:月|年|天|次)(?:最高|最多|不超过)?$/;
 
 export function findRole(ctx: ArticleContext, i: number, finding: FacetFinding): FigureRole {
   const figure = ctx.figures[i];

@@ -58,13 +58,41 @@ export const actionClassIndex = (key: ActionClass): number => actionIndex.get(ke
 /**
  * A character trie keyed by UTF-16 codes: a longest match costs one lookup per character read. The
  * root's children sit in a flat array (most positions of a text start no word, and answer at once);
- * deeper edges in one map keyed by node and code.
+ * deeper edges in one map keyed by node and code while words are added, read through an open-addressing
+ * table of typed arrays (one multiply and a probe or two, no Map lookup) once matching starts.
  */
 class Trie<V> {
   // node ids fit 16 bits (a few thousand words): half the memory a text's characters touch in this table
   private readonly rootChildren = new Uint16Array(0x10000);
   private readonly edges = new Map<number, number>();
   private readonly values: (V | undefined)[] = [undefined];
+  /** edges as an open-addressing table: key node·0x10000+code (never 0: node ≥ 1), child id; built on first match */
+  private edgeKeys = new Uint32Array(0);
+  private edgeChildren = new Uint16Array(0);
+  private edgeMask = 0;
+
+  private buildEdgeTable(): void {
+    let size = 16;
+    while (size < this.edges.size * 2) size *= 2;
+    this.edgeKeys = new Uint32Array(size);
+    this.edgeChildren = new Uint16Array(size);
+    this.edgeMask = size - 1;
+    for (const [key, child] of this.edges) {
+      let slot = Math.imul(key, 0x9e3779b1) >>> 0 & this.edgeMask;
+      while (this.edgeKeys[slot] !== 0) slot = (slot + 1) & this.edgeMask;
+      this.edgeKeys[slot] = key; this.edgeChildren[slot] = child;
+    }
+  }
+
+  /** The child of `node` by `code`, or 0. */
+  private child(node: number, code: number): number {
+    const key = node * 0x10000 + code;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> 0 & this.edgeMask; ; slot = (slot + 1) & this.edgeMask) {
+      const k = this.edgeKeys[slot];
+      if (k === key) return this.edgeChildren[slot];
+      if (k === 0) return 0;
+    }
+  }
 
   add(word: string, value: V, reversed: boolean): void {
     let node = 0;
@@ -76,6 +104,7 @@ class Trie<V> {
         if (child > 0xffff) throw new Error('lexicon: too many trie nodes for 16-bit ids');
         this.values.push(undefined);
         if (node === 0) this.rootChildren[code] = child; else this.edges.set(node * 0x10000 + code, child);
+        this.edgeMask = 0; // the table is rebuilt before the next match
       }
       node = child;
     }
@@ -88,12 +117,13 @@ class Trie<V> {
 
   /** Longest word starting at `from` (reading forward, not past `limit`); its length (0: none), value in `value`. */
   matchFrom(text: string, from: number, limit: number): number {
+    if (this.edgeMask === 0) this.buildEdgeTable();
     let node = from < limit ? this.rootChildren[text.charCodeAt(from)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = from + 1; node !== 0; i++) {
       if (this.values[node] !== undefined) { bestNode = node; bestLength = i - from; }
       if (i >= limit) break;
-      node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
+      node = this.child(node, text.charCodeAt(i));
     }
     this.value = bestNode ? this.values[bestNode] : undefined;
     return (this.length = bestLength);
@@ -101,12 +131,13 @@ class Trie<V> {
 
   /** Longest word ending at `to` (reading backward, not before `from`); its length (0: none), value in `value`. */
   matchEndingAt(text: string, from: number, to: number): number {
+    if (this.edgeMask === 0) this.buildEdgeTable();
     let node = to > from ? this.rootChildren[text.charCodeAt(to - 1)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = to - 2; node !== 0; i--) {
       if (this.values[node] !== undefined) { bestNode = node; bestLength = to - 1 - i; }
       if (i < from) break;
-      node = this.edges.get(node * 0x10000 + text.charCodeAt(i)) ?? 0;
+      node = this.child(node, text.charCodeAt(i));
     }
     this.value = bestNode ? this.values[bestNode] : undefined;
     return (this.length = bestLength);

@@ -239,3 +239,46 @@ export const METRICS_THIRD: Corpus = [
   ['infrastructure_length', ['新建改造城市燃气管网⟦38公里⟧，更换老化立管2600余根。']],
   ['projects_completed', ['全区⟦15个⟧市级重点项目已竣工投产。']],
 ];
+
+// A fourth batch, of the families of errors seen on a fresh unseen set (extract2): a change of a level noun
+// in percent, subsets counted by a measure word alone, finders of problems, workers named by their work,
+// rounds of inspection, hotline orders, land vacated.
+export const METRICS_FOURTH: Corpus = [
+  // a change verb right before a percent makes it a change, whatever level noun precedes (浓度, 占比, 密度)
+  ['growth_rate', [
+    '今年一季度，城区细颗粒物平均浓度同比下降⟦8.6%⟧。',
+    '全区入境断面氨氮浓度同比降低⟦15.2%⟧。',
+    '全县森林火灾发生密度较上年下降⟦30%⟧。',
+  ]],
+  ['satisfaction_rate', ['今年群众对物业服务的满意率提高到⟦92.5%⟧。']],
+  // a subset (其中…) counted by a measure word alone takes the class of its whole
+  ['enterprises_served', [
+    '上半年走访个体工商户1800余户，帮助其中⟦96户⟧办理转型升级手续。',
+    '街道今年累计走访小微企业420家，其中⟦37家⟧获得首次贷款。',
+  ]],
+  // people counted by 名/人 who find problems are the finders, not problems
+  ['staff_deployed', [
+    '全区⟦1600余名⟧专职网格员是发现隐患的前哨。',
+    '街道⟦320名⟧楼道长承担着收集居民诉求的任务。',
+    // a verb of patrol, guard or repair right before 人员 makes them workers
+    '汛期镇里每天派出巡堤人员⟦160人次⟧。',
+    '县供电公司抽调抢修人员⟦85名⟧连夜恢复供电。',
+    '景区节日期间增派执勤人员⟦120名⟧。',
+  ]],
+  ['people_served', ['今年以来共排查返乡人员⟦3200人⟧。', '暴雨期间共转移受威胁人员⟦1860人⟧。']],
+  // rounds of looking for problems are inspections; 件次 still counts the problems
+  ['inspections', [
+    '汛前，镇里组织开展了⟦4轮⟧地质灾害隐患排查。',
+    '街道今年开展燃气安全隐患排查⟦6次⟧，发现隐患53处。',
+  ]],
+  ['problems_collected', ['网格员今年上报矛盾纠纷⟦1200余件次⟧。', '热线中心今年以来共接单⟦2.6万件⟧，办结率98.7%。']],
+  ['land_cleared', ['截至目前，开发区已累计腾地⟦860亩⟧，为项目落地提供空间。']],
+  // person-times of patrol with no people named are patrols; people named stay people or staff
+  ['inspections', ['今年以来，全镇各级林长累计巡林⟦2.4万人次⟧。']],
+  // "V的有 X": the relative clause's verb says what was done
+  ['problems_resolved', ['今年共受理群众诉求860件，其中现场办结的有⟦610件⟧。']],
+  // 组 also counts sets of things
+  ['other', ['小区把散落在楼道口的⟦40组⟧垃圾桶全部撤掉，集中设置投放点。']],
+  // a verb token that swallowed the first morpheme of 销售收入 / 营业收入
+  ['output_value', ['节日期间，农特产品展销馆实现销售收入⟦86万元⟧。']],
+];

@@ -46,3 +46,16 @@ export const ROLES: Corpus = [
     '梳理形成问题清单⟦15张⟧。',
   ]],
 ];
+
+// A second batch (extract2): a flow per year after a plan is a plan, not a standard; 将 before an adverb
+// (将抓紧推进…) still plans; stocks after 已有 / 现有; thresholds after a measure noun; running totals.
+export const ROLES_MORE: Corpus = [
+  ['plan', [
+    '预计全部达产后每年可新增产值⟦9亿元⟧。',
+    '下一步将抓紧推进剩余⟦22户⟧住户的签约工作。',
+    '力争年底前再打通断头路⟦6条⟧。',
+  ]],
+  ['stock', ['目前加入合作社的农户已有⟦1200余户⟧。', '辖区内现有各类养老机构⟦9家⟧。']],
+  ['attribute', ['对投资额⟦1亿元⟧以上的项目实行专班服务。', '按每月⟦300元⟧的标准为高龄老人发放补贴。']],
+  ['measured', ['截至6月底，已修复水毁农村公路⟦398公里⟧。', '今年以来共帮助⟦42名⟧失业居民重新就业。']],
+];
