@@ -272,7 +272,8 @@ function badFollower(text: string, end: number, name: string): boolean {
   if (last === '区') return /[域间块位划]/u.test(next);
   if (last === '市') return /[场民值面政容貌况级]/u.test(next);
   if (last === '乡') return /^村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/u.test(text.slice(end, end + 3)) || /[镇土亲愁]/u.test(next);
-  if (last === '镇') return /[化]/u.test(next);
+  // 城镇居民, 乡镇企业: the common nouns 城镇 / 乡镇 / 村镇 end the name (快于城镇居民 names no 于城镇)
+  if (last === '镇') return /[化]/u.test(next) || (/[城乡村]$/u.test(name.slice(0, -1)) && /^(?:居民|人口|职工|企业|就业|地区|建设|规划|化|污水|燃气|供水|低保|学校|社区|卫生院)/u.test(text.slice(end, end + 3)));
   return false;
 }
 
@@ -282,7 +283,8 @@ const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])|(?
  * 市城管局…. Its figures are the district's (the city's), whatever street the article is about.
  */
 const ORGAN_SUBJECT = /(?<=^|[。！？!?；;，,：:\n])(?:(?:区|县)(?![城域块内外间位划属])|市(?![城域场民区县内外间值面容貌况级]))(?:里|委|政府|人民政府|[\u4e00-\u9fa5]{1,8}?(?:局|办|委|部门|指挥部|中心|委员会|法院|检察院|医院|支队|大队))/gu;
-const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])/gu;
+/** 全镇 / 该乡 / 本街道, and a clause opened by 镇里 / 乡上 / 街道里 (the town as the one acting: 镇里投入资金…) */
+const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])|(?<=^|[。！？!?；;，,：:\n])(?:镇|乡|街道)(?:里|上)(?![乡])/gu;
 const DEICTIC_COMMUNITY = /(?:全|我|本|该)(?:村|社区)(?![委民级])/gu;
 /** 该校, 该项目, 该园区…: a site named before, which lies where the text last named a town or village
  *  (位于营江街道的…学校 … 该校占地面积62亩; 寿雁镇中心学校是…，该校完成了…) */
@@ -294,10 +296,10 @@ const DEICTIC = new RegExp([
   `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
   `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
 ].join('|'), 'gu');
-/** DEICTIC anchored, tried only where one of its alternatives can start (全我本该, 区县市 of an organ). */
+/** DEICTIC anchored, tried only where one of its alternatives can start (全我本该, 区县市 of an organ, 镇乡街 of 镇里). */
 const DEICTIC_AT = new RegExp(DEICTIC.source, 'uy');
 const DEICTIC_FIRST = new Uint8Array(65536);
-for (const c of '全我本该区县市') DEICTIC_FIRST[c.charCodeAt(0)] = 1;
+for (const c of '全我本该区县市镇乡街') DEICTIC_FIRST[c.charCodeAt(0)] = 1;
 function nextDeictic(text: string, from: number): RegExpExecArray | null {
   for (let i = from; i < text.length; i++) {
     if (!DEICTIC_FIRST[text.charCodeAt(i)]) continue;
@@ -1098,7 +1100,11 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
 
   // 3. the article: its title or lead, its only street, its district
   if (info.lead && levelOf(info.lead) !== 'district') {
-    if (leadStreetStillTopic(a, info) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited', rule: 'lead-street' };
+    // a lead street speaks for the article when the article is about it; when the body names other streets
+    // of the district in full, the lead's is one example of a district-wide story, whose unplaced figures
+    // are the district's
+    const oneOfSeveral = [...info.fullStreets].some((code) => code !== info.lead!.streetCode);
+    if ((leadStreetStillTopic(a, info) && !oneOfSeveral) || !articleDistrict) return { place: { ...info.lead }, provenance: 'inherited', rule: 'lead-street' };
     return { place: { ...articleDistrict }, provenance: 'inherited', rule: 'lead-street-yields' };
   }
   if (info.onlyStreet && streetStillTopic(a, info)) return { place: { ...info.onlyStreet }, provenance: 'inherited', rule: 'only-street' };
