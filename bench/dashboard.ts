@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
-import { explain, byPlaceSql, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
+import { explain, byPlaceSql, filterPlaces, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
 import { filtersToQuery, type Filters } from '../lib/filters';
 import { overviewData } from '../lib/views/overview';
 import { placeData } from '../lib/views/place';
@@ -26,8 +26,7 @@ function p95(samples: number[]): number {
 async function overviewQueries(db: Db, filters: Filters): Promise<void> {
   await overviewData(db, new URLSearchParams(filtersToQuery(filters)));
   await placesWithFigures(db, 'district');
-  await placesWithFigures(db, 'street', filters.district ?? null);
-  if (filters.district || filters.street) await placesWithFigures(db, 'community', filters.street ?? filters.district);
+  await filterPlaces(db, filters);
 }
 
 /** What app/places/[code]/page.tsx asks for. */
@@ -86,10 +85,10 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     const streets = (await placesWithFigures(db, 'street', districts[1] ?? districts[0])).map((s) => s.code);
     const views: Filters[] = [{}];
     for (const [i, metric] of METRICS.entries()) {
-      views.push({ metric }, { metric, district: districts[i % districts.length] }, { metric, from: '2021-01-01', to: '2021-12-31' },
-        { metric, street: streets[i % streets.length] }, { metric, qualifier: 'exact', district: districts[(i + 1) % districts.length] });
+      views.push({ metric: [metric] }, { metric: [metric], district: [districts[i % districts.length]] }, { metric: [metric], from: '2021-01-01', to: '2021-12-31' },
+        { metric: [metric], street: [streets[i % streets.length]] }, { metric: [metric], qualifier: 'exact', district: [districts[(i + 1) % districts.length]] });
     }
-    views.push({ district: districts[0] }, { street: streets[0] });
+    views.push({ district: [districts[0]] }, { street: [streets[0]] });
 
     setResultCache(false);
     const overview: number[] = [];
@@ -110,7 +109,7 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
     rows.push({ figure: 'filter change within a metric, p95 (cache off)', value: p95(metricViews), unit: 'ms', target: '< 500', ok: p95(metricViews) < 500 });
     rows.push({ figure: 'place page queries, p95 (cache off)', value: p95(place), unit: 'ms', target: '< 300', ok: p95(place) < 300 });
     rows.push({ figure: 'district page queries without the rollups, max (cache off; comparison)', value: Math.max(...placeFromFacts), unit: 'ms', target: '—' });
-    const [sql, params] = await byPlaceSql(db, { metric: 'investment', street: streets[0] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
+    const [sql, params] = await byPlaceSql(db, { metric: ['investment'], street: [streets[0]] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
     process.stderr.write(`bench dashboard: EXPLAIN by community of a street: ${(await explain(db, sql, params)).join(' | ')}\n`);
     await db.close();
 

@@ -25,13 +25,15 @@ export function databaseLocation(env: Record<string, string | undefined> = proce
     if (!isPostgresUrl(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.slice(0, 40)}"); for SQLite set DATABASE_PATH`);
     return url;
   }
-  return resolve(env.DATABASE_PATH || join(process.cwd(), 'data', 'figures.db'));
+  // the database is data found at run time, not a file of the build: the tracer is told not to follow it
+  // (else Turbopack traces the whole project into the server bundle)
+  return resolve(/* turbopackIgnore: true */ env.DATABASE_PATH || join(/* turbopackIgnore: true */ process.cwd(), 'data', 'figures.db'));
 }
 
 /** A --db option's database: a postgres:// URL as given, a file path made absolute; none: the configured one. */
 export function locationOf(option: string | undefined): string {
   if (!option) return databaseLocation();
-  return isPostgresUrl(option) ? option : resolve(option);
+  return isPostgresUrl(option) ? option : resolve(/* turbopackIgnore: true */ option);
 }
 
 /** A location for messages: a file path, or a URL without its password. */

@@ -4,6 +4,8 @@
 
 export type Lang = 'zh' | 'en';
 export const LANG_COOKIE = 'lang';
+/** The request header proxy.ts sets from the URL's `lang`, for the root layout (which cannot read the query). */
+export const LANG_HEADER = 'x-figures-lang';
 
 export function parseLang(value: string | string[] | undefined | null): Lang | null {
   const v = Array.isArray(value) ? value[0] : value;
@@ -23,10 +25,10 @@ const ZH = {
   overview_title: '基层数字概览',
   all_metrics: '全部指标（按条数）',
   metric: '指标', district: '区县', street: '街道', community: '社区/村', from: '起始日期', to: '截止日期',
-  qualifier: '精确度', source: '来源', any: '全部', apply: '应用筛选', reset: '清除筛选',
+  qualifier: '精确度', source: '来源', review_status: '审核状态', any: '全部', apply: '应用筛选', reset: '清除筛选',
   figures: '条数', figures_count: '数字条数', value: '数值', unit: '单位', place: '地点', date: '日期', text: '原文', article: '文章',
   by_street: '按街道', by_community: '按社区/村', by_month: '按月份', by_quarter: '按季度', by_year: '按年份',
-  unplaced_street: '区级（未细分到街道）', unplaced_community: '街道级（未细分到社区）',
+  unplaced_street: '区级（未细分到街道）', district_level: '区级', unplaced_community: '街道级（未细分到社区）',
   unit_note_dominant: '只计单位为“{unit}”、汇总方式为“{measure}”的数字；不同单位、不同汇总方式的数字从不相加。',
   unit_note_others: '另有（不计入本图）：{others}。',
   unit_note_count: '未选指标：图表按数字条数统计，不把不同单位的数值相加。',
@@ -89,10 +91,10 @@ const EN: Strings = {
   overview_title: 'Civic figures overview',
   all_metrics: 'All metrics (count of figures)',
   metric: 'Metric', district: 'District', street: 'Street', community: 'Community', from: 'From', to: 'To',
-  qualifier: 'Precision', source: 'Source', any: 'Any', apply: 'Apply filters', reset: 'Clear filters',
+  qualifier: 'Precision', source: 'Source', review_status: 'Review status', any: 'Any', apply: 'Apply filters', reset: 'Clear filters',
   figures: 'Figures', figures_count: 'Number of figures', value: 'Value', unit: 'Unit', place: 'Place', date: 'Date', text: 'As written', article: 'Article',
   by_street: 'By street', by_community: 'By community', by_month: 'By month', by_quarter: 'By quarter', by_year: 'By year',
-  unplaced_street: 'District level (no street)', unplaced_community: 'Street level (no community)',
+  unplaced_street: 'District level (no street)', district_level: 'district level', unplaced_community: 'Street level (no community)',
   unit_note_dominant: 'Only figures in “{unit}” aggregated as “{measure}”; figures of other units or measures are never added.',
   unit_note_others: 'Not in this chart: {others}.',
   unit_note_count: 'No metric chosen: the charts count figures and never add values of different units.',
