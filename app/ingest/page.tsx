@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { currentEditor } from '../../lib/auth/server';
 import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
 import { maxFileBytes } from '../../lib/ingest/errors';
 import { MAX_UPLOAD_FILES } from '../../lib/ingest/submission';
+import { EditorsOnly } from '../components/EditorsOnly';
 import { IngestForm } from './IngestForm';
 import styles from './ingest.module.css';
 
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: '导入文章 · 数说基层' };
 
 export default async function IngestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const editor = await currentEditor();
-  if (!editor) redirect('/login?next=/ingest');
   const lang = await requestLang(await searchParams);
   const s = strings(lang);
+  if (!editor) return <section className={styles.page}><h1>{s.ingest_title}</h1><EditorsOnly lang={lang} what={s.ingest_for_editors} next="/ingest" /></section>;
   return (
     <section className={styles.page}>
       <h1>{s.ingest_title}</h1>
