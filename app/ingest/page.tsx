@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { currentEditor } from '../../lib/auth/server';
 import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
+import { metrics } from '../../lib/vocab/metrics';
 import { maxFileBytes } from '../../lib/ingest/errors';
 import { MAX_UPLOAD_FILES } from '../../lib/ingest/submission';
 import { EditorsOnly } from '../components/EditorsOnly';
@@ -20,7 +21,7 @@ export default async function IngestPage({ searchParams }: { searchParams: Promi
     <section className={styles.page}>
       <h1>{s.ingest_title}</h1>
       <p className={styles.hint}>{fill(s.ingest_hint, { mb: Math.round(maxFileBytes() / 1024 / 1024), files: MAX_UPLOAD_FILES })}</p>
-      <IngestForm csrfToken={editor.csrfToken} lang={lang} />
+      <IngestForm csrfToken={editor.csrfToken} lang={lang} metrics={Object.fromEntries(metrics().map((m) => [m.key, m[lang]]))} />
     </section>
   );
 }

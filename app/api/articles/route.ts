@@ -1,11 +1,12 @@
 // POST /api/articles: an editor adds articles — JSON {text, source, district, published, title, url}, or a
 // multipart form with files (field `files`) and the same fields. Answers with what was extracted, or why not.
+// POST /api/articles?preview=1 extracts the same way and answers with the figures, storing nothing.
 import { getDb } from '../../../db/client';
 import { BodyTooLarge, readBodyCapped, withBody } from '../../../lib/body';
 import { requireEditor } from '../../../lib/auth';
 import { ingestChecks } from '../../../lib/ingest/checks';
 import { maxFileBytes } from '../../../lib/ingest/errors';
-import { MAX_UPLOAD_FILES, SubmissionError, ingestSubmission, parseSubmissionFields, type Submission } from '../../../lib/ingest/submission';
+import { MAX_UPLOAD_FILES, SubmissionError, ingestSubmission, parseSubmissionFields, previewSubmission, type Submission } from '../../../lib/ingest/submission';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -65,6 +66,12 @@ export async function POST(request: Request): Promise<Response> {
   if (declared > max) return error(413, `the body is over ${Math.round(max / 1024 / 1024)} MB`);
   try {
     const submission = await readSubmission(request, limit);
+    const preview = new URL(request.url).searchParams.get('preview');
+    if (preview !== null && preview !== '0' && preview !== '1') return error(400, 'preview: must be 1 (or 0)');
+    if (preview === '1') {
+      const answer = await previewSubmission(db, submission, limit);
+      return Response.json(answer.body, { status: answer.status, headers: { 'cache-control': 'no-store' } });
+    }
     const checks = ingestChecks(db, (line) => console.warn(`POST /api/articles: ${line}`));
     const answer = await ingestSubmission(db, submission, { afterCommit: checks.afterCommit }, limit);
     checks.finish();
