@@ -1,0 +1,38 @@
+// Terminal tables aligned by display width: a Chinese character takes two columns, so padding by string
+// length (padEnd) leaves every column after a Chinese cell out of line.
+
+/** East Asian wide and fullwidth characters (CJK, kana, Hangul, fullwidth forms): two terminal columns. */
+function isWide(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x33ff)
+    || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf)
+    || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f)
+    || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+/** Combining marks and zero-width characters take no column. */
+const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/u;
+
+/** The columns a string takes in a terminal. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) {
+    if (ZERO_WIDTH.test(ch)) continue;
+    width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  }
+  return width;
+}
+
+export type Align = 'left' | 'right';
+
+/** `s` padded with spaces to `width` columns (never cut). */
+export function pad(s: string, width: number, align: Align = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return align === 'left' ? s + fill : fill + s;
+}
+
+/** Rows as lines, each column as wide as its widest cell, columns two spaces apart; the last left cell unpadded. */
+export function formatTable(rows: readonly (readonly string[])[], align: readonly Align[] = []): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)); });
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 && (align[i] ?? 'left') === 'left' ? cell : pad(cell, widths[i], align[i]))).join('  '));
+}
