@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatTable, pad } from './table';
+import { displayWidth, formatTable, framed, pad } from './table';
 
 describe('CLI tables', () => {
   it('count a Chinese character (and fullwidth punctuation) as two columns', () => {
@@ -17,5 +17,14 @@ describe('CLI tables', () => {
     const starts = lines.map((l) => displayWidth(l.slice(0, l.search(/[a-z_]{5,}$/))));
     expect(new Set(starts).size).toBe(1);
     expect(lines[2]).toBe('x                 1  other');
+  });
+});
+
+describe('framed', () => {
+  it('frames lines of any script to one width', () => {
+    const lines = framed(['editor "admin"', '密码只显示这一次']).split('\n');
+    expect(lines[0].startsWith('╔')).toBe(true);
+    expect(lines[lines.length - 1].startsWith('╚')).toBe(true);
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
   });
 });

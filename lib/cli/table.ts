@@ -36,3 +36,10 @@ export function formatTable(rows: readonly (readonly string[])[], align: readonl
   for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)); });
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 && (align[i] ?? 'left') === 'left' ? cell : pad(cell, widths[i], align[i]))).join('  '));
 }
+
+/** Lines in a double-ruled frame, to stand out in a scroll of build output (scripts/start.mjs looks for ╔ and ╚). */
+export function framed(lines: readonly string[]): string {
+  const width = Math.max(...lines.map(displayWidth));
+  const rule = '═'.repeat(width + 2);
+  return [`╔${rule}╗`, ...lines.map((l) => `║ ${pad(l, width)} ║`), `╚${rule}╝`].join('\n');
+}
