@@ -260,7 +260,9 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
     needsRaw,
     write(row, cursor) {
       const a = cursor.article(row[articleAt] as number);
-      return needsRaw(row) ? full(cursor.raw(row[idAt] as number), a) : fast(row, a);
+      // the cursor read in full the rows needsRaw picked (once per row, when it loaded the page)
+      const raw = cursor.raw(row[idAt] as number);
+      return raw ? full(raw, a) : fast(row, a);
     },
   };
 }
