@@ -62,10 +62,12 @@ export function chartBars(
   const s = strings(options.lang);
   const { unit, measure } = options.series;
   const dot = options.lang === 'zh' ? '·' : ' · ';
+  // streets are named with their district once two districts stand side by side
+  const grouped = new Set(buckets.map((b) => b.group?.code).filter(Boolean)).size > 1;
   return buckets.map((b) => {
     const pick: Pick = options.kind === 'period' ? { kind: 'period', period: b.key! } : { kind: options.kind, code: b.key };
-    const district = b.group?.label ?? b.group?.code ?? null;
-    const place = b.label ?? (options.kind === 'street' ? (b.group ? s.district_level : s.unplaced_street) : s.unplaced_community);
+    const district = grouped ? b.group?.label ?? b.group?.code ?? null : null;
+    const place = b.label ?? (options.kind === 'street' ? (district ? s.district_level : s.unplaced_street) : s.unplaced_community);
     const label = options.kind === 'period' ? periodLabel(b.key!, options.lang) : district ? `${district}${dot}${place}` : place;
     if (b.figures === 0) {
       return { key: b.key ?? 'none', label, value: null, exactPart: null, approxPart: null, figures: 0, approximate: 0, display: '—', short: '', exact: '', href: options.hrefOf(pick, b.group?.code) };
