@@ -70,11 +70,14 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
   const svg = () => holder.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
   const open = (bar: ChartBar | undefined) => { if (bar) router.push(bar.href, { scroll: false }); };
   const hasApprox = bars.some((b) => b.approximate > 0);
+  // a bar's value label sits on its upper part (recharts draws no label on a part of no height)
+  const labelled = bars.map((b) => ({ ...b, topOfExact: b.approxPart ? '' : b.short, topOfApprox: b.approxPart ? b.short : '' }));
   const plotted = lines?.length ? bars.flatMap((b) => Object.values(b.values ?? {})) : bars.map((b) => b.value);
   const numbers = plotted.filter((v): v is number => v !== null);
   const ticks = niceTicks(Math.min(0, ...numbers), Math.max(0, ...numbers), { whole: labels.value === labels.figures });
   const yAxis = <YAxis width={64} tick={{ fontSize: 12 }} tickFormatter={(v: number) => shortNumber(v, lang)} ticks={ticks} domain={[ticks[0], ticks[ticks.length - 1]]} interval={0} />;
-  const xAxis = <XAxis dataKey="label" interval={angled ? 0 : 'preserveStartEnd'} angle={angled ? -35 : 0} textAnchor={angled ? 'end' : 'middle'}
+  // every period is labelled while they fit, so an empty one is seen to be empty
+  const xAxis = <XAxis dataKey="label" interval={angled || bars.length <= 12 ? 0 : 'preserveStartEnd'} angle={angled ? -35 : 0} textAnchor={angled ? 'end' : 'middle'}
     height={angled ? 64 : 30} tick={{ fontSize: 12 }} />;
   const tooltip = <Tooltip content={({ active, payload }) => {
     // both stacked parts (or every line) describe the same bucket: show it once
@@ -109,7 +112,7 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
               ))}
             </LineChart>
           ) : (
-            <BarChart data={bars} margin={{ top: 18, right: 12, bottom: angled ? 56 : 8, left: 4 }} accessibilityLayer={false}>
+            <BarChart data={labelled} margin={{ top: 18, right: 12, bottom: angled ? 56 : 8, left: 4 }} accessibilityLayer={false}>
               <defs>
                 <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                   <rect width="6" height="6" fill="#e6a69f" />
@@ -126,9 +129,9 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
                       fill={part === 'approxPart' ? `url(#${hatch})` : bar.key === selectedKey ? SELECTED : COLOR}
                       stroke={bar.key === selectedKey ? SELECTED : COLOR} strokeWidth={bar.key === selectedKey ? 2 : 0.5} />
                   ))}
-                  {/* the value on top of the whole bar: on the upper (hatched) part of the stack */}
-                  {part === 'approxPart' && bars.length <= MAX_LABELLED_BARS && (
-                    <LabelList dataKey="short" position="top" className="bar-value" style={{ fontSize: 11, fill: '#323f4b' }} />
+                  {/* the value on top of the whole bar: on whichever part of the stack is uppermost */}
+                  {bars.length <= MAX_LABELLED_BARS && (
+                    <LabelList dataKey={part === 'approxPart' ? 'topOfApprox' : 'topOfExact'} position="top" style={{ fontSize: 11, fill: '#323f4b' }} />
                   )}
                 </Bar>
               ))}
