@@ -9,15 +9,16 @@ function isWide(cp: number): boolean {
     || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
 }
 
-/** Combining marks and zero-width characters take no column. */
-const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/u;
+/** Combining marks, zero-width characters and variation selectors take no column. */
+const isZeroWidth = (cp: number) => (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f);
 
 /** The columns a string takes in a terminal. */
 export function displayWidth(s: string): number {
   let width = 0;
   for (const ch of s) {
-    if (ZERO_WIDTH.test(ch)) continue;
-    width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+    const cp = ch.codePointAt(0)!;
+    if (isZeroWidth(cp)) continue;
+    width += isWide(cp) ? 2 : 1;
   }
   return width;
 }
