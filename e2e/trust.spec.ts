@@ -167,3 +167,26 @@ test.describe.serial('issue 17', () => {
     await expect(page.getByTestId('unit-note')).toContainText('属性数字');
   });
 });
+
+test('a date that defaulted to the publication day says so, in either language', async ({ page, request }) => {
+  const rows = (await (await request.get('/api/facts?limit=1000')).json()).rows as { id: number; date_provenance: string }[];
+  const defaulted = rows.find((r) => r.date_provenance === 'default');
+  expect(defaulted, 'the sample page has a figure dated by its publication day').toBeDefined();
+  await page.goto(`/facts/${defaulted!.id}?lang=zh`);
+  await expect(page.getByTestId('date-provenance')).toContainText('发布日期（默认）');
+  await page.goto(`/facts/${defaulted!.id}?lang=en`);
+  await expect(page.getByTestId('date-provenance')).toContainText('publication date (default)');
+});
+
+test('the review queue is for editors: unreviewed figures in failing checks first', async ({ page }) => {
+  await page.goto('/review');
+  await expect(page.getByTestId('editors-only')).toBeVisible();
+  await expect(page.getByTestId('editors-sign-in')).toHaveAttribute('href', /next=%2Freview/);
+  await signIn(page, '/review');
+  const queue = page.getByTestId('review-queue');
+  await expect(queue.getByTestId('queue-link').first()).toBeVisible();
+  // failing-check counts never rise down the list
+  const failing = (await queue.getByTestId('queue-failing').allTextContents()).map((t) => Number(t || 0));
+  expect(failing).toEqual([...failing].sort((a, b) => b - a));
+  expect(await page.locator('main').innerText()).not.toMatch(/\b(count|investment|problems_resolved)\b/);
+});
