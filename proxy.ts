@@ -12,6 +12,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // pages only: data, the API and static files have no <html>
-  matcher: ['/((?!api/|_next/|export/|icon|favicon).*)'],
+  // pages (the export page too); the API, the downloads and static files have no <html>
+  matcher: ['/((?!api/|_next/|export/facts\\.|icon|favicon).*)'],
 };
