@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredPublicUrl, publicBase, requestOrigin } from './public-url';
+import { configuredPublicUrl, publicBase, publicBaseOfHeaders } from './public-url';
 
 describe('the public address', () => {
   it('is FIGURES_PUBLIC_URL when set, without a trailing slash', () => {
@@ -11,9 +11,11 @@ describe('the public address', () => {
   });
 
   it('is otherwise the origin the request addressed, never a fixed localhost', () => {
-    const headers = new Headers({ host: '10.0.0.5:8080' });
-    expect(publicBase(headers, 'http://localhost:3300/facts/1', {})).toBe('http://10.0.0.5:8080');
-    expect(requestOrigin(new Headers({ host: 'internal:3000', 'x-forwarded-host': 'figures.example.org', 'x-forwarded-proto': 'https' }))).toBe('https://figures.example.org');
-    expect(publicBase(headers, undefined, { FIGURES_PUBLIC_URL: 'https://figures.example.org' })).toBe('https://figures.example.org');
+    const request = new Request('http://10.0.0.5:8080/facts/1', { headers: { host: '10.0.0.5:8080' } });
+    expect(publicBase(request, {})).toBe('http://10.0.0.5:8080');
+    expect(publicBaseOfHeaders(new Headers({ host: 'figures.local:3300' }), {})).toBe('http://figures.local:3300');
+    // a forwarded host is believed only from a trusted proxy (lib/http/client.ts): a client cannot choose the citations' address
+    expect(publicBaseOfHeaders(new Headers({ host: 'figures.local:3300', 'x-forwarded-host': 'evil.example' }), {})).toBe('http://figures.local:3300');
+    expect(publicBase(request, { FIGURES_PUBLIC_URL: 'https://figures.example.org' })).toBe('https://figures.example.org');
   });
 });

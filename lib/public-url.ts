@@ -1,6 +1,7 @@
 // The address the app is reached at, for links that leave it: citations, fact_url in exports, the data
 // twins' links. FIGURES_PUBLIC_URL names it (behind a proxy, or on a server whose own address readers never
 // see); else it is the origin of the request itself, as the reader's browser addressed it.
+import { siteOrigin } from './http/client';
 
 /** FIGURES_PUBLIC_URL as an origin (scheme, host, port, optional path, no trailing slash); throws when malformed. */
 export function configuredPublicUrl(env: Record<string, string | undefined> = process.env): string | null {
@@ -12,15 +13,14 @@ export function configuredPublicUrl(env: Record<string, string | undefined> = pr
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** The origin a request addressed: the forwarded host and scheme behind a proxy, else its Host header, else its URL. */
-export function requestOrigin(headers: Headers, url?: string): string {
-  const host = headers.get('x-forwarded-host')?.split(',')[0].trim() || headers.get('host');
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0].trim() || (url ? new URL(url).protocol.replace(':', '') : 'http');
-  if (host) return `${proto}://${host}`;
-  return url ? new URL(url).origin : '';
+/** The base of links that leave the app: FIGURES_PUBLIC_URL, else the site's origin as the request addressed it
+ * (X-Forwarded-Host and -Proto believed only from FIGURES_TRUSTED_PROXIES: lib/http/client.ts). */
+export function publicBase(request: Request, env: Record<string, string | undefined> = process.env): string {
+  return configuredPublicUrl(env) ?? siteOrigin(request);
 }
 
-/** The base of links that leave the app: FIGURES_PUBLIC_URL, else the request's own origin. */
-export function publicBase(headers: Headers, url?: string, env: Record<string, string | undefined> = process.env): string {
-  return configuredPublicUrl(env) ?? requestOrigin(headers, url);
+/** publicBase for a page, which has the request's headers but not the request. */
+export function publicBaseOfHeaders(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+  const host = headers.get('host') ?? 'localhost';
+  return publicBase(new Request(`http://${host}/`, { headers }), env);
 }

@@ -1,5 +1,6 @@
 // `npm start`: create or migrate the database, load the bundled sample when it holds no articles,
-// build when no build exists, then serve. DATABASE_PATH, PORT and FIGURES_PUBLIC_URL override the defaults.
+// build when no build exists, then serve (scripts/server.mjs) on HOST:PORT — 127.0.0.1:3000 unless told.
+// DATABASE_PATH (or DATABASE_URL), HOST, PORT and FIGURES_PUBLIC_URL override the defaults.
 // A first start creates the editor "admin" and prints its password once, framed: the frame is held back
 // and printed right before the server's ready line, so it is not lost above the build's output.
 import { existsSync } from 'node:fs';
@@ -36,10 +37,13 @@ if (!existsSync(join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD
   console.log('no build found: building the app (next build)…');
   runOrExit(bin('next'), ['build']);
 }
-const server = spawn(bin('next'), ['start', '-p', port], { stdio: ['inherit', 'pipe', 'inherit'], env: process.env });
+const server = spawn(process.execPath, [join('scripts', 'server.mjs')], {
+  stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, PORT: port, HOST: process.env.HOST || '127.0.0.1', NODE_ENV: 'production' },
+});
 let frame = init.frame;
 createInterface({ input: server.stdout }).on('line', (line) => {
-  if (frame && /\bReady\b/.test(line)) { console.log(`\n${frame}\n`); frame = null; }
+  // the server's ready line (scripts/server.mjs: "listening on …"; Next's own: "Ready")
+  if (frame && /listening on|\bReady\b/.test(line)) { console.log(`\n${frame}\n`); frame = null; }
   console.log(line);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -4,6 +4,7 @@ import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
 import { metrics } from '../../lib/vocab/metrics';
 import { maxFileBytes } from '../../lib/ingest/errors';
+import { extractionPool } from '../../lib/ingest/pool';
 import { MAX_UPLOAD_FILES } from '../../lib/ingest/submission';
 import { EditorsOnly } from '../components/EditorsOnly';
 import { IngestForm } from './IngestForm';
@@ -17,6 +18,8 @@ export default async function IngestPage({ searchParams }: { searchParams: Promi
   const lang = await requestLang(await searchParams);
   const s = strings(lang);
   if (!editor) return <section className={styles.page}><h1>{s.ingest_title}</h1><EditorsOnly lang={lang} what={s.ingest_for_editors} next="/ingest" /></section>;
+  // the extraction workers load while the editor picks files
+  extractionPool().warm();
   return (
     <section className={styles.page}>
       <h1>{s.ingest_title}</h1>

@@ -29,7 +29,11 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`published: ${published.published ?? 'unknown'} (from ${PUBLISHED_FROM[published.provenance]})`);
   for (const article of result.articles) {
     console.log(`\n## ${article.title ?? '(untitled)'}  [${article.start}, ${article.end})  ${article.facts.length} figures`);
-    const rows = article.facts.map((f) => [f.text, String(f.value), f.unit, f.qualifier, f.metric, [f.district, f.street, f.community].filter(Boolean).join(' ') || '—', f.date ?? '—']);
+    const rows = article.facts.map((f) => {
+      // why the metric: what is counted · what was done (and the role when the figure is no measured quantity)
+      const why = [f.facets.object, f.facets.action].filter(Boolean).join('·') + (f.metricSource === 'fallback' ? ' (cues)' : '');
+      return [f.text, String(f.value), f.unit, f.qualifier, f.metric, f.role, [f.district, f.street, f.community].filter(Boolean).join(' ') || '—', f.date ?? '—', why];
+    });
     for (const line of formatTable(rows, ['left', 'right'])) console.log(line);
   }
   return 0;

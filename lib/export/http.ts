@@ -19,5 +19,5 @@ export async function answer(handler: () => Response | Promise<Response>): Promi
 
 /** The base of fact_url links, so they work from the exported file: FIGURES_PUBLIC_URL, else the origin the client used. */
 export function originOf(request: Request): string {
-  return publicBase(request.headers, request.url);
+  return publicBase(request);
 }

@@ -1,11 +1,14 @@
 // The web's way in (POST /api/articles and the /ingest page): pasted text as JSON, or files and text as a
-// multipart form. Everything runs in the server process, one transaction for the submission with a savepoint
-// per document; the answer shows each article as stored, with its figures, or why a document was refused.
+// multipart form. Documents are read and extracted on the worker threads of lib/ingest/pool.ts (never on the
+// thread that answers requests), then stored in one transaction with a savepoint per document; the answer
+// shows each article as stored, with its figures, or why a document was refused.
 import { z } from 'zod';
 import type { Sql } from '../../db/client';
 import { articleByHash, storedArticle, storedFacts } from '../../db/ingest';
 import { REJECT_REASONS, maxFileBytes, type RejectReason } from './errors';
-import { prepareItem, type IngestItem, type ItemOptions, type ItemResult } from './items';
+import type { IngestItem, ItemOptions, ItemResult } from './items';
+import { extractionPool } from './pool';
+import { redactPaths } from '../http/messages';
 import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
 
 /** At most this many files in one upload; a folder of thousands belongs to `figures ingest`. */
@@ -76,7 +79,7 @@ export function parseSubmissionFields(raw: Record<string, unknown>): Submission[
 }
 
 async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
-  if (outcome.status === 'failed') return outcome;
+  if (outcome.status === 'failed') return { ...outcome, message: redactPaths(outcome.message) };
   const articles: ShownArticle[] = [];
   for (const a of outcome.articles) {
     const row = await storedArticle(db, a.id);
@@ -89,6 +92,11 @@ async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
   return { label: outcome.label, status: 'stored', published: outcome.published, publishedFrom: outcome.publishedFrom, articles };
 }
 
+/** How a document is read and extracted: on the web's worker pool, unless a caller says otherwise. */
+export type Preparer = (item: IngestItem, options: ItemOptions) => Promise<ItemResult>;
+
+const onPool: Preparer = (item, options) => extractionPool().run(item, options);
+
 /** A submission's documents and how to read them, or the answer refusing it (nothing to ingest, too many files). */
 function itemsOf(submission: Submission): IngestItem[] | SubmissionAnswer {
   const { fields, files } = submission;
@@ -99,36 +107,35 @@ function itemsOf(submission: Submission): IngestItem[] | SubmissionAnswer {
   return items;
 }
 
-/** Extracts every document of a submission as storing it would (the same prepareItem), without storing it. */
-async function prepareSubmission(submission: Submission, maxBytes: number, checks: boolean): Promise<ItemResult[] | SubmissionAnswer> {
+/** Extracts every document of a submission as storing it does (on the pool), without storing it. */
+async function prepareSubmission(submission: Submission, maxBytes: number, checks: boolean, prepare: Preparer): Promise<ItemResult[] | SubmissionAnswer> {
   const items = itemsOf(submission);
   if (!Array.isArray(items)) return items;
   const { fields } = submission;
   const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes, checks };
-  const results: ItemResult[] = [];
-  for (const item of items) results.push(await prepareItem(item, options));
-  return results;
+  // the pool's workers take the documents in parallel; the answer keeps their order
+  return Promise.all(items.map((item) => prepare(item, options)));
 }
 
 /**
  * What storing a submission would keep, shown before it is stored: each article's figures (metric, value,
- * place, date, role) and whether it is already stored. Nothing is written.
+ * place, date, role) and whether it is already stored. Extracted as storing does; nothing is written.
  */
-export async function previewSubmission(db: Sql, submission: Submission, maxBytes = maxFileBytes()): Promise<{ status: number; body: { preview: true; documents: PreviewDocument[]; figures: number } | { error: string; reason?: RejectReason } }> {
-  const results = await prepareSubmission(submission, maxBytes, false);
+export async function previewSubmission(db: Sql, submission: Submission, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<{ status: number; body: { preview: true; documents: PreviewDocument[]; figures: number } | { error: string; reason?: RejectReason } }> {
+  const results = await prepareSubmission(submission, maxBytes, false, prepare);
   if (!Array.isArray(results)) return results as { status: number; body: { error: string; reason?: RejectReason } };
   const documents: PreviewDocument[] = [];
   let figures = 0;
   for (const r of results) {
-    if (!r.ok) { documents.push({ label: r.label, status: 'failed', reason: r.reason, message: r.message }); continue; }
+    if (!r.ok) { documents.push({ label: r.label, status: 'failed', reason: r.reason, message: redactPaths(r.message) }); continue; }
     const articles: PreviewArticle[] = [];
     for (const a of r.doc.articles) {
       const duplicateOf = (await articleByHash(db, a.sha256)) ?? null;
       if (!duplicateOf) figures += a.facts.length;
       articles.push({
         title: a.title, publishedOn: r.doc.published, text: a.text, duplicateOf,
-        facts: a.facts.map((f, i) => ({
-          id: i, uid: f.uid, start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, qualifier: f.qualifier, metric: f.metric,
+        facts: a.facts.map((f, n) => ({
+          id: n, uid: f.uid, start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, qualifier: f.qualifier, metric: f.metric,
           district: f.district, street: f.street, community: f.community, date: f.date, datePrecision: f.datePrecision,
           role: f.role, cumulative: Boolean(f.cumulative),
         })),
@@ -140,9 +147,9 @@ export async function previewSubmission(db: Sql, submission: Submission, maxByte
 }
 
 /** Stores a submission: every document is tried, the good ones are kept, each refusal says why. */
-export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes()): Promise<SubmissionAnswer> {
+export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<SubmissionAnswer> {
   // with checks wanted (afterCommit), they are computed with the extraction and stored in the write's transaction
-  const results = await prepareSubmission(submission, maxBytes, Boolean(write.afterCommit));
+  const results = await prepareSubmission(submission, maxBytes, Boolean(write.afterCommit), prepare);
   if (!Array.isArray(results)) return results;
   const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
   const written = prepared.length ? await writeDocuments(db, prepared, write) : [];

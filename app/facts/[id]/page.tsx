@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { fill } from '../../../lib/i18n';
-import { publicBase } from '../../../lib/public-url';
+import { publicBaseOfHeaders } from '../../../lib/public-url';
 import { dateProvenanceLabel, provenanceLabel, qualifierLabel, reviewStatusLabel, roleLabel } from '../../../lib/vocab/codes';
 import { periodLabel, precisionLabel } from '../../../lib/vocab/dates';
 import { exactValue, formatValue } from '../../../lib/vocab/format';
@@ -29,7 +29,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
 
   const sep = lang === 'zh' ? '：' : ': ';
   const place = [fact.district, fact.street, fact.community].filter(Boolean).join(' ');
-  const permalink = `${publicBase(await headers())}/facts/${fact.id}`;
+  const permalink = `${publicBaseOfHeaders(new Headers(await headers()))}/facts/${fact.id}`;
   const title = fact.articleTitle ?? `#${fact.articleId}`;
   const citation = lang === 'zh'
     ? `${fact.source ?? '来源不详'}，${fact.publishedOn ?? '日期不详'}${fact.issue ? `，第${fact.issue}期` : ''}，《${title}》${fact.url ? `，${fact.url}` : ''}。数字“${fact.text}”见：${permalink}`
