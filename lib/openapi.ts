@@ -125,6 +125,16 @@ export function openApiDocument(server: string): Schema {
         post: { summary: 'Sign in (JSON {name, password} answers JSON with the CSRF token; a form post is redirected)', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name', 'password'], properties: { name: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 200: json({ type: 'object', properties: { user: { type: 'object' }, csrfToken: { type: 'string' } } }, 'Signed in: the session cookie is set'), 303: { description: 'A form post, redirected' }, 413: json(ref('Error'), 'A body over 16 KB'), 401: json(ref('Error'), 'Wrong name or password'), 429: json(ref('Error'), 'Too many wrong passwords'), 403: EDITOR_ERRORS[403], ...ERRORS } },
       },
       '/api/auth/logout': { post: { summary: 'Sign out: the session ends and the browser is sent back to the overview', responses: { 303: { description: 'Signed out, redirected' }, 403: EDITOR_ERRORS[403] } } },
+      '/api/sources': {
+        get: { summary: 'For editors: every source the crawler reads, with its settings, article count and last crawl', responses: { 200: json({ type: 'object' }, 'The sources'), ...EDITOR_ERRORS, ...ERRORS } },
+      },
+      '/api/sources/{id}/crawl': {
+        post: {
+          summary: 'For editors: crawl a source now (a background run, one at a time per source); a form post is redirected to /sources',
+          parameters: [pathId('id', 'the source\'s id')],
+          responses: { 202: json({ type: 'object', properties: { status: { type: 'string' }, runId: { type: 'integer' } } }, 'The crawl started'), 303: { description: 'A form post, redirected' }, 404: json(ref('Error'), 'No such source'), 409: json(ref('Error'), 'A crawl of the source is running'), ...EDITOR_ERRORS, ...ERRORS },
+        },
+      },
       '/api/health': { get: { summary: 'The server is up, with the database\'s totals', responses: { 200: json({ type: 'object', properties: { ok: { type: 'boolean' } } }, 'Up') } } },
       '/api/views/{view}/{key}/{format}': {
         get: {
