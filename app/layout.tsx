@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { Suspense, type ReactNode } from 'react';
-import { LANG_COOKIE, parseLang, strings } from '../lib/i18n';
+import { LANG_COOKIE, LANG_HEADER, parseLang, strings } from '../lib/i18n';
 import { EditorStatus } from './components/EditorStatus';
 import { SiteNav } from './components/SiteNav';
 import './globals.css';
@@ -14,7 +14,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const lang = parseLang((await cookies()).get(LANG_COOKIE)?.value) ?? 'zh';
+  // as requestLang: the URL's `lang` (handed over by proxy.ts), then the cookie, then Chinese
+  const lang = parseLang((await headers()).get(LANG_HEADER)) ?? parseLang((await cookies()).get(LANG_COOKIE)?.value) ?? 'zh';
   return (
     <html lang={lang === 'en' ? 'en' : 'zh-CN'}>
       <body>

@@ -3,11 +3,11 @@
 // the same data. The filter form only pushes URLs.
 import type { Metadata } from 'next';
 import { getDb } from '../db/client';
-import { placesWithFigures, sourceNames, type SeriesOption } from '../db/dashboard';
+import { filterPlaces, sourceNames, type SeriesOption } from '../db/dashboard';
 import { FilterError, pickParam, scopeParams, type Filters, type Pick } from '../lib/filters';
 import { fill, strings } from '../lib/i18n';
 import { metricGroups, requestLang } from '../lib/i18n-server';
-import { QUALIFIER_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/codes';
+import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/codes';
 import { GRANULARITIES, periodLabel } from '../lib/vocab/dates';
 import { metricLabel } from '../lib/vocab/metrics';
 import { unitLabel } from '../lib/vocab/units';
@@ -42,9 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     filterError = error.message;
   }
   const filters: Filters = data?.filters ?? {};
-  const districts = await placesWithFigures(db, 'district');
-  const streets = await placesWithFigures(db, 'street', filters.district ?? null);
-  const communities = filters.street || filters.district ? await placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+  const { districts, streets, communities } = await filterPlaces(db, filters);
   const form = (
     <FilterForm
       values={{ ...filters }}
@@ -54,8 +52,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       communities={communities.map((p) => ({ value: p.code, label: p.name }))}
       qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
       sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
+      statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
       keep={{ lang: keepLang }}
-      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
+      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset }}
     />
   );
   if (!data) {
@@ -74,7 +73,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (pick && pick.kind !== 'period' && pick.code && data.picked?.label) names.set(pick.code, data.picked.label);
   const extra = { lang: keepLang };
   const here = (more: Record<string, string | undefined>) => viewUrl('/', filters, { ...scopeParams(scope), ...more, ...extra });
-  const hrefOf = (p: Pick) => here({ pick: pickParam(p) });
+  // a district-level bar of several districts lists that district's own figures
+  const hrefOf = (p: Pick, district?: string | null) => (district && p.kind === 'street' && p.code === null
+    ? viewUrl('/', { ...filters, district: [district] }, { ...scopeParams(scope), pick: pickParam(p), ...extra })
+    : here({ pick: pickParam(p) }));
+  const periodBars = chartBars(data.byPeriod.buckets, { series, lang, kind: 'period', hrefOf });
+  for (const bar of periodBars) if (data.compared.length) bar.values = Object.fromEntries(data.compared.map((c) => [c.code, c.values.get(bar.key) ?? null]));
+  // levels and rates over time are read as lines; sums and counts as bars
+  const overTime = series.measure === 'level' || series.measure === 'distribution' ? 'line' : 'bar';
   const metricName = series.metric ? metricLabel(series.metric, lang) : s.figures_count;
   const frameLines = [unitLine(series, lang), describeFilters(filters, lang, names)];
   // a chart's figures, downloadable: exactly the figures its bars are made of
@@ -115,7 +121,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <FigureChart
           testId="month-chart"
           frame={{ title: `${metricName}${dot}${granularityLabel(granularity, lang)}`, lines: frameLines, source: sourceLine(filters, lang) }}
-          bars={chartBars(data.byPeriod.buckets, { series, lang, kind: 'period', hrefOf })}
+          bars={periodBars}
+          shape={overTime}
+          lines={data.compared.map((c) => ({ key: c.code, label: c.label }))}
           selectedKey={pick?.kind === 'period' ? pick.period : null}
           csvHref={csvHref}
           fileName={`civic-figures-${series.metric ?? 'all'}-by-${granularity}`}

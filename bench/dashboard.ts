@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
-import { explain, byPlaceSql, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
+import { explain, byPlaceSql, filterPlaces, placesWithFigures, setResultCache, setRollups } from '../db/dashboard';
 import { filtersToQuery, type Filters } from '../lib/filters';
 import { overviewData } from '../lib/views/overview';
 import { placeData } from '../lib/views/place';
@@ -28,8 +28,7 @@ function p95(samples: number[]): number {
 async function overviewQueries(db: Db, filters: Filters): Promise<void> {
   await overviewData(db, new URLSearchParams(filtersToQuery(filters)));
   await placesWithFigures(db, 'district');
-  await placesWithFigures(db, 'street', filters.district ?? null);
-  if (filters.district || filters.street) await placesWithFigures(db, 'community', filters.street ?? filters.district);
+  await filterPlaces(db, filters);
 }
 
 /** What app/places/[code]/page.tsx asks for. */
@@ -93,10 +92,10 @@ async function measure(location: string): Promise<Measured> {
   const streets = (await placesWithFigures(db, 'street', districts[1] ?? districts[0])).map((s) => s.code);
   const views: Filters[] = [{}];
   for (const [i, metric] of METRICS.entries()) {
-    views.push({ metric }, { metric, district: districts[i % districts.length] }, { metric, from: '2021-01-01', to: '2021-12-31' },
-      { metric, street: streets[i % streets.length] }, { metric, qualifier: 'exact', district: districts[(i + 1) % districts.length] });
+    views.push({ metric: [metric] }, { metric: [metric], district: [districts[i % districts.length]] }, { metric: [metric], from: '2021-01-01', to: '2021-12-31' },
+      { metric: [metric], street: [streets[i % streets.length]] }, { metric: [metric], qualifier: 'exact', district: [districts[(i + 1) % districts.length]] });
   }
-  views.push({ district: districts[0] }, { street: streets[0] });
+  views.push({ district: [districts[0]] }, { street: [streets[0]] });
 
   setResultCache(false);
   const overview: number[] = [];
@@ -116,7 +115,7 @@ async function measure(location: string): Promise<Measured> {
     placeFromFactsMax = Math.max(...placeFromFacts);
   }
   setResultCache(true);
-  const [sql, params] = await byPlaceSql(db, { metric: 'investment', street: streets[0] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
+  const [sql, params] = await byPlaceSql(db, { metric: ['investment'], street: [streets[0]] }, 'community', { metric: 'investment', unit: 'CNY', measure: 'flow' });
   process.stderr.write(`bench dashboard (${db.dialect}): EXPLAIN by community of a street: ${(await explain(db, sql, params)).join(' | ')}\n`);
   await db.close();
 
@@ -124,7 +123,7 @@ async function measure(location: string): Promise<Measured> {
   let httpPlaceP95: number | null = null;
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(join(distDir, 'BUILD_ID'))) {
-    const overviewUrls = views.slice(0, 20).map((f) => `/${new URLSearchParams(f as Record<string, string>).toString() ? `?${new URLSearchParams(f as Record<string, string>)}` : ''}`);
+    const overviewUrls = views.slice(0, 20).map((f) => { const q = filtersToQuery(f); return q ? `/?${q}` : '/'; });
     const placeUrls = [...districts, ...streets.slice(0, 5)].map((c) => `/places/${c}`);
     const o = await httpTimes(location, distDir, overviewUrls, 3);
     const p = await httpTimes(location, distDir, placeUrls, 3);

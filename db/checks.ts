@@ -1,6 +1,6 @@
 // Every SQL statement of fact-checking: loading figures as editors left them, storing verdicts, listing them.
 import type { Param, Sql } from './client';
-import { factConditions } from './factWhere';
+import { anyOfSql, factConditions } from './factWhere';
 import type { Filters } from '../lib/filters';
 import type { CheckDraft, CheckFact, CheckKind, CheckRole, Verdict } from '../lib/checks/types';
 
@@ -244,12 +244,12 @@ function checkConditions(filters: Filters, query: CheckQuery): { sql: string; pa
   const add = (clause: string, ...values: Param[]) => { where.push(clause); params.push(...values); };
   if (query.kind) add('c.kind = ?', query.kind);
   if (query.verdict) add('c.verdict = ?', query.verdict);
-  if (filters.metric) add('c.metric = ?', filters.metric);
+  if (filters.metric) add(anyOfSql('c.metric', filters.metric), ...filters.metric);
   if (filters.from) add('c.date >= ?', filters.from);
   if (filters.to) add('c.date <= ?', filters.to);
   // place, qualifier and source: a check is shown when any of its figures matches, as the dashboard filters figures
-  const { district, street, community, qualifier, source } = filters;
-  const figure = factConditions({ district, street, community, qualifier, source }, { includeRejected: true });
+  const { district, street, community, qualifier, source, review_status } = filters;
+  const figure = factConditions({ district, street, community, qualifier, source, review_status }, { includeRejected: true });
   if (figure.clauses.length) {
     add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id WHERE cf.check_id = c.id AND ${figure.clauses.join(' AND ')})`, ...figure.params);
   }

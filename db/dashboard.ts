@@ -6,9 +6,9 @@
 // everything read the rollups (db/rollups.ts); narrower views (a street, days, a qualifier, a source)
 // aggregate the facts through the covering indexes of migration 0008. Both give the same numbers
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
-import { factConditions, whereSql, type FactConditions, type FactScope, type Pick } from './factWhere';
+import { anyOfSql, factConditions, whereSql, type FactConditions, type FactScope, type Pick } from './factWhere';
 import { rollupsCurrent } from './rollups';
-import type { Filters } from '../lib/filters';
+import { only, type Filters } from '../lib/filters';
 import type { ChartMeasure, Measure } from '../lib/vocab/codes';
 import { bucketSql, periodAt, type Granularity } from '../lib/vocab/dates';
 import { measureSql } from '../lib/vocab/metrics';
@@ -25,6 +25,8 @@ export interface Series { metric: string | null; unit: string | null; measure: C
 export interface Bucket {
   key: string | null;
   label: string | null;
+  /** streets of several districts: the district a street (or the district-level bar, key null) belongs to */
+  group?: { code: string | null; label: string | null };
   figures: number;
   /** how many of them carry 余/超/约/近/不到 */
   approximate: number;
@@ -57,9 +59,10 @@ export function setRollups(enabled: boolean): void { rollupsEnabled = enabled; }
  */
 async function rollupDistrict(db: Db, filters: Filters): Promise<string | null> {
   if (!rollupsEnabled) return null;
-  if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source) return null;
+  if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source || filters.review_status) return null;
+  if (filters.district && filters.district.length > 1) return null;
   if (!(await rollupsCurrent(db))) return null;
-  return filters.district ?? '';
+  return filters.district?.[0] ?? '';
 }
 
 /** The WHERE of rollup rows of a series (or of every figure but attributes, for a count). */
@@ -67,8 +70,8 @@ function rollupWhere(district: string, filters: Filters, series: Series | null):
   const clauses = ['1 = 1'];
   const params: (string | number)[] = [];
   if (district) { clauses.push('r.district_code = ?'); params.push(district); }
-  const metric = series?.metric ?? filters.metric;
-  if (metric) { clauses.push('r.metric = ?'); params.push(metric); }
+  const metrics = series?.metric ? [series.metric] : filters.metric;
+  if (metrics?.length) { clauses.push(anyOfSql('r.metric', metrics)); params.push(...metrics); }
   if (series?.unit) { clauses.push('r.unit = ?'); params.push(series.unit); }
   if (series && series.measure !== 'count') { clauses.push('r.measure = ?'); params.push(series.measure); } else if (series) clauses.push("r.measure <> 'attribute'");
   return { clauses, params };
@@ -79,7 +82,7 @@ function seriesScope(series: Series, extra: FactScope = {}): FactScope {
 }
 
 /** Filters narrowed to a series' metric. */
-const withMetric = (filters: Filters, series: Series): Filters => (series.metric ? { ...filters, metric: series.metric } : filters);
+const withMetric = (filters: Filters, series: Series): Filters => (series.metric ? { ...filters, metric: [series.metric] } : filters);
 
 // ── results cache ────────────────────────────────────────────────────────────────────────────────
 // Aggregates over a whole district or the whole database read up to every fact; the same view is
@@ -140,11 +143,11 @@ export async function seriesOptions(db: Db, filters: Filters): Promise<SeriesOpt
 
 // ── by place ─────────────────────────────────────────────────────────────────────────────────────
 
-interface RawBucket { key: string | null; figures: number; approximate: number; value: number | null; approximateValue: number | null; low?: number | null; high?: number | null }
+interface RawBucket { key: string | null; group?: string | null; figures: number; approximate: number; value: number | null; approximateValue: number | null; low?: number | null; high?: number | null }
 
 function asBuckets(rows: RawBucket[]): Bucket[] {
   return rows.map((r) => ({
-    key: r.key, label: null, figures: Number(r.figures), approximate: Number(r.approximate ?? 0),
+    key: r.key, label: null, ...(r.group !== undefined ? { group: { code: r.group, label: null } } : {}), figures: Number(r.figures), approximate: Number(r.approximate ?? 0),
     value: r.value === null || r.value === undefined ? null : Number(r.value),
     approximateValue: r.approximateValue === null || r.approximateValue === undefined ? null : Number(r.approximateValue),
     low: r.low ?? null, high: r.high ?? null,
@@ -156,52 +159,75 @@ function asBuckets(rows: RawBucket[]): Bucket[] {
  * `measure` does: sums; the latest of each place (levels; places lie inside one bucket key, or `partition`
  * names what else a place's latest figure is per, such as the period); or median and range.
  */
-function aggregateFactsSql(w: FactConditions, key: string, measure: ChartMeasure, partition: string[] = []): string {
+function aggregateFactsSql(w: FactConditions, key: string, measure: ChartMeasure, partition: string[] = [], group: string | null = null): string {
+  // `group` (a column or expression over facts f): buckets per group and key, the group named in each row
+  const groupOut = group ? ', x.grp AS "group"' : '';
+  const groupIn = group ? `, ${group} AS grp` : '';
+  const groupBy = group ? 'x.grp, x.key' : 'x.key';
   if (measure === 'level') {
-    return `SELECT x.key AS key, count(*) AS figures, sum(x.approx) AS approximate,
+    return `SELECT x.key AS key${groupOut}, count(*) AS figures, sum(x.approx) AS approximate,
         sum(CASE WHEN x.rn = 1 THEN x.v ELSE 0 END) AS value, sum(CASE WHEN x.rn = 1 THEN x.approx * x.v ELSE 0 END) AS "approximateValue"
-      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v,
+      FROM (SELECT ${key} AS key${groupIn}, ${APPROX} AS approx, f.effective_value AS v,
           row_number() OVER (PARTITION BY ${[...partition, finestPlaceSql('f')].join(', ')} ORDER BY ${LATEST_FIRST}) AS rn
         FROM facts f ${whereSql(w)}) x
-      GROUP BY x.key`;
+      GROUP BY ${groupBy}`;
   }
   if (measure === 'distribution') {
     // one window (one sort): the rank of each value and, over the whole partition, how many there are
-    return `SELECT x.key AS key, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
+    return `SELECT x.key AS key${groupOut}, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
         avg(CASE WHEN x.rn = (x.n + 1) / 2 OR x.rn = (x.n + 2) / 2 THEN x.v END) AS value, NULL AS "approximateValue"
-      FROM (SELECT ${key} AS key, ${APPROX} AS approx, f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
+      FROM (SELECT ${key} AS key${groupIn}, ${APPROX} AS approx, f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
         FROM facts f ${whereSql(w)}
-        WINDOW ranked AS (PARTITION BY ${key} ORDER BY f.effective_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) x
-      GROUP BY x.key`;
+        WINDOW ranked AS (PARTITION BY ${group ? `${group}, ` : ''}${key} ORDER BY f.effective_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) x
+      GROUP BY ${groupBy}`;
   }
   const summed = measure !== 'count';
-  return `SELECT ${key} AS key, count(*) AS figures, sum(${APPROX}) AS approximate,
+  return `SELECT ${key} AS key${group ? `, ${group} AS "group"` : ''}, count(*) AS figures, sum(${APPROX}) AS approximate,
       ${summed ? 'sum(f.effective_value)' : 'NULL'} AS value, ${summed ? `sum(${APPROX} * f.effective_value)` : 'NULL'} AS "approximateValue"
-    FROM facts f ${whereSql(w)} GROUP BY ${key}`;
+    FROM facts f ${whereSql(w)} GROUP BY ${group ? `${group}, ` : ''}${key}`;
 }
+
+/**
+ * Streets are charted per district unless the view is one district's: streets of two cities never stand
+ * unnamed side by side, and figures placed no lower than a district make one bar per district.
+ */
+const groupedByDistrict = (filters: Filters, level: 'street' | 'community') => level === 'street' && only(filters.district) === null;
 
 /** The SQL of byPlace: rollup rows when they hold the view, else the facts. */
 async function byPlaceQuery(db: Db, filters: Filters, level: 'street' | 'community', series: Series): Promise<[string, (string | number)[]]> {
   const district = series.measure === 'distribution' ? null : await rollupDistrict(db, filters);
+  const grouped = groupedByDistrict(filters, level);
   if (district !== null && level === 'street') {
     const r = rollupWhere(district, filters, series);
     const summed = series.measure !== 'count';
-    return [`SELECT nullif(r.street_code, '') AS key, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
+    return [`SELECT nullif(r.street_code, '') AS key${grouped ? ', nullif(r.district_code, \'\') AS "group"' : ''}, sum(r.figures) AS figures, sum(r.approximate) AS approximate,
         ${summed ? 'sum(r.total)' : 'NULL'} AS value, ${summed ? 'sum(r.approximate_total)' : 'NULL'} AS "approximateValue"
-      FROM rollup_streets r ${whereSql(r)} GROUP BY r.street_code`, r.params];
+      FROM rollup_streets r ${whereSql(r)} GROUP BY ${grouped ? 'r.district_code, ' : ''}r.street_code`, r.params];
   }
   const w = factConditions(withMetric(filters, series), seriesScope(series));
-  return [aggregateFactsSql(w, `f.${PLACE_LEVEL_DEFINITIONS[level].codeColumn}`, series.measure), w.params];
+  return [aggregateFactsSql(w, `f.${PLACE_LEVEL_DEFINITIONS[level].codeColumn}`, series.measure, [], grouped ? 'f.district_code' : null), w.params];
 }
 
-/** A series per street (or per community, when the view is narrowed to a street), largest first, the unplaced last. */
+/**
+ * A series per street (or per community, when the view is narrowed to a street), largest first, the unplaced
+ * last; streets of several districts grouped by district (the districts by their largest bar), each
+ * district's own figures (placed no lower) last in its group.
+ */
 export async function byPlace(db: Db, filters: Filters, level: 'street' | 'community', series: Series): Promise<Bucket[]> {
   const [sql, params] = await byPlaceQuery(db, filters, level, series);
   const rows = asBuckets(await cachedAll<RawBucket>(db, sql, params));
   const names = await placeNames(db, level, rows.map((r) => r.key).filter((k): k is string => k !== null));
   for (const r of rows) r.label = r.key ? names.get(r.key) ?? r.key : null;
-  // a ranking is what the chart is read for
-  return rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.value ?? b.figures) - (a.value ?? a.figures) || String(a.key).localeCompare(String(b.key)));
+  const groupCodes = [...new Set(rows.map((r) => r.group?.code).filter((c): c is string => !!c))];
+  const districtNames = await placeNames(db, 'district', groupCodes);
+  for (const r of rows) if (r.group) r.group.label = r.group.code ? districtNames.get(r.group.code) ?? r.group.code : null;
+  const size = (b: Bucket) => b.value ?? b.figures;
+  // a ranking is what the chart is read for: the biggest group first, inside it the biggest place first
+  const groupSize = new Map<string, number>();
+  for (const r of rows) { const g = String(r.group?.code); groupSize.set(g, Math.max(groupSize.get(g) ?? -Infinity, size(r))); }
+  const byGroup = (a: Bucket, b: Bucket) => (a.group?.code === b.group?.code ? 0
+    : (a.group?.code ? 0 : 1) - (b.group?.code ? 0 : 1) || groupSize.get(String(b.group?.code))! - groupSize.get(String(a.group?.code))! || String(a.group?.code).localeCompare(String(b.group?.code)));
+  return rows.sort((a, b) => byGroup(a, b) || (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || size(b) - size(a) || String(a.key).localeCompare(String(b.key)));
 }
 
 // ── by period ────────────────────────────────────────────────────────────────────────────────────
@@ -391,7 +417,7 @@ export async function metricSummaries(db: Db, filters: Filters): Promise<MetricS
 
 /** The median and range of a metric's rates or durations in one unit, from the figures a view selects. */
 async function medianOfFigures(db: Db, filters: Filters, metric: string, unit: string): Promise<Bucket | undefined> {
-  const w = factConditions({ ...filters, metric }, seriesScope({ metric, unit, measure: 'distribution' }));
+  const w = factConditions({ ...filters, metric: [metric] }, seriesScope({ metric, unit, measure: 'distribution' }));
   return asBuckets(await cachedAll<RawBucket>(db, aggregateFactsSql(w, 'f.effective_unit', 'distribution'), w.params))[0];
 }
 
@@ -441,6 +467,17 @@ export async function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: 
     ) SELECT code FROM walk WHERE code IS NOT NULL`, [low, high, high]);
   const names = await placeNames(db, level, rows.map((r) => r.code));
   return rows.map((r) => ({ code: r.code, name: names.get(r.code) ?? r.code }));
+}
+
+/** The places a filter form offers: every district, the streets of the one chosen (else all), the communities of the one street or district chosen. */
+export async function filterPlaces(db: Db, filters: Filters): Promise<{ districts: PlaceOption[]; streets: PlaceOption[]; communities: PlaceOption[] }> {
+  const district = only(filters.district);
+  const parent = only(filters.street) ?? district;
+  return {
+    districts: await placesWithFigures(db, 'district'),
+    streets: await placesWithFigures(db, 'street', district),
+    communities: parent ? await placesWithFigures(db, 'community', parent) : [],
+  };
 }
 
 export interface PlaceSummary {

@@ -77,7 +77,7 @@ describe.skipIf(!server)('the same corpus on SQLite and PostgreSQL', () => {
   });
 
   it('exports byte-identical CSV and JSONL', async () => {
-    const views: FactQuery[] = [{}, { includeRejected: true }, { district: '330102', metric: 'investment' }, { source: '望江街道办事处', unit: 'count' },
+    const views: FactQuery[] = [{}, { includeRejected: true }, { district: ['330102'], metric: ['investment'] }, { source: '望江街道办事处', unit: 'count' },
       { from: '2020-01-01', to: '2020-12-31' }, { pick: { kind: 'street', code: null } }];
     for (const view of views) {
       const csv = await bytesOf(sqlite, view, 'csv');

@@ -211,7 +211,7 @@ describe('GET /api/facts', () => {
       ['cursor=zzz', 'cursor'], ['cursor=djEuMTIzLmFiYw', 'cursor'], ['metric=not_a_metric', 'metric'], ['qualifier=roughly', 'qualifier'],
       ['district=12345', 'district'], ['district=999999', 'district'], ['street=330102999', 'street'], ['community=330102001001', 'community'],
       ['district=330105&street=330102007', 'street'], ['source=不存在的报纸', 'source'], ['unit=furlongs', 'unit'],
-      ['distrct=330102', 'distrct'], ['metric=gdp&metric=investment', 'metric'], ['include_rejected=yes', 'include_rejected'],
+      ['distrct=330102', 'distrct'], ['from=2020-01-01&from=2020-02-01', 'from'], ['metric=investment&metric=nonsense', 'metric'], ['include_rejected=yes', 'include_rejected'],
       ['pick=street:3301', 'pick'], ['pick=month:2020-13', 'pick'], ['pick=community:330102007', 'pick'], ['page=2', 'page'],
     ];
     for (const [query, parameter] of cases) {
@@ -258,7 +258,7 @@ describe('GET /api/metrics and /api/places', () => {
     const body = await (await get(apiPlaces, '/api/places')).json() as { places: Awaited<ReturnType<typeof placesInData>> };
     const districts = body.places.filter((p) => p.level === 'district');
     expect(districts.map((d) => d.code)).toContain('330102');
-    for (const d of districts) expect(d.facts).toBe(await countFacts(db, { district: d.code }));
+    for (const d of districts) expect(d.facts).toBe(await countFacts(db, { district: [d.code] }));
     const street = body.places.find((p) => p.level === 'street')!;
     expect(street.district_code).toBe(street.code.slice(0, 6));
     const streets = await (await get(apiPlaces, '/api/places?level=street')).json() as { places: { level: string }[] };
@@ -268,7 +268,7 @@ describe('GET /api/metrics and /api/places', () => {
 
 describe('countFacts and factsAfter', () => {
   it('agree with each other for combined filters', async () => {
-    const q: FactQuery = { district: '330102', from: '2021-01-01', to: '2022-12-31', qualifier: 'exact' };
+    const q: FactQuery = { district: ['330102'], from: '2021-01-01', to: '2022-12-31', qualifier: 'exact' };
     const rows = await factsAfter(db, q, 0, 100_000);
     expect(rows.length).toBe(await countFacts(db, q));
     expect(rows.every((r) => r.district_code === '330102' && r.date! >= '2021-01-01' && r.date! <= '2022-12-31' && r.qualifier === 'exact')).toBe(true);
@@ -296,7 +296,7 @@ describe('streaming', () => {
 
 describe('pick (a chart bar the view drilled into)', () => {
   it('selects the bar\'s figures, as the dashboard does', async () => {
-    const unplaced = await countFacts(db, { district: '330102', pick: { kind: 'street', code: null } });
+    const unplaced = await countFacts(db, { district: ['330102'], pick: { kind: 'street', code: null } });
     expect(unplaced).toBe((await db.get<{ n: number }>("SELECT count(*) AS n FROM facts WHERE district_code = '330102' AND street_code IS NULL AND review_status <> 'rejected'"))!.n);
     expect(unplaced).toBeGreaterThan(0);
     const april = await factsAfter(db, { pick: { kind: 'period', period: '2020-04' } }, 0, 10_000);

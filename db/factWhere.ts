@@ -28,17 +28,25 @@ export function measureCondition(measure: ChartMeasure): FactConditions {
   return { clauses: [`${measureSql('f')} = ?`], params: [measure] };
 }
 
+/** `column = ?` for one value, `column IN (?, ?…)` for several (a filter's values are bounded: MAX_FILTER_VALUES). */
+export function anyOfSql(column: string, values: readonly unknown[]): string {
+  return values.length === 1 ? `${column} = ?` : `${column} IN (${values.map(() => '?').join(', ')})`;
+}
+
 /** Column order follows the indexes; every filter is sargable and every value a bound parameter. */
 export function factConditions(filters: Filters, scope: FactScope = {}): FactConditions {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (clause: string, ...values: (string | number)[]) => { clauses.push(clause); params.push(...values); };
-  if (!scope.includeRejected) clauses.push("f.review_status <> 'rejected'");
-  if (filters.metric) add('f.effective_metric = ?', filters.metric);
+  const anyOf = (column: string, values: readonly string[] | undefined) => { if (values?.length) add(anyOfSql(column, values), ...values); };
+  // rejected figures stay out unless asked for, by include_rejected or by their status
+  if (filters.review_status?.length) anyOf('f.review_status', filters.review_status);
+  else if (!scope.includeRejected) clauses.push("f.review_status <> 'rejected'");
+  anyOf('f.effective_metric', filters.metric);
   if (scope.unit) add('f.effective_unit = ?', scope.unit);
-  if (filters.district) add('f.district_code = ?', filters.district);
-  if (filters.street) add('f.street_code = ?', filters.street);
-  if (filters.community) add('f.community_code = ?', filters.community);
+  anyOf('f.district_code', filters.district);
+  anyOf('f.street_code', filters.street);
+  anyOf('f.community_code', filters.community);
   if (filters.from) add('f.date >= ?', filters.from);
   if (filters.to) add('f.date <= ?', filters.to);
   if (filters.qualifier) add('f.qualifier = ?', filters.qualifier);

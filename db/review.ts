@@ -85,3 +85,28 @@ export async function figureInContext(db: Sql, factId: number) {
   const { articleText, ...rest } = row;
   return { ...rest, sentence: articleText.slice(row.sentenceStart, row.sentenceEnd) };
 }
+
+/** A figure waiting for an editor: why it is near the front of the queue. */
+export interface QueuedFigure {
+  id: number; text: string; value: number; unit: string; metric: string; qualifier: string;
+  metricConfidence: number | null; failingChecks: number;
+  articleId: number; articleTitle: string | null; date: string | null;
+}
+
+/**
+ * The review queue: unreviewed figures, those in failing checks first (most failing first), then the least
+ * certain metric; a page of `limit` rows. Failing checks are few, so they are grouped once and joined.
+ */
+export async function reviewQueue(db: Sql, limit: number, offset = 0): Promise<{ rows: QueuedFigure[]; total: number }> {
+  const rows = await db.all<QueuedFigure>(`SELECT f.id AS id, f.text AS text, f.effective_value AS value, f.effective_unit AS unit, f.effective_metric AS metric,
+      f.qualifier AS qualifier, f.metric_confidence AS "metricConfidence", coalesce(x.failing, 0) AS "failingChecks",
+      f.article_id AS "articleId", a.title AS "articleTitle", f.date AS date
+    FROM facts f JOIN articles a ON a.id = f.article_id
+    LEFT JOIN (SELECT cf.fact_id AS fact_id, count(*) AS failing FROM check_facts cf JOIN checks c ON c.id = cf.check_id
+      WHERE c.verdict = 'off' GROUP BY cf.fact_id) x ON x.fact_id = f.id
+    WHERE f.review_status = 'unreviewed'
+    ORDER BY coalesce(x.failing, 0) DESC, f.metric_confidence ASC NULLS LAST, f.id
+    LIMIT ? OFFSET ?`, [limit, offset]);
+  const total = await db.get<{ n: number }>("SELECT count(*) AS n FROM facts WHERE review_status = 'unreviewed'");
+  return { rows: rows.map((r) => ({ ...r, failingChecks: Number(r.failingChecks) })), total: Number(total?.n ?? 0) };
+}

@@ -80,17 +80,17 @@ async function dashboardViews(db: Db, limit = Infinity, every = 1): Promise<{ la
   const count: Series = { metric: null, unit: null, measure: 'count' };
   const child = { district: 'street', street: 'community', community: null } as const;
   for (const [level, code] of places) {
-    const f: Filters = { [level]: code };
+    const f: Filters = { [level]: [code] };
     const below = child[level];
     views.push({ label: `place ${code}`, run: async () => [await metricSummaries(db, f), await byPeriod(db, f, 'month', count), below ? await byPlace(db, f, below, count) : []] });
   }
-  const scopes: Filters[] = [{}, ...places.filter(([level]) => level === 'district').map(([, code]) => ({ district: code })),
-    ...places.filter(([level]) => level === 'street').slice(0, limit).map(([, code]) => ({ street: code }))];
+  const scopes: Filters[] = [{}, ...places.filter(([level]) => level === 'district').map(([, code]) => ({ district: [code] })),
+    ...places.filter(([level]) => level === 'street').slice(0, limit).map(([, code]) => ({ street: [code] }))];
   for (const scope of scopes) {
     const level = scope.street ? 'community' : 'street';
     views.push({ label: `overview ${JSON.stringify(scope)}`, run: async () => [await byPlace(db, scope, level, count), await byPeriod(db, scope, 'year', count)] });
     for (const metric of metrics) {
-      const f = { ...scope, metric };
+      const f = { ...scope, metric: [metric] };
       views.push({
         label: `overview ${JSON.stringify(f)}`,
         run: async () => {
@@ -212,7 +212,7 @@ describe('rollups', () => {
     db.hooks.onStatement = (sql) => { traced.push(sql); };
     setResultCache(false);
     const count: Series = { metric: null, unit: null, measure: 'count' };
-    const f = { district };
+    const f = { district: [district] };
     await metricSummaries(db, f); await byPeriod(db, f, 'month', count); await byPlace(db, f, 'street', count);
     db.hooks.onStatement = null;
     const aggregates = traced.filter((sql) => /GROUP BY/.test(sql));

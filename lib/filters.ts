@@ -2,7 +2,7 @@
 // same thing everywhere: the filters (which figures), and the scope of a chart (its unit and measure, the bar
 // a view drilled into, the granularity of its time axis).
 import { z } from 'zod';
-import { MEASURES, QUALIFIER_ENTRIES, type ChartMeasure } from './vocab/codes';
+import { MEASURES, QUALIFIER_ENTRIES, REVIEW_STATUSES, type ChartMeasure } from './vocab/codes';
 import { GRANULARITIES, isPeriod, type Granularity } from './vocab/dates';
 import { isMetric } from './vocab/metrics';
 import { PLACE_LEVEL_DEFINITIONS } from './vocab/places';
@@ -15,19 +15,27 @@ const code = (level: 'district' | 'street' | 'community') => {
   return z.string().regex(new RegExp(`^\\d{${digits}}$`), `must be a ${digits}-digit official ${level} code`);
 };
 
+/** The most values one filter takes (metric=a&metric=b…): a bound on the SQL's IN lists. */
+export const MAX_FILTER_VALUES = 50;
+const several = <T extends z.ZodType<string>>(one: T) => z.array(one).min(1).max(MAX_FILTER_VALUES, `takes at most ${MAX_FILTER_VALUES} values`);
+
 export const FILTER_SCHEMA = z.object({
-  district: code('district'),
-  street: code('street'),
-  community: code('community'),
-  metric: z.string().refine((k) => isMetric(k), 'is not a metric of the taxonomy'),
+  district: several(code('district')),
+  street: several(code('street')),
+  community: several(code('community')),
+  metric: several(z.string().refine((k) => isMetric(k), 'is not a metric of the taxonomy')),
   from: day,
   to: day,
   qualifier: z.enum(QUALIFIER_ENTRIES.map((q) => q.code) as [string, ...string[]]),
   source: z.string().min(1).max(200),
+  review_status: several(z.enum(REVIEW_STATUSES)),
 }).partial();
 
 export type Filters = z.infer<typeof FILTER_SCHEMA>;
 export const FILTER_KEYS = Object.keys(FILTER_SCHEMA.shape) as (keyof Filters)[];
+/** Filters that take several values, repeated in the query string (Datasette-style): any of them matches. */
+export const MULTI_FILTER_KEYS = ['district', 'street', 'community', 'metric', 'review_status'] as const satisfies readonly (keyof Filters)[];
+const isMulti = (key: string): boolean => (MULTI_FILTER_KEYS as readonly string[]).includes(key);
 
 export class FilterError extends Error {
   constructor(readonly parameter: string, message: string) { super(`${parameter}: ${message}`); }
@@ -41,12 +49,23 @@ function read(params: ParamSource, key: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+function readAll(params: ParamSource, key: string): string[] {
+  const raw = params instanceof URLSearchParams ? params.getAll(key) : params[key];
+  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
 /** Filters from a query string (or Next's searchParams); throws FilterError naming the bad parameter. */
 export function parseFilters(params: ParamSource): Filters {
-  const picked: Record<string, string> = {};
+  const picked: Record<string, string | string[]> = {};
   for (const key of FILTER_KEYS) {
-    const v = read(params, key);
-    if (v !== undefined) picked[key] = v;
+    if (isMulti(key)) {
+      const values = readAll(params, key);
+      if (values.length) picked[key] = values;
+    } else {
+      const v = read(params, key);
+      if (v !== undefined) picked[key] = v;
+    }
   }
   const parsed = FILTER_SCHEMA.safeParse(picked);
   if (!parsed.success) {
@@ -57,10 +76,19 @@ export function parseFilters(params: ParamSource): Filters {
   return parsed.data;
 }
 
+/** The one value of a multi-valued filter, or null when it has none or several (a view narrowed to one place). */
+export function only(values: readonly string[] | undefined): string | null {
+  return values?.length === 1 ? values[0] : null;
+}
+
 /** The query string of a filter set, keys in a fixed order so equal views have equal URLs. */
 export function filtersToQuery(filters: Filters, extra: Record<string, string | undefined> = {}): string {
   const q = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (filters[key]) q.set(key, String(filters[key]));
+  for (const key of FILTER_KEYS) {
+    const v = filters[key];
+    if (Array.isArray(v)) for (const one of v) q.append(key, one);
+    else if (v) q.set(key, String(v));
+  }
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   const s = q.toString();
   return s ? `?${s}` : '';

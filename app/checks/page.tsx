@@ -1,12 +1,12 @@
 // /checks: every arithmetic and consistency check, filtered like the dashboard, problems first.
 import type { Metadata } from 'next';
 import { getDb } from '../../db/client';
-import { placesWithFigures, sourceNames } from '../../db/dashboard';
+import { filterPlaces, sourceNames } from '../../db/dashboard';
 import { CHECK_KINDS, VERDICTS, type CheckKind, type Verdict } from '../../lib/checks';
 import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
 import { strings } from '../../lib/i18n';
 import { metricGroups, requestLang } from '../../lib/i18n-server';
-import { QUALIFIER_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
+import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
 import { CHECKS_PAGE_SIZE, checksData, type ChecksData } from '../../lib/views/checks';
 import { toSearchParams } from '../../lib/views/request';
 import { DataLinks } from '../components/DataLinks';
@@ -41,9 +41,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
   const shown = data?.matching ?? 0;
   const keepLang = first(params.lang) ? lang : undefined;
   const url = (path: string, extra: Record<string, string | undefined>) => `${path}${filtersToQuery(filters, { kind, verdict, lang: keepLang, ...extra })}`;
-  const districts = await placesWithFigures(db, 'district');
-  const streets = await placesWithFigures(db, 'street', filters.district ?? null);
-  const communities = filters.street || filters.district ? await placesWithFigures(db, 'community', filters.street ?? filters.district) : [];
+  const { districts, streets, communities } = await filterPlaces(db, filters);
 
   return (
     <div className="dashboard">
@@ -62,8 +60,9 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
         communities={communities.map((p) => ({ value: p.code, label: p.name }))}
         qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
         sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
+        statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
         keep={{ kind, verdict, lang: keepLang }}
-        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, any: s.any, apply: s.apply, reset: s.reset }}
+        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset }}
       />
       <nav className={styles.counts} aria-label={lang === 'zh' ? '按结论' : 'By verdict'} data-testid="check-counts">
         <a href={url('/checks', { verdict: undefined })} aria-current={!verdict ? 'page' : undefined}>{lang === 'zh' ? '全部' : 'All'} {counts.holds + counts.off + counts.cannot_tell}</a>

@@ -23,7 +23,9 @@ export function CheckList({ checks, lang = 'zh', currentFactId }: { checks: Chec
           <p className={styles.figures}>
             {c.figures.map((f) => (
               <a key={f.factId} href={`/facts/${f.factId}`} aria-current={f.factId === currentFactId ? 'true' : undefined}>
-                {ROLE_LABELS[lang][f.role] ?? f.role}：{f.text}{f.reviewStatus !== 'unreviewed' ? `（${reviewStatusLabel(f.reviewStatus, lang)}）` : ''}
+                {/* the value the check used: a corrected figure shows its effective value and what it was written as */}
+                {ROLE_LABELS[lang][f.role] ?? f.role}{lang === 'zh' ? '：' : ': '}{f.reviewStatus === 'corrected' ? formatValue(f.value, f.unit, lang) : f.text}
+                {f.reviewStatus !== 'unreviewed' ? (lang === 'zh' ? `（${reviewStatusLabel(f.reviewStatus, lang)}${f.reviewStatus === 'corrected' ? `，原文“${f.text}”` : ''}）` : ` (${reviewStatusLabel(f.reviewStatus, lang)}${f.reviewStatus === 'corrected' ? `; written “${f.text}”` : ''})`) : ''}
               </a>
             ))}
           </p>

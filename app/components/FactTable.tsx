@@ -1,5 +1,6 @@
 import type { FactListRow } from '../../db/dashboard';
-import { strings, type Lang } from '../../lib/i18n';
+import { fill, strings, type Lang } from '../../lib/i18n';
+import { reviewStatusLabel } from '../../lib/vocab/codes';
 import { metricLabel } from '../../lib/i18n-server';
 import { FigureValue } from './FigureValue';
 
@@ -26,7 +27,8 @@ export function FactTable({ rows, lang, caption }: { rows: FactListRow[]; lang: 
                 <td className="nowrap">{r.date ?? '—'}</td>
                 <td>{placeCode ? <a href={`/places/${placeCode}`}>{placeName}</a> : placeName ?? '—'}</td>
                 <td>{metricLabel(r.metric, lang)}</td>
-                <td className="num"><FigureValue value={r.value} unit={r.unit} qualifier={r.qualifier} lang={lang} /></td>
+                <td className="num"><FigureValue value={r.value} unit={r.unit} qualifier={r.qualifier} lang={lang} />
+                  {r.reviewStatus === 'corrected' && <span className="badge corrected" data-testid="corrected-mark" title={fill(s.list_corrected, { value: r.text })}>{reviewStatusLabel('corrected', lang)}</span>}</td>
                 <td><a href={`/facts/${r.id}`} data-testid="fact-link">{r.text}</a></td>
                 <td><a href={`/articles/${r.articleId}`}>{r.articleTitle ?? `#${r.articleId}`}</a>{r.source ? <span className="muted"> · {r.source}</span> : null}</td>
               </tr>

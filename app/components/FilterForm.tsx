@@ -9,23 +9,36 @@ export interface Option { value: string; label: string }
 export interface OptionGroup { label: string; options: Option[] }
 
 export interface FilterFormProps {
-  values: Record<string, string | undefined>;
+  /** the filters' values; the filters that take several values come as arrays */
+  values: Record<string, string | string[] | undefined>;
   metricGroups: OptionGroup[];
   districts: Option[];
   streets: Option[];
   communities: Option[];
   qualifiers: Option[];
   sources: Option[];
+  statuses: Option[];
   /** parameters the form does not edit but keeps (lang) */
   keep: Record<string, string | undefined>;
-  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; any: string; apply: string; reset: string };
+  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; reviewStatus: string; any: string; apply: string; reset: string };
 }
 
 // Narrowing to a place clears what lies below it: a street of another district would match nothing.
 const CLEARS: Record<string, string[]> = { district: ['street', 'community'], street: ['community'] };
-const ORDER = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source'];
+const ORDER = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source', 'review_status'];
 
-export function FilterForm({ values, metricGroups, districts, streets, communities, qualifiers, sources, keep, labels }: FilterFormProps) {
+const listOf = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Shows a field's values: a select of several values selects each of its options. */
+function showValues(field: HTMLSelectElement | HTMLInputElement, values: string[]) {
+  if (field instanceof HTMLSelectElement && field.multiple) {
+    for (const option of Array.from(field.options)) option.selected = values.includes(option.value);
+  } else if (field.value !== (values[0] ?? '')) {
+    field.value = values[0] ?? '';
+  }
+}
+
+export function FilterForm({ values, metricGroups, districts, streets, communities, qualifiers, sources, statuses, keep, labels }: FilterFormProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -33,26 +46,25 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
 
   // The fields follow the URL (back/forward, a reset, a cleared street) without being re-mounted: a
   // re-mounted select loses the keyboard focus, so a keyboard user could not step through its options.
-  const shown = ORDER.map((name) => values[name] ?? '').join('\u0000');
+  // A language switch re-renders the options with new labels: the values are shown again then too.
+  const shown = JSON.stringify(ORDER.map((name) => listOf(values[name])));
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    const current = shown.split('\u0000');
+    const current = JSON.parse(shown) as string[][];
     ORDER.forEach((name, i) => {
       const field = form.elements.namedItem(name);
-      if ((field instanceof HTMLSelectElement || field instanceof HTMLInputElement) && field.value !== current[i]) {
-        field.value = current[i];
-      }
+      if (field instanceof HTMLSelectElement || field instanceof HTMLInputElement) showValues(field, current[i]);
     });
-  }, [shown]);
+  }, [shown, labels.allMetrics]);
 
   function navigate(form: HTMLFormElement, changed?: string) {
     const data = new FormData(form);
     const query = new URLSearchParams();
     const cleared = new Set(changed ? CLEARS[changed] ?? [] : []);
     for (const key of ORDER) {
-      const v = data.get(key);
-      if (typeof v === 'string' && v !== '' && !cleared.has(key)) query.set(key, v);
+      if (cleared.has(key)) continue;
+      for (const v of data.getAll(key)) if (typeof v === 'string' && v !== '') query.append(key, v);
     }
     for (const [k, v] of Object.entries(keep)) if (v) query.set(k, v);
     const qs = query.toString();
@@ -67,10 +79,13 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
     navigate(e.currentTarget, target.name);
   };
 
+  // a filter given several values in the URL (metric=a&metric=b) is shown as a list that selects several
+  const severalOf = (name: string) => listOf(values[name]).length > 1;
+  const initial = (name: string) => (severalOf(name) ? listOf(values[name]) : listOf(values[name])[0] ?? '');
   const select = (name: string, label: string, options: Option[], anyLabel = labels.any) => (
     <label className="field">
       <span>{label}</span>
-      <select name={name} defaultValue={values[name] ?? ''} data-testid={`filter-${name}`}>
+      <select name={name} defaultValue={initial(name)} multiple={severalOf(name)} data-testid={`filter-${name}`}>
         <option value="">{anyLabel}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
@@ -82,10 +97,11 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
       onChange={onChange} onSubmit={(e) => { e.preventDefault(); navigate(e.currentTarget); }}>
       <label className="field field-wide">
         <span>{labels.metric}</span>
-        <select name="metric" defaultValue={values.metric ?? ''} data-testid="filter-metric">
+        <select name="metric" defaultValue={initial('metric')} multiple={severalOf('metric')} data-testid="filter-metric">
           <option value="">{labels.allMetrics}</option>
-          {metricGroups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
+          {metricGroups.map((g, i) => (
+            // keyed by position: a language switch relabels the groups without replacing the selected option
+            <optgroup key={i} label={g.label}>
               {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </optgroup>
           ))}
@@ -96,14 +112,15 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
       {select('community', labels.community, communities)}
       <label className="field">
         <span>{labels.from}</span>
-        <input type="date" name="from" defaultValue={values.from ?? ''} data-testid="filter-from" />
+        <input type="date" name="from" defaultValue={initial('from')} data-testid="filter-from" />
       </label>
       <label className="field">
         <span>{labels.to}</span>
-        <input type="date" name="to" defaultValue={values.to ?? ''} data-testid="filter-to" />
+        <input type="date" name="to" defaultValue={initial('to')} data-testid="filter-to" />
       </label>
       {select('qualifier', labels.qualifier, qualifiers)}
       {select('source', labels.source, sources)}
+      {select('review_status', labels.reviewStatus, statuses)}
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="filter-actions">
         <button type="submit">{labels.apply}</button>

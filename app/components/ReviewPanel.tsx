@@ -7,6 +7,7 @@ import { currentEditor } from '../../lib/auth/server';
 import { reviewTrail } from '../../lib/review';
 import { reviewStatusLabel } from '../../lib/vocab/codes';
 import { metrics, metricLabel } from '../../lib/vocab/metrics';
+import { formatValue } from '../../lib/vocab/format';
 import { unitDefinitions, unitLabel } from '../../lib/vocab/units';
 import { REVIEW_LABELS, type CheckLang } from './checkLabels';
 import { CsrfField } from './CsrfField';
@@ -15,16 +16,17 @@ import styles from './checks.module.css';
 type Figure = { status: string; value: number; unit: string; metric: string };
 
 function describe(f: Figure, lang: CheckLang): string {
-  return `${reviewStatusLabel(f.status, lang)} · ${f.value} ${unitLabel(f.unit, lang)} · ${metricLabel(f.metric, lang)}`;
+  return `${reviewStatusLabel(f.status, lang)} · ${formatValue(f.value, f.unit, lang)} · ${metricLabel(f.metric, lang)}`;
 }
 
 /** A field a correction may change (unit, metric): empty keeps the figure's own. */
-function Correction({ name, label, keep, value, options }: { name: string; label: string; keep: string; value: string | null; options: [string, string][] }) {
+function Correction({ name, label, keep, value, options, lang }: { name: string; label: string; keep: string; value: string | null; options: [string, string][]; lang: CheckLang }) {
   return (
     <label>{label}
       <select name={name} defaultValue={value ?? ''}>
         <option value="">{keep}</option>
-        {options.map(([code, text]) => <option key={code} value={code}>{text} ({code})</option>)}
+        {/* the code helps an English reader match the exports; a Chinese page shows words only */}
+        {options.map(([code, text]) => <option key={code} value={code}>{lang === 'en' ? `${text} (${code})` : text}</option>)}
       </select>
     </label>
   );
@@ -74,9 +76,9 @@ export async function ReviewPanel({ factId, lang = 'zh', returnTo, flash }: {
             ))}
           </fieldset>
           <label>{l.value}<input name="value" inputMode="decimal" placeholder={l.valueHint} defaultValue={fact.correctedValue ?? ''} /></label>
-          <Correction name="unit" label={l.unit} keep={`${l.keep} ${unitLabel(fact.unit, lang)}`} value={fact.correctedUnit}
+          <Correction name="unit" label={l.unit} keep={`${l.keep} ${unitLabel(fact.unit, lang)}`} value={fact.correctedUnit} lang={lang}
             options={unitDefinitions().map((u) => [u.code, u[lang]])} />
-          <Correction name="metric" label={l.metric} keep={`${l.keep} ${metricLabel(fact.metric, lang)}`} value={fact.correctedMetric}
+          <Correction name="metric" label={l.metric} keep={`${l.keep} ${metricLabel(fact.metric, lang)}`} value={fact.correctedMetric} lang={lang}
             options={metrics().map((m) => [m.key, m[lang]])} />
           <label className={styles.wide}>{l.reason}<textarea name="reason" rows={2} maxLength={2000} /></label>
           <div><button type="submit">{l.submit}</button></div>

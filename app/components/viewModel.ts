@@ -7,7 +7,7 @@ import type { Bucket, Series, SeriesOption } from '../../db/dashboard';
 import { FILTER_KEYS, FilterError, filtersToQuery, pickParam, type Filters, type Pick } from '../../lib/filters';
 import { fill, strings, type Lang } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
-import { measureLabel, qualifierLabel } from '../../lib/vocab/codes';
+import { measureLabel, qualifierLabel, reviewStatusLabel } from '../../lib/vocab/codes';
 import { periodLabel, type Granularity } from '../../lib/vocab/dates';
 import { exactValue, formatValue } from '../../lib/vocab/format';
 import { metricLabel } from '../../lib/vocab/metrics';
@@ -51,16 +51,27 @@ export function viewUrl(path: string, filters: Filters, extra: Record<string, st
 
 const figuresWord = (n: number, lang: Lang) => fill(strings(lang).figures_n, { n });
 
-/** Chart bars of a series' buckets: a sum, a latest level or a median in the series' unit, or a count. */
+/**
+ * Chart bars of a series' buckets: a sum, a latest level or a median in the series' unit, or a count. An
+ * empty period has no value (a gap on the time axis, not a zero). Streets grouped by district are labelled
+ * with it, and each district's own figures are its district-level bar.
+ */
 export function chartBars(
-  buckets: Bucket[], options: { series: Series; lang: Lang; kind: 'street' | 'community' | 'period'; hrefOf: (pick: Pick) => string },
+  buckets: Bucket[], options: { series: Series; lang: Lang; kind: 'street' | 'community' | 'period'; hrefOf: (pick: Pick, district?: string | null) => string },
 ): ChartBar[] {
   const s = strings(options.lang);
   const { unit, measure } = options.series;
+  const dot = options.lang === 'zh' ? '·' : ' · ';
+  // streets are named with their district once two districts stand side by side
+  const grouped = new Set(buckets.map((b) => b.group?.code).filter(Boolean)).size > 1;
   return buckets.map((b) => {
     const pick: Pick = options.kind === 'period' ? { kind: 'period', period: b.key! } : { kind: options.kind, code: b.key };
-    const label = options.kind === 'period' ? periodLabel(b.key!, options.lang)
-      : b.label ?? (options.kind === 'street' ? s.unplaced_street : s.unplaced_community);
+    const district = grouped ? b.group?.label ?? b.group?.code ?? null : null;
+    const place = b.label ?? (options.kind === 'street' ? (district ? s.district_level : s.unplaced_street) : s.unplaced_community);
+    const label = options.kind === 'period' ? periodLabel(b.key!, options.lang) : district ? `${district}${dot}${place}` : place;
+    if (b.figures === 0) {
+      return { key: b.key ?? 'none', label, value: null, exactPart: null, approxPart: null, figures: 0, approximate: 0, display: '—', short: '', exact: '', href: options.hrefOf(pick, b.group?.code) };
+    }
     const counted = unit === null || b.value === null;
     const value = counted ? b.figures : b.value!;
     // the approximate part is stacked hatched on the exact one; a median cannot be split, so it is hatched whole
@@ -71,14 +82,16 @@ export function chartBars(
     return {
       exactPart: hatched ? 0 : value - approxPart,
       approxPart: hatched ? value : approxPart,
-      key: b.key ?? 'none',
+      // the district-level bars of several districts are told apart by their district
+      key: b.key ?? (b.group?.code ? `none:${b.group.code}` : 'none'),
       label,
       value,
       figures: b.figures,
       approximate: b.approximate,
       display: counted ? figuresWord(b.figures, options.lang) : `${formatValue(value, unit!, options.lang)}${range}`,
+      short: counted ? String(b.figures) : formatValue(value, unit!, options.lang, 1),
       exact: counted ? String(b.figures) : `${exactValue(value, unit!, options.lang)} (${measureLabel(measure, options.lang)})`,
-      href: options.hrefOf(pick),
+      href: options.hrefOf(pick, b.group?.code),
     };
   });
 }
@@ -100,10 +113,12 @@ export function describeFilters(filters: Filters, lang: Lang, placeNames: Map<st
     const v = filters[key];
     if (!v) continue;
     if (key === 'from' || key === 'to') continue;
-    const shown = key === 'metric' ? metricLabel(v, lang)
-      : key === 'qualifier' ? qualifierLabel(v, lang)
-        : key === 'district' || key === 'street' || key === 'community' ? `${placeNames.get(v) ?? ''} ${v}`.trim()
-          : v;
+    const one = (x: string) => (key === 'metric' ? metricLabel(x, lang)
+      : key === 'qualifier' ? qualifierLabel(x, lang)
+        : key === 'review_status' ? reviewStatusLabel(x, lang)
+          : key === 'district' || key === 'street' || key === 'community' ? `${placeNames.get(x) ?? ''} ${x}`.trim()
+            : x);
+    const shown = (Array.isArray(v) ? v : [v]).map(one).join(lang === 'zh' ? '、' : ', ');
     parts.push(`${s[key]}${sep}${shown}`);
   }
   if (filters.from || filters.to) parts.push(`${s.date}${sep}${filters.from ?? '…'} ${lang === 'zh' ? '至' : 'to'} ${filters.to ?? '…'}`);

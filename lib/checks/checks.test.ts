@@ -186,8 +186,8 @@ describe('checks across articles', () => {
     expect((await checksForFact(db, a.factIds[0])).map((c) => c.kind)).toEqual(['conflict']);
     expect((await checksForArticle(db, b.articleId)).map((c) => c.kind)).toEqual(['conflict']);
     // filtered like the dashboard: by the street of its figures, not another street
-    expect(await listChecks(db, { street: '330102008' })).toHaveLength(1);
-    expect(await listChecks(db, { street: '330102001' })).toHaveLength(0);
+    expect(await listChecks(db, { street: ['330102008'] })).toHaveLength(1);
+    expect(await listChecks(db, { street: ['330102001'] })).toHaveLength(0);
   });
 
   it('agreeing reports hold, and a figure placed only by the source default is left out', async () => {

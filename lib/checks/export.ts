@@ -34,9 +34,13 @@ function figureList(check: CheckView): string {
   return check.figures.map((f) => `${f.factId}:${f.role}`).join(' ');
 }
 
+/** Decimals of stated, expected and difference in checks.csv: as many as the arithmetic column writes (JSON is exact). */
+export const CHECK_CSV_DECIMALS = 4;
+const rounded = (n: number | null) => (n === null ? null : Number(n.toFixed(CHECK_CSV_DECIMALS)));
+
 /** A check's cells, in CHECK_CSV_COLUMNS order. */
 export function checkRowCells(c: CheckView): unknown[] {
-  return [c.id, c.kind, c.verdict, c.metric, c.date, c.stated, c.expected, c.difference, c.arithmetic, c.note, c.articleId, figureList(c), c.computedAt];
+  return [c.id, c.kind, c.verdict, c.metric, c.date, rounded(c.stated), rounded(c.expected), rounded(c.difference), c.arithmetic, c.note, c.articleId, figureList(c), c.computedAt];
 }
 
 export function checkToJson(c: CheckView) {

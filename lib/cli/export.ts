@@ -8,11 +8,15 @@ import { FilterError } from '../filters';
 import { dataDictionaryMarkdown } from '../export/dictionary';
 import { parseFactQuery } from '../export/request';
 import { exportStream } from '../export/stream';
+import { MULTI_FILTER_KEYS } from '../filters';
 import { EXPORT_FILTER_KEYS, type ExportFormat } from '../export/urls';
 import { CliError, parseCommandArgs } from './args';
 
 export async function run(argv: string[]): Promise<number> {
-  const filterFlags = Object.fromEntries(EXPORT_FILTER_KEYS.map((key) => [key, { type: 'string' as const }]));
+  // --review-status for review_status; the filters that take several values take the flag again (--metric a --metric b)
+  const flagOf = (key: string) => key.replace(/_/g, '-');
+  const several = MULTI_FILTER_KEYS as readonly string[];
+  const filterFlags = Object.fromEntries(EXPORT_FILTER_KEYS.map((key) => [flagOf(key), { type: 'string' as const, multiple: several.includes(key) }]));
   const { values, positionals } = parseCommandArgs(argv, {
     ...filterFlags,
     format: { type: 'string', default: 'csv' },
@@ -35,8 +39,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const params = new URLSearchParams();
   for (const key of [...EXPORT_FILTER_KEYS, 'unit', 'pick']) {
-    const v = (values as Record<string, unknown>)[key];
-    if (typeof v === 'string') params.set(key, v);
+    const v = (values as Record<string, unknown>)[flagOf(key)];
+    for (const one of Array.isArray(v) ? v : [v]) if (typeof one === 'string') params.append(key, one);
   }
   if (values['include-rejected']) params.set('include_rejected', '1');
 

@@ -62,7 +62,13 @@ export async function run(argv: string[]): Promise<number> {
       sourceName: values.source ?? null, district: values.district ?? null, published: published ?? null, maxBytes,
       workers,
       afterCommit: checks.afterCommit,
-      onOutcome: (o) => { if (o.status === 'failed') report(`figures ingest: ${o.label}: ${o.reason}: ${o.message}`); },
+      onOutcome: (o) => {
+        if (o.status === 'failed') { report(`figures ingest: ${o.label}: ${o.reason}: ${o.message}`); return; }
+        // a duplicate names the stored article it repeats
+        for (const a of o.articles) {
+          if (a.duplicate && a.duplicateOf) report(`figures ingest: ${o.label}: duplicate of article ${a.duplicateOf.id}${a.duplicateOf.title ? ` “${a.duplicateOf.title}”` : ''}, not stored again`);
+        }
+      },
       onProgress: progress,
       onWarning: (line) => report(`figures ingest: ${line}`),
     });

@@ -2,8 +2,13 @@ import { databaseLocation, describeLocation, isReadReplica, openDb } from '../..
 import { indexPendingArticles } from '../../db/search';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { ensureAdmin } from '../auth/users';
+import { configuredPublicUrl } from '../public-url';
+import { CliError } from './args';
+import { framed } from './table';
 
 export async function run(): Promise<number> {
+  // a malformed public address is refused now, before the server starts, not on a reader's first citation
+  try { configuredPublicUrl(); } catch (error) { throw new CliError((error as Error).message); }
   const path = describeLocation(databaseLocation());
   const db = await openDb();
   if (await isReadReplica(db)) {
@@ -15,9 +20,10 @@ export async function run(): Promise<number> {
   // First start: create the admin editor before anything else can fail; a generated password is shown only now.
   const admin = await ensureAdmin(db);
   if (admin.created) {
+    // framed, so it is found in the scroll; `npm start` holds the frame back and prints it just before the ready line
     console.log(admin.passwordFrom === 'env'
       ? `created editor "${admin.name}" with the password of FIGURES_ADMIN_PASSWORD`
-      : `created editor "${admin.name}" — password (shown this once, write it down): ${admin.password}`);
+      : framed([`Editor "${admin.name}" created. Sign in at /login with the password`, '', `    ${admin.password}`, '', 'It is shown this once: write it down. (Set another with: npm run -s figures -- editor NAME)']));
   }
   // articles stored before search was indexed with them (an upgrade) are indexed now, never by a reader
   const indexed = await indexPendingArticles(db);

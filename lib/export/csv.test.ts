@@ -51,7 +51,7 @@ describe('exportUrl', () => {
   });
 
   it('links to exactly a view: parsing its query gives the view\'s filters back', () => {
-    const filters = { district: '330102', metric: 'investment', from: '2020-01-01', to: '2020-12-31', source: '上城报' };
+    const filters = { district: ['330102'], metric: ['investment'], from: '2020-01-01', to: '2020-12-31', source: '上城报' };
     const url = exportUrl(filters, 'csv', { unit: 'CNY' });
     expect(url.startsWith('/export/facts.csv?district=330102&metric=investment')).toBe(true);
     const params = new URL(url, 'http://x').searchParams;
@@ -65,7 +65,7 @@ describe('exportUrl', () => {
 describe('exportFileName', () => {
   it('names the filters, ASCII for the plain filename and UTF-8 in filename*', () => {
     expect(exportFileName({}, 'csv')).toBe('civic-figures.csv');
-    expect(exportFileName({ street: '330102007', qualifier: 'about', from: '2021-01-01' }, 'jsonl')).toBe('civic-figures_street-330102007_qualifier-about_2021-01-01_to_end.jsonl');
+    expect(exportFileName({ street: ['330102007'], qualifier: 'about', from: '2021-01-01' }, 'jsonl')).toBe('civic-figures_street-330102007_qualifier-about_2021-01-01_to_end.jsonl');
     expect(exportFileName({ source: '上城报' }, 'csv')).toBe('civic-figures_source-_.csv');
     expect(exportFileName({ source: '上城 "报";' }, 'csv', false)).toBe('civic-figures_source-上城-报-.csv');
     expect(contentDisposition('a.csv', '上.csv')).toBe(`attachment; filename="a.csv"; filename*=UTF-8''%E4%B8%8A.csv`);

@@ -1,5 +1,6 @@
 // What the API and export route handlers share: a bad parameter is a 400 naming it; anything else a JSON 500.
 import { FilterError } from '../filters';
+import { publicBase } from '../public-url';
 
 export function badRequest(error: FilterError): Response {
   return Response.json({ error: error.message, parameter: error.parameter }, { status: 400 });
@@ -16,7 +17,7 @@ export async function answer(handler: () => Response | Promise<Response>): Promi
   }
 }
 
-/** The origin the client used, so fact_url links work from the exported file. */
+/** The base of fact_url links, so they work from the exported file: FIGURES_PUBLIC_URL, else the origin the client used. */
 export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+  return publicBase(request);
 }

@@ -39,11 +39,13 @@ export async function parseFactQuery(db: Sql, params: URLSearchParams, extraKeys
 
 /** Codes must name real divisions (of the national list) and nest; the source must exist. */
 export async function checkFilterValues(db: Sql, filters: Filters): Promise<void> {
-  if (filters.district && !divisionName('district', filters.district)) throw new FilterError('district', 'is not a district code of the national division list');
-  if (filters.street && !divisionName('street', filters.street)) throw new FilterError('street', 'is not a street code of the national division list');
-  if (filters.community && !divisionName('community', filters.community)) throw new FilterError('community', 'is not a community code of the national division list');
-  if (filters.district && filters.street && !filters.street.startsWith(filters.district)) throw new FilterError('street', 'does not lie in the district given');
-  if (filters.street && filters.community && !filters.community.startsWith(filters.street)) throw new FilterError('community', 'does not lie in the street given');
+  for (const level of ['district', 'street', 'community'] as const) {
+    for (const code of filters[level] ?? []) if (!divisionName(level, code)) throw new FilterError(level, `${code} is not a ${level} code of the national division list`);
+  }
+  // several places of a level: each of the level below must lie in one of them
+  const within = (codes: string[] | undefined, parents: string[] | undefined) => !codes || !parents || codes.every((c) => parents.some((p) => c.startsWith(p)));
+  if (!within(filters.street, filters.district)) throw new FilterError('street', 'does not lie in the district given');
+  if (!within(filters.community, filters.street)) throw new FilterError('community', 'does not lie in the street given');
   if (filters.source && !(await sourceExists(db, filters.source))) throw new FilterError('source', 'is not the name of a source in the database');
 }
 

@@ -4,7 +4,7 @@ import type { Filters } from '../filters';
 export type ExportFormat = 'csv' | 'jsonl';
 
 /** The filter keys in lib/filters.ts order (a test keeps the two lists equal), so equal views give equal URLs. */
-const KEYS = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source'] as const;
+const KEYS = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source', 'review_status'] as const;
 export const EXPORT_FILTER_KEYS: readonly string[] = KEYS;
 
 export interface ExportExtras {
@@ -22,7 +22,10 @@ export interface ExportExtras {
 /** `path` with a view's filters and the export parameters, in a fixed order so equal views give equal URLs. */
 function withQuery(path: string, filters: Filters, extras: Omit<ExportExtras, 'bom'>, more: Record<string, string | undefined> = {}): string {
   const q = new URLSearchParams();
-  for (const key of KEYS) if (filters[key]) q.set(key, String(filters[key]));
+  for (const key of KEYS) {
+    const v = filters[key];
+    for (const one of Array.isArray(v) ? v : v ? [v] : []) q.append(key, one);
+  }
   const scope = { unit: extras.unit ?? undefined, measure: extras.measure ?? undefined, pick: extras.pick ?? undefined, include_rejected: extras.includeRejected ? '1' : undefined };
   for (const [key, value] of Object.entries({ ...scope, ...more })) if (value) q.set(key, value);
   const s = q.toString();
@@ -47,7 +50,8 @@ export function exportFileName(filters: Filters & { unit?: string; measure?: str
   const parts = ['civic-figures'];
   for (const key of KEYS) {
     if (key === 'from' || key === 'to' || !filters[key]) continue;
-    parts.push(`${key}-${String(filters[key])}`);
+    const v = filters[key];
+    parts.push(`${key}-${Array.isArray(v) ? v.join('+') : String(v)}`);
   }
   if (filters.unit) parts.push(`unit-${filters.unit}`);
   if (filters.measure) parts.push(`measure-${filters.measure}`);

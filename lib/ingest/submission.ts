@@ -4,7 +4,7 @@
 // shows each article as stored, with its figures, or why a document was refused.
 import { z } from 'zod';
 import type { Sql } from '../../db/client';
-import { storedArticle, storedFacts } from '../../db/ingest';
+import { articleByHash, storedArticle, storedFacts } from '../../db/ingest';
 import { REJECT_REASONS, maxFileBytes, type RejectReason } from './errors';
 import type { IngestItem, ItemOptions, ItemResult } from './items';
 import { extractionPool } from './pool';
@@ -39,8 +39,21 @@ export interface ShownFact {
 
 export interface ShownArticle {
   id: number; title: string | null; publishedOn: string | null; source: string | null; duplicate: boolean;
+  /** a duplicate: the article already stored with the same text (whose id and title this one shows) */
+  duplicateOf: { id: number; title: string | null } | null;
   text: string; facts: ShownFact[];
 }
+
+/** An article as it would be stored: its figures (id: their order), and the stored article it would duplicate. */
+export interface PreviewArticle {
+  title: string | null; publishedOn: string | null; text: string;
+  duplicateOf: { id: number; title: string | null } | null;
+  facts: (ShownFact & { role: string; datePrecision: string | null; cumulative: boolean })[];
+}
+
+export type PreviewDocument =
+  | { label: string; status: 'preview'; published: string | null; publishedFrom: string; articles: PreviewArticle[] }
+  | { label: string; status: 'failed'; reason: RejectReason; message: string };
 
 export type ShownDocument =
   | { label: string; status: 'stored'; published: string | null; publishedFrom: string; articles: ShownArticle[] }
@@ -71,7 +84,10 @@ async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
   for (const a of outcome.articles) {
     const row = await storedArticle(db, a.id);
     if (!row) continue;
-    articles.push({ id: row.id, title: row.title, publishedOn: row.publishedOn, source: row.source, duplicate: a.duplicate, text: row.text, facts: await storedFacts(db, row.id) });
+    articles.push({
+      id: row.id, title: row.title, publishedOn: row.publishedOn, source: row.source, duplicate: a.duplicate, duplicateOf: a.duplicateOf,
+      text: row.text, facts: a.duplicate ? [] : await storedFacts(db, row.id),
+    });
   }
   return { label: outcome.label, status: 'stored', published: outcome.published, publishedFrom: outcome.publishedFrom, articles };
 }
@@ -81,18 +97,60 @@ export type Preparer = (item: IngestItem, options: ItemOptions) => Promise<ItemR
 
 const onPool: Preparer = (item, options) => extractionPool().run(item, options);
 
-/** Stores a submission: every document is tried, the good ones are kept, each refusal says why. */
-export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<SubmissionAnswer> {
+/** A submission's documents and how to read them, or the answer refusing it (nothing to ingest, too many files). */
+function itemsOf(submission: Submission): IngestItem[] | SubmissionAnswer {
   const { fields, files } = submission;
   const items: IngestItem[] = files.map((f) => ({ kind: 'bytes', fileName: f.name, bytes: f.bytes }));
   if (fields.text?.trim()) items.push({ kind: 'text', label: fields.title ?? '粘贴的文本', text: fields.text, title: fields.title, url: fields.url });
   if (!items.length) return { status: 400, body: { error: 'nothing to ingest: send text or files', reason: 'empty' } };
   if (files.length > MAX_UPLOAD_FILES) return { status: 413, body: { error: `at most ${MAX_UPLOAD_FILES} files at a time; use figures ingest for folders`, reason: 'too-large' } };
+  return items;
+}
 
-  // with checks wanted (afterCommit), they are computed with the extraction and stored in the write's transaction
-  const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes, checks: Boolean(write.afterCommit) };
+/** Extracts every document of a submission as storing it does (on the pool), without storing it. */
+async function prepareSubmission(submission: Submission, maxBytes: number, checks: boolean, prepare: Preparer): Promise<ItemResult[] | SubmissionAnswer> {
+  const items = itemsOf(submission);
+  if (!Array.isArray(items)) return items;
+  const { fields } = submission;
+  const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes, checks };
   // the pool's workers take the documents in parallel; the answer keeps their order
-  const results: ItemResult[] = await Promise.all(items.map((item) => prepare(item, options)));
+  return Promise.all(items.map((item) => prepare(item, options)));
+}
+
+/**
+ * What storing a submission would keep, shown before it is stored: each article's figures (metric, value,
+ * place, date, role) and whether it is already stored. Extracted as storing does; nothing is written.
+ */
+export async function previewSubmission(db: Sql, submission: Submission, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<{ status: number; body: { preview: true; documents: PreviewDocument[]; figures: number } | { error: string; reason?: RejectReason } }> {
+  const results = await prepareSubmission(submission, maxBytes, false, prepare);
+  if (!Array.isArray(results)) return results as { status: number; body: { error: string; reason?: RejectReason } };
+  const documents: PreviewDocument[] = [];
+  let figures = 0;
+  for (const r of results) {
+    if (!r.ok) { documents.push({ label: r.label, status: 'failed', reason: r.reason, message: redactPaths(r.message) }); continue; }
+    const articles: PreviewArticle[] = [];
+    for (const a of r.doc.articles) {
+      const duplicateOf = (await articleByHash(db, a.sha256)) ?? null;
+      if (!duplicateOf) figures += a.facts.length;
+      articles.push({
+        title: a.title, publishedOn: r.doc.published, text: a.text, duplicateOf,
+        facts: a.facts.map((f, n) => ({
+          id: n, uid: f.uid, start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, qualifier: f.qualifier, metric: f.metric,
+          district: f.district, street: f.street, community: f.community, date: f.date, datePrecision: f.datePrecision,
+          role: f.role, cumulative: Boolean(f.cumulative),
+        })),
+      });
+    }
+    documents.push({ label: r.doc.label, status: 'preview', published: r.doc.published, publishedFrom: r.doc.publishedFrom, articles });
+  }
+  return { status: 200, body: { preview: true, documents, figures } };
+}
+
+/** Stores a submission: every document is tried, the good ones are kept, each refusal says why. */
+export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<SubmissionAnswer> {
+  // with checks wanted (afterCommit), they are computed with the extraction and stored in the write's transaction
+  const results = await prepareSubmission(submission, maxBytes, Boolean(write.afterCommit), prepare);
+  if (!Array.isArray(results)) return results;
   const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
   const written = prepared.length ? await writeDocuments(db, prepared, write) : [];
   let w = 0;

@@ -29,7 +29,7 @@ export async function placeData(db: Db, code: string, params: URLSearchParams): 
   const { granularity } = parseScope(params);
   const place = await placeSummary(db, code);
   if (!place) throw new NotFound(`no figure names the place ${code}`);
-  const filters: Filters = { [level]: code };
+  const filters: Filters = { [level]: [code] };
   const below = childLevel(level);
   const count = { metric: null, unit: null, measure: 'count' } as const;
   return {

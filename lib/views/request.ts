@@ -1,6 +1,6 @@
 // What every view's parameters share, for its page and its JSON and CSV twins alike: a strict reading (an
 // unknown or repeated parameter is an error naming it, not a silently wider view) and one error shape.
-import { FilterError } from '../filters';
+import { FilterError, MULTI_FILTER_KEYS } from '../filters';
 import { rowId } from '../params';
 
 export { FilterError };
@@ -29,12 +29,12 @@ export function toSearchParams(params: SearchParams | URLSearchParams): URLSearc
   return out;
 }
 
-/** Refuses parameters a view does not take and parameters given twice. `lang` is every view's. */
+/** Refuses parameters a view does not take and parameters given twice (but the filters that take several values). `lang` is every view's. */
 export function checkParams(params: URLSearchParams, allowed: readonly string[]): void {
   const seen = new Set<string>();
   for (const key of params.keys()) {
     if (key !== 'lang' && !allowed.includes(key)) throw new FilterError(key, `is not a parameter here (allowed: ${allowed.join(', ')})`);
-    if (seen.has(key)) throw new FilterError(key, 'is given more than once');
+    if (seen.has(key) && !(MULTI_FILTER_KEYS as readonly string[]).includes(key)) throw new FilterError(key, 'is given more than once');
     seen.add(key);
   }
   const lang = params.get('lang');

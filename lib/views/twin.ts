@@ -10,6 +10,7 @@ import { linkHeader, type TwinFormat } from './links';
 import { overviewCsv, overviewData, overviewJson } from './overview';
 import { placeCsv, placeData, placeJson } from './place';
 import { badRequest, FilterError, NotFound } from './request';
+import { originOf } from '../export/http';
 import { searchCsv, searchData, searchJson } from './search';
 import { tableCsv, type Table } from './shared';
 
@@ -44,7 +45,7 @@ const CONTENT_TYPES: Record<TwinFormat, string> = { json: 'application/json; cha
 export async function twinResponse(db: Db, request: Request, name: ViewName, key: string, format: TwinFormat): Promise<Response> {
   const url = new URL(request.url);
   const v = VIEWS[name];
-  const base = url.origin;
+  const base = originOf(request);
   try {
     const data = await v.load(db, key, url.searchParams, base);
     const body = format === 'json' ? JSON.stringify(v.json(data, base)) : tableCsv(v.csv(data));

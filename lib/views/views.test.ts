@@ -108,9 +108,9 @@ describe('a correction that changes the unit and the metric', () => {
     expect(place.metrics.map((m) => [m.metric, m.unit, m.value])).toEqual([['land_cleared', 'mu', 300]]);
     const checked = (await articleForChecks(db, ids.misread))!.facts;
     expect(checked.map((f) => [f.metric, f.unit, f.value])).toEqual([['land_cleared', 'mu', 300]]);
-    const [row] = await factsAfter(db, { metric: 'land_cleared' }, 0, 10);
+    const [row] = await factsAfter(db, { metric: ['land_cleared'] }, 0, 10);
     expect(row).toMatchObject({ metric: 'investment', unit: 'CNY', value: 5e7, effective_metric: 'land_cleared', effective_unit: 'mu', effective_value: 300, corrected_value: 300, corrected_unit: 'mu', corrected_metric: 'land_cleared' });
-    expect(await factsAfter(db, { metric: 'investment', pick: { kind: 'street', code: '330102010' } }, 0, 10)).toEqual([]);
+    expect(await factsAfter(db, { metric: ['investment'], pick: { kind: 'street', code: '330102010' } }, 0, 10)).toEqual([]);
     const csv = await twin('overview', '-', 'csv', 'metric=land_cleared');
     const bars = parse(csv.text, { columns: true }) as Record<string, string>[];
     // values in base units: 300 mu = 200000 m²

@@ -80,6 +80,12 @@ export function provenanceLabel(provenance: string, lang: Lang): string {
   return PROVENANCE_BY_CODE.get(provenance)?.[lang] ?? provenance;
 }
 
+/** A date's provenance: a default date is the publication day, and says so. */
+export function dateProvenanceLabel(provenance: string, lang: Lang): string {
+  if (provenance === 'default') return lang === 'zh' ? '发布日期（默认）' : 'publication date (default)';
+  return provenanceLabel(provenance, lang);
+}
+
 export function roleLabel(role: string, lang: Lang): string {
   return ROLE_BY_CODE.get(role)?.[lang] ?? role;
 }

@@ -2,12 +2,13 @@
 // multipart form with files (field `files`) and the same fields. Answers with what was extracted, or why not.
 // The session and the request's origin are checked before the body is read; the body is read with caps as
 // it arrives (lib/ingest/request.ts), and extraction runs on worker threads with a time budget.
+// POST /api/articles?preview=1 extracts the same way and answers with the figures, storing nothing.
 import { getDb } from '../../../db/client';
 import { CSRF_REFUSED, csrfMatches, editorForWrite } from '../../../lib/auth';
 import { ingestChecks } from '../../../lib/ingest/checks';
 import { maxFileBytes } from '../../../lib/ingest/errors';
 import { readSubmissionRequest } from '../../../lib/ingest/request';
-import { SubmissionError, ingestSubmission } from '../../../lib/ingest/submission';
+import { SubmissionError, ingestSubmission, previewSubmission } from '../../../lib/ingest/submission';
 import { publicMessage } from '../../../lib/http/messages';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +23,16 @@ export async function POST(request: Request): Promise<Response> {
   const write = await editorForWrite(request, db);
   if (write instanceof Response) return write;
   const limit = maxFileBytes();
+  const preview = new URL(request.url).searchParams.get('preview');
+  if (preview !== null && preview !== '0' && preview !== '1') return error(400, 'preview: must be 1 (or 0)');
   try {
     const submission = await readSubmissionRequest(request, {
       fileLimit: limit, csrf: (token) => csrfMatches(write.csrfToken, token), csrfRefused: CSRF_REFUSED,
     });
+    if (preview === '1') {
+      const answer = await previewSubmission(db, submission, limit);
+      return Response.json(answer.body, { status: answer.status, headers: { 'cache-control': 'no-store' } });
+    }
     const checks = ingestChecks(db, (line) => console.warn(`POST /api/articles: ${line}`));
     const answer = await ingestSubmission(db, submission, { afterCommit: checks.afterCommit }, limit);
     await checks.finish();

@@ -42,6 +42,7 @@ export default function ExportReadmePage() {
         <ul>
           <li><a href="/export/facts.csv" download data-testid="download-all-csv"><code>/export/facts.csv</code></a> — CSV (<code>bom=0</code>: no byte-order mark)</li>
           <li><a href="/export/facts.jsonl" download><code>/export/facts.jsonl</code></a> — JSON Lines</li>
+          <li><a href="/api/openapi.json" data-testid="openapi-link"><code>/api/openapi.json</code></a> — the whole JSON API described as OpenAPI 3.1 (every route, its parameters, its answers and the error shape)</li>
           <li><a href="/api/facts"><code>/api/facts</code></a> — JSON pages: <code>limit</code> 1–{PAGE_SIZE.max} (default {PAGE_SIZE.default}), <code>cursor</code> = the previous page&apos;s <code>next_cursor</code></li>
           <li><a href="/api/facts/count"><code>/api/facts/count</code></a> — how many rows a filter selects</li>
           <li><a href="/api/metrics"><code>/api/metrics</code></a> — the metric taxonomy; <a href="/api/places"><code>/api/places</code></a> — places in the data, with codes and counts</li>

@@ -3,9 +3,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { fill } from '../../../lib/i18n';
-import { provenanceLabel, qualifierLabel, reviewStatusLabel, roleLabel } from '../../../lib/vocab/codes';
+import { publicBaseOfHeaders } from '../../../lib/public-url';
+import { dateProvenanceLabel, provenanceLabel, qualifierLabel, reviewStatusLabel, roleLabel } from '../../../lib/vocab/codes';
 import { periodLabel, precisionLabel } from '../../../lib/vocab/dates';
-import { exactValue } from '../../../lib/vocab/format';
+import { exactValue, formatValue } from '../../../lib/vocab/format';
 import { metricLabel } from '../../../lib/vocab/metrics';
 import { factData } from '../../../lib/views/fact';
 import { toSearchParams } from '../../../lib/views/request';
@@ -28,9 +29,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
 
   const sep = lang === 'zh' ? '：' : ': ';
   const place = [fact.district, fact.street, fact.community].filter(Boolean).join(' ');
-  const host = (await headers()).get('host');
-  const proto = (await headers()).get('x-forwarded-proto') ?? 'http';
-  const permalink = host ? `${proto}://${host}/facts/${fact.id}` : `/facts/${fact.id}`;
+  const permalink = `${publicBaseOfHeaders(new Headers(await headers()))}/facts/${fact.id}`;
   const title = fact.articleTitle ?? `#${fact.articleId}`;
   const citation = lang === 'zh'
     ? `${fact.source ?? '来源不详'}，${fact.publishedOn ?? '日期不详'}${fact.issue ? `，第${fact.issue}期` : ''}，《${title}》${fact.url ? `，${fact.url}` : ''}。数字“${fact.text}”见：${permalink}`
@@ -50,10 +49,13 @@ export default async function FactPage({ params, searchParams }: { params: Promi
       {fact.reviewStatus === 'rejected' && <p className="error">{s.fact_rejected}</p>}
       <section className="card">
         <dl className="fact-facts">
-          <dt>{s.fact_value}</dt><dd data-testid="fact-as-written">{fact.text}{valueChanged && <> · {fill(s.fact_corrected, { value: exactValue(fact.originalValue, fact.originalUnit, lang) })}</>}</dd>
+          <dt>{s.fact_value}</dt>
+          <dd data-testid="fact-effective"><FigureValue value={fact.value} unit={fact.unit} qualifier={fact.qualifier} lang={lang} />
+            {valueChanged && <span data-testid="fact-original"> · {fill(s.fact_corrected, { value: formatValue(fact.originalValue, fact.originalUnit, lang) })}</span>}</dd>
+          <dt>{s.fact_as_written}</dt><dd data-testid="fact-as-written">{fact.text}</dd>
           <dt>{s.fact_exact}</dt><dd>{exactValue(fact.value, fact.unit, lang)}{fact.low !== null && fact.high !== null ? ` (${fact.low}–${fact.high})` : ''}{fact.cumulative ? ` · ${s.fact_cumulative}` : ''}{fact.role !== 'measured' ? ` · ${roleLabel(fact.role, lang)}` : ''}</dd>
           <dt>{s.fact_qualifier}</dt><dd>{qualifierLabel(fact.qualifier, lang)}</dd>
-          <dt>{s.fact_metric}</dt><dd data-testid="fact-metric">{metricChanged && <><s>{metricLabel(fact.originalMetric, lang)}</s> → </>}<a href={`/?metric=${fact.metric}`}>{metricLabel(fact.metric, lang)}</a> <code>{fact.metric}</code>{parseCues(fact.cues).length ? <span className="muted"> · {s.fact_cues}{sep}{parseCues(fact.cues).join('、')}</span> : null}</dd>
+          <dt>{s.fact_metric}</dt><dd data-testid="fact-metric">{metricChanged && <><s>{metricLabel(fact.originalMetric, lang)}</s> → </>}<a href={`/?metric=${fact.metric}`}>{metricLabel(fact.metric, lang)}</a>{lang === 'en' && <> <code>{fact.metric}</code></>}{parseCues(fact.cues).length ? <span className="muted"> · {s.fact_cues}{sep}{parseCues(fact.cues).join('、')}</span> : null}</dd>
           <dt>{s.fact_place}</dt>
           <dd data-testid="fact-place">
             {fact.districtCode && <><a href={`/places/${fact.districtCode}`}>{fact.district}</a> <code>{fact.districtCode}</code> </>}
@@ -62,7 +64,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
             {!place && '—'}
             <span className="muted"> · {provenanceLabel(fact.placeProvenance, lang)}</span>
           </dd>
-          <dt>{s.fact_date}</dt><dd data-testid="fact-date">{!fact.period || !fact.datePrecision || fact.datePrecision === 'day' ? fact.date ?? '—' : <>{periodLabel(fact.period, lang)}<span className="muted"> ({precisionLabel(fact.datePrecision, lang)}, {fact.date})</span></>}<span className="muted"> · {provenanceLabel(fact.dateProvenance, lang)}</span></dd>
+          <dt>{s.fact_date}</dt><dd data-testid="fact-date">{!fact.period || !fact.datePrecision || fact.datePrecision === 'day' ? fact.date ?? '—' : <>{periodLabel(fact.period, lang)}<span className="muted"> ({precisionLabel(fact.datePrecision, lang)}, {fact.date})</span></>}<span className="muted" data-testid="date-provenance"> · {dateProvenanceLabel(fact.dateProvenance, lang)}</span></dd>
           <dt>{s.fact_sentence}</dt><dd><q>{sentence}</q></dd>
         </dl>
       </section>

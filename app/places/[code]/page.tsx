@@ -106,7 +106,7 @@ export default async function PlacePage({ params, searchParams }: { params: Prom
             <tbody>
               {byMetricAndUnit(data.metrics).map(({ metric, unit, measures, figures, approximate }) => (
                 <tr key={`${metric}:${unit}`} data-metric={metric} data-unit={unit}>
-                  <td><a href={viewUrl('/', { ...filters, metric }, { unit, lang: keepLang })}>{metricLabel(metric, lang)}</a></td>
+                  <td><a href={viewUrl('/', { ...filters, metric: [metric] }, { unit, lang: keepLang })}>{metricLabel(metric, lang)}</a></td>
                   <td>{unitLabel(unit, lang)}</td>
                   {VALUE_MEASURES.map((m) => <td key={m} className="num" data-testid={`metric-${m}`}>{measures.has(m) ? summaryValue(measures.get(m)!, lang) : null}</td>)}
                   <CountCells figures={figures} approximate={approximate} />
