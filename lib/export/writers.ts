@@ -260,7 +260,9 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
     needsRaw,
     write(row, cursor) {
       const a = cursor.article(row[articleAt] as number);
-      return needsRaw(row) ? full(cursor.raw(row[idAt] as number), a) : fast(row, a);
+      // the cursor has read in full exactly the rows needsRaw picked: no second test of the row's runs
+      const raw = cursor.raw(row[idAt] as number);
+      return raw ? full(raw, a) : fast(row, a);
     },
   };
 }
