@@ -121,7 +121,7 @@ export async function dashboardBenchmark(): Promise<BenchRow[]> {
   if (searchServer) {
     try {
       rows.push(...httpRows('/api/places over HTTP', await timeRequests(searchServer, ['/api/places', '/api/places?level=street', '/api/places?level=district'], 10), 300));
-      const searches = ['望江街道', '投资', '企业', '解决问题', '志愿者'].map((q) => `/search?q=${encodeURIComponent(q)}`);
+      const searches = ['望江街道', '投资', '隐患', '老旧小区', '就业岗位'].map((q) => `/search?q=${encodeURIComponent(q)}`);
       rows.push(...httpRows('search over HTTP with a 5 MB article stored', await timeRequests(searchServer, searches, 4), 1000));
     } finally {
       searchServer.stop();

@@ -86,7 +86,8 @@ export const facts = pgTable('facts', {
   period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
-  index('facts_article').on(t.articleId),
+  // an article's figures in text order: its page, and the figures of a search hit's sentence (a range of start)
+  index('facts_article').on(t.articleId, t.start),
   index('facts_community').on(t.communityCode, t.effectiveMetric),
 ]);
 

@@ -87,7 +87,8 @@ export const facts = sqliteTable('facts', {
   period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
-  index('facts_article').on(t.articleId),
+  // an article's figures in text order: its page, and the figures of a search hit's sentence (a range of start)
+  index('facts_article').on(t.articleId, t.start),
   index('facts_community').on(t.communityCode, t.effectiveMetric),
   // metric, district, street and date filters use the dashboard's covering indexes (0002_search_fts.sql);
   // every further index on facts costs each ingested figure a B-tree insert.
