@@ -36,6 +36,8 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
       // the editor account browser tests sign in with
       FIGURES_ADMIN_PASSWORD: process.env.FIGURES_ADMIN_PASSWORD || 'e2e-editor-password',
+      // a long extraction in the tests is refused after 30 s rather than the default 120
+      FIGURES_EXTRACT_SECONDS: '30',
     },
   },
 });

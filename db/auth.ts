@@ -23,6 +23,11 @@ export async function updatePasswordHash(db: Sql, userId: number, passwordHash: 
   await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
 }
 
+/** Replaces a hash with a stronger one of the same password (sessions stay: nothing about the secret changed). */
+export async function rehashPassword(db: Sql, userId: number, oldHash: string, newHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [newHash, userId, oldHash]);
+}
+
 export async function insertSession(db: Sql, session: { id: string; userId: number; csrfToken: string; expiresAt: string }): Promise<void> {
   await db.run('INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
     [session.id, session.userId, session.csrfToken, new Date().toISOString().slice(0, 19) + 'Z', session.expiresAt]);
@@ -44,21 +49,58 @@ export async function deleteExpiredSessions(db: Sql, now: string): Promise<void>
   await db.run('DELETE FROM sessions WHERE expires_at < ?', [now]);
 }
 
-export async function recordSignInAttempt(db: Sql, key: string, at: number, succeeded: boolean): Promise<void> {
-  await db.run('INSERT INTO sign_in_attempts (key, at, succeeded) VALUES (?, ?, ?)', [key, at, succeeded ? 1 : 0]);
+/** Ends every session of an editor (a password change or reset, `figures editor NAME --sign-out`); returns how many. */
+export async function deleteSessionsOfUser(db: Sql, userId: number): Promise<number> {
+  return db.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
 }
 
-/** Failed attempts for `key` since `since` (epoch ms) and after the key's last success, with the latest one's time. */
-export async function recentFailures(db: Sql, key: string, since: number): Promise<{ failures: number; latest: number | null }> {
-  const lastSuccess = (await db.get<{ at: number | null }>(
-    'SELECT max(at) AS at FROM sign_in_attempts WHERE key = ? AND succeeded = 1 AND at > ?', [key, since]))?.at ?? since;
-  const row = await db.get<{ n: number; latest: number | null }>(
-    'SELECT count(*) AS n, max(at) AS latest FROM sign_in_attempts WHERE key = ? AND succeeded = 0 AND at > ?', [key, lastSuccess]);
-  return { failures: row?.n ?? 0, latest: row?.latest ?? null };
+export interface ThrottleRow { failures: number; windowStart: number; blockedUntil: number; lockouts: number }
+
+/**
+ * Counts one attempt against `key` unless its limit is reached: the check and the count are one
+ * conditional UPDATE, so parallel attempts can never all slip under the limit (SQLite: one writer;
+ * PostgreSQL: the row lock, and the condition re-read after the lock is granted). A window older than
+ * `staleBefore` starts again at `now`. True when the attempt may go ahead.
+ */
+export async function reserveAttempt(db: Sql, key: string, limit: number, now: number, staleBefore: number): Promise<boolean> {
+  await db.run(`INSERT INTO sign_in_throttles (key, failures, window_start, blocked_until, lockouts, updated_at)
+    VALUES (?, 0, ?, 0, 0, ?) ON CONFLICT (key) DO NOTHING`, [key, now, now]);
+  const changed = await db.run(`UPDATE sign_in_throttles
+    SET failures = CASE WHEN window_start <= ? THEN 1 ELSE failures + 1 END,
+        window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END,
+        updated_at = ?
+    WHERE key = ? AND blocked_until <= ? AND (window_start <= ? OR failures < ?)`,
+  [staleBefore, staleBefore, now, now, key, now, staleBefore, limit]);
+  return changed === 1;
 }
 
-export async function pruneSignInAttempts(db: Sql, before: number): Promise<void> {
-  await db.run('DELETE FROM sign_in_attempts WHERE at < ?', [before]);
+export async function throttleRow(db: Sql, key: string): Promise<ThrottleRow | undefined> {
+  return db.get<ThrottleRow>(`SELECT failures, window_start AS "windowStart", blocked_until AS "blockedUntil", lockouts
+    FROM sign_in_throttles WHERE key = ?`, [key]);
+}
+
+/**
+ * Blocks `key` until `until` once its failures have reached `limit`, starting its count again. Only one of
+ * several attempts finishing together blocks it (the others find the count already reset).
+ */
+export async function blockAtLimit(db: Sql, key: string, limit: number, until: number, now: number): Promise<void> {
+  await db.run(`UPDATE sign_in_throttles SET blocked_until = ?, lockouts = lockouts + 1, failures = 0, window_start = ?, updated_at = ?
+    WHERE key = ? AND failures >= ?`, [until, now, now, key, limit]);
+}
+
+/** A right password: the pair's count, blocks and back-off start again. */
+export async function clearThrottle(db: Sql, key: string, now: number): Promise<void> {
+  await db.run('UPDATE sign_in_throttles SET failures = 0, blocked_until = 0, lockouts = 0, updated_at = ? WHERE key = ?', [now, key]);
+}
+
+/** A right password: the attempt counted against the client's budget is given back. */
+export async function refundAttempt(db: Sql, key: string, now: number): Promise<void> {
+  await db.run('UPDATE sign_in_throttles SET failures = failures - 1, updated_at = ? WHERE key = ? AND failures > 0', [now, key]);
+}
+
+/** Forgets throttling rows untouched since `before` and not blocking anyone now. */
+export async function pruneThrottles(db: Sql, before: number, now: number): Promise<number> {
+  return db.run('DELETE FROM sign_in_throttles WHERE updated_at < ? AND blocked_until < ?', [before, now]);
 }
 
 export type { Db };

@@ -32,12 +32,114 @@ export async function articleForChecks(db: Sql, articleId: number): Promise<{ te
   return { text: article.text, facts: rows.map(asCheckFact) };
 }
 
+/** The figures checks across articles compare (of `facts f` joined to its source `s`): real ones, not rejected, no attributes. */
+const REAL_FIGURES = `f.review_status <> 'rejected' AND f.role <> 'attribute' AND coalesce(s.synthetic, 0) = 0`;
+/** Of those, the ones a scope's checks take: placed by their text (cross.ts leaves a district's default place out). */
+const CROSS_CHECKED = `${REAL_FIGURES} AND f.place_provenance <> 'default'`;
+
 /** Every real figure (not rejected, not from a synthetic benchmark source), for checks across articles. */
 export async function factsForCrossChecks(db: Sql): Promise<CheckFact[]> {
   const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle"
     FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    WHERE f.review_status <> 'rejected' AND f.role <> 'attribute' AND coalesce(s.synthetic, 0) = 0 ORDER BY f.id`);
+    WHERE ${REAL_FIGURES} ORDER BY f.id`);
   return rows.map(asCheckFact);
+}
+
+// ── Checks across articles, one scope at a time ──
+// Every check across articles compares figures of one metric and unit within one district (a running total
+// of a place, one figure reported twice, streets against their district), so the figures of one
+// (metric, unit, district) are all a scope's checks need: an editor's write recomputes the scopes it touched,
+// not every figure in the database.
+
+/** The figures one check across articles can compare: one effective metric and unit, one district (or none). */
+export interface CrossScope { metric: string; unit: string; district: string | null }
+
+export function scopeKey(s: CrossScope): string {
+  return `${s.metric}\u0000${s.unit}\u0000${s.district ?? ''}`;
+}
+
+/**
+ * The scopes figures are in now, by their ids or their articles'; only of figures that take part in checks
+ * across articles as they are now (placed by their text, not rejected, not synthetic): a figure that takes
+ * no part has no such checks to change.
+ */
+export async function crossScopesOf(db: Sql, by: { factIds?: readonly number[]; articleIds?: readonly number[] }): Promise<CrossScope[]> {
+  const scopes = new Map<string, CrossScope>();
+  for (const [column, ids] of [['f.id', by.factIds ?? []], ['f.article_id', by.articleIds ?? []]] as const) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const rows = await db.all<CrossScope>(`SELECT DISTINCT f.effective_metric AS metric, f.effective_unit AS unit, f.district_code AS district
+        FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+        WHERE ${column} IN (${slice.map(() => '?').join(', ')}) AND ${CROSS_CHECKED}`, slice);
+      for (const r of rows) scopes.set(scopeKey(r), r);
+    }
+  }
+  return [...scopes.values()];
+}
+
+/**
+ * The figures of one scope that checks across articles take (as factsForCrossChecks, restricted), through
+ * the dashboard's index on district and effective metric and unit (corrected figures are found under the
+ * metric and unit they were corrected to).
+ */
+export async function factsForCrossChecksIn(db: Sql, scope: CrossScope): Promise<CheckFact[]> {
+  const district = scope.district === null ? 'f.district_code IS NULL' : 'f.district_code = ?';
+  const districtParams: Param[] = scope.district === null ? [] : [scope.district];
+  const rows = await db.all<CheckFactRow>(`SELECT ${CHECK_FACT_COLUMNS}, a.title AS "articleTitle"
+    FROM facts f JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
+    WHERE ${district} AND f.effective_metric = ? AND f.effective_unit = ? AND ${CROSS_CHECKED} ORDER BY f.id`,
+  [...districtParams, scope.metric, scope.unit]);
+  return rows.map(asCheckFact);
+}
+
+/** What makes two checks the same: everything but their id and the time they were computed. */
+function signature(c: {
+  kind: string; verdict: string; metric: string; date: string | null; stated: number | null; expected: number | null;
+  difference: number | null; arithmetic: string; note: string | null; facts: readonly { factId: number; role: string }[];
+}): string {
+  const facts = [...new Map(c.facts.map((f) => [f.factId, f.role])).entries()].sort((a, b) => a[0] - b[0]);
+  return JSON.stringify([c.kind, c.verdict, c.metric, c.date ?? null, c.stated ?? null, c.expected ?? null, c.difference ?? null, c.arithmetic, c.note ?? null, facts]);
+}
+
+/**
+ * Makes the checks across articles that involve any of `factIds` (the figures of the scopes being
+ * recomputed, and those an editor's write moved out of them) exactly `drafts`, in one transaction. Only
+ * what changed is written: a review usually changes a check or two of the hundreds in its scope.
+ */
+export async function replaceCrossChecksOf(db: Sql, factIds: readonly number[], drafts: readonly CheckDraft[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = new Map<number, Check & { facts: { factId: number; role: string }[] }>();
+    for (let i = 0; i < factIds.length; i += 500) {
+      const slice = factIds.slice(i, i + 500);
+      const rows = await tx.all<Check & { factId: number; role: string }>(`SELECT ${CHECK_COLUMNS}, cf.fact_id AS "factId", cf.role
+        FROM checks c JOIN check_facts cf ON cf.check_id = c.id
+        WHERE c.article_id IS NULL AND c.id IN (SELECT l.check_id FROM check_facts l WHERE l.fact_id IN (${slice.map(() => '?').join(', ')}))`, slice);
+      for (const { factId, role, ...check } of rows) {
+        const entry = existing.get(check.id) ?? { ...check, facts: [] };
+        if (!entry.facts.some((f) => f.factId === factId)) entry.facts.push({ factId, role });
+        existing.set(check.id, entry);
+      }
+    }
+    // each wanted check kept once when it is already stored; the rest of the stored ones go
+    const wanted = new Map<string, CheckDraft[]>();
+    for (const d of drafts) wanted.set(signature(d), [...(wanted.get(signature(d)) ?? []), d]);
+    const stale: number[] = [];
+    for (const check of existing.values()) {
+      const same = wanted.get(signature(check));
+      if (same?.length) same.pop(); else stale.push(check.id);
+    }
+    for (let i = 0; i < stale.length; i += 500) {
+      const slice = stale.slice(i, i + 500);
+      await tx.run(`DELETE FROM checks WHERE id IN (${slice.map(() => '?').join(', ')})`, slice);
+    }
+    await insertDrafts(tx, null, [...wanted.values()].flat());
+  });
+}
+
+/** The checks across articles of an article's figures go first when the article is deleted (they would lose their links). */
+export async function deleteCrossChecksOfArticle(db: Sql, articleId: number): Promise<void> {
+  await db.run(`DELETE FROM checks WHERE article_id IS NULL AND id IN (SELECT cf.check_id FROM check_facts cf
+    JOIN facts f ON f.id = cf.fact_id WHERE f.article_id = ?)`, [articleId]);
 }
 
 async function insertDrafts(db: Sql, articleId: number | null, drafts: readonly CheckDraft[]): Promise<void> {

@@ -9,9 +9,11 @@ import { openSqliteConnection, postgresDb, redactUrl, sqliteDb, type Db } from '
 
 export type { Db, Sql, Snapshot, Param, Params, Dialect } from './sql';
 
+// The paths are the deployment's at run time, not files of the build: /*turbopackIgnore*/ keeps Next's
+// bundler from tracing the whole project to find what they might name.
 const MIGRATIONS = {
-  sqlite: join(process.cwd(), 'db', 'migrations'),
-  postgres: join(process.cwd(), 'db', 'migrations-pg'),
+  sqlite: join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'),
+  postgres: join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations-pg'),
 };
 
 export function isPostgresUrl(location: string): boolean {
@@ -25,13 +27,13 @@ export function databaseLocation(env: Record<string, string | undefined> = proce
     if (!isPostgresUrl(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.slice(0, 40)}"); for SQLite set DATABASE_PATH`);
     return url;
   }
-  return resolve(env.DATABASE_PATH || join(process.cwd(), 'data', 'figures.db'));
+  return resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'figures.db'));
 }
 
 /** A --db option's database: a postgres:// URL as given, a file path made absolute; none: the configured one. */
 export function locationOf(option: string | undefined): string {
   if (!option) return databaseLocation();
-  return isPostgresUrl(option) ? option : resolve(option);
+  return isPostgresUrl(option) ? option : resolve(/*turbopackIgnore: true*/ option);
 }
 
 /** A location for messages: a file path, or a URL without its password. */

@@ -4,7 +4,7 @@
 // durations as their median and range, the catch-all only counted — so nothing is added that may not be.
 // Figures are read as reviewed (effective metric, unit and value). Aggregates over a district or over
 // everything read the rollups (db/rollups.ts); narrower views (a street, days, a qualifier, a source)
-// aggregate the facts through the covering indexes of migration 0006. Both give the same numbers
+// aggregate the facts through the covering indexes of migration 0008. Both give the same numbers
 // (db/rollups.test.ts); `npm run bench dashboard` times them at a million facts.
 import { factConditions, whereSql, type FactConditions, type FactScope, type Pick } from './factWhere';
 import { factsNewestFirst } from './dialect';

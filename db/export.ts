@@ -129,7 +129,7 @@ export interface FactRowCursor<R> {
   nextPage(): Promise<R[]>;
   /** the article of a row of the current page */
   article(id: number): ArticleInfo;
-  /** the full raw row of a fact of the current page that `needsRaw` picked; undefined for the rows it did not pick */
+  /** the full raw row of a fact of the current page that `needsRaw` picked, or undefined for the others */
   raw(id: number): RawFact | undefined;
   close(): Promise<void>;
 }

@@ -35,6 +35,7 @@ export const articles = pgTable('articles', {
   uniqueIndex('articles_sha256').on(t.sha256),
   index('articles_published_on').on(t.publishedOn),
   index('articles_source').on(t.sourceId),
+  index('articles_url').on(t.url),
 ]);
 
 export const facts = pgTable('facts', {
@@ -155,12 +156,14 @@ export const sessions = pgTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 }, (t) => [index('sessions_user').on(t.userId)]);
 
-export const signInAttempts = pgTable('sign_in_attempts', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  key: text('key').notNull(),
-  at: bigint('at', { mode: 'number' }).notNull(),
-  succeeded: integer('succeeded').notNull(),
-}, (t) => [index('sign_in_attempts_key_at').on(t.key, t.at)]);
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  blockedUntil: bigint('blocked_until', { mode: 'number' }).notNull().default(0),
+  lockouts: integer('lockouts').notNull().default(0),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [index('sign_in_throttles_updated').on(t.updatedAt)]);
 
 export const checks = pgTable('checks', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
@@ -215,4 +218,70 @@ export const searchPassages = pgTable('search_passages', {
 
 export const searchPending = pgTable('search_pending', {
   articleId: bigint('article_id', { mode: 'number' }).primaryKey(),
+});
+
+// ── Crawling (lib/crawl, db/crawl.ts) ──
+export const crawlSources = pgTable('crawl_sources', {
+  sourceId: integer('source_id').primaryKey().references(() => sources.id, { onDelete: 'cascade' }),
+  startUrls: text('start_urls').notNull(),
+  delaySeconds: doublePrecision('delay_seconds'),
+  maxPages: integer('max_pages'),
+  maxDepth: integer('max_depth'),
+  schedule: text('schedule').notNull().default('manual'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const crawlRuns = pgTable('crawl_runs', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  sourceId: integer('source_id').references(() => sources.id, { onDelete: 'cascade' }),
+  trigger: text('trigger').notNull(),
+  status: text('status').notNull(),
+  startedAt: text('started_at').notNull(),
+  heartbeatAt: text('heartbeat_at').notNull(),
+  finishedAt: text('finished_at'),
+  pages: integer('pages').notNull().default(0),
+  added: integer('added').notNull().default(0),
+  figures: integer('figures').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  message: text('message'),
+}, (t) => [
+  uniqueIndex('crawl_runs_one_running').on(t.sourceId).where(sql`status = 'running'`),
+  index('crawl_runs_source_started').on(t.sourceId, t.startedAt),
+]);
+
+export const crawlState = pgTable('crawl_state', {
+  url: text('url').primaryKey(),
+  sourceId: integer('source_id').references(() => sources.id, { onDelete: 'set null' }),
+  kind: text('kind').notNull(),
+  depth: integer('depth').notNull().default(0),
+  foundOn: text('found_on'),
+  listedDate: text('listed_date'),
+  listedTitle: text('listed_title'),
+  result: text('result').notNull(),
+  reason: text('reason'),
+  message: text('message'),
+  httpStatus: integer('http_status'),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  finalUrl: text('final_url'),
+  articleId: bigint('article_id', { mode: 'number' }).references(() => articles.id, { onDelete: 'set null' }),
+  links: text('links'),
+  foundAt: text('found_at').notNull(),
+  fetchedAt: text('fetched_at'),
+  runId: integer('run_id'),
+}, (t) => [
+  index('crawl_state_source_result').on(t.sourceId, t.result),
+  index('crawl_state_article').on(t.articleId),
+]);
+
+export const crawlRobots = pgTable('crawl_robots', {
+  origin: text('origin').primaryKey(),
+  body: text('body').notNull(),
+  httpStatus: integer('http_status').notNull(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  fetchedAt: text('fetched_at').notNull(),
 });

@@ -31,6 +31,8 @@ export const articles = sqliteTable('articles', {
   uniqueIndex('articles_sha256').on(t.sha256),
   index('articles_published_on').on(t.publishedOn),
   index('articles_source').on(t.sourceId),
+  // the crawler recognises a page it (or an editor) already stored by its address (lib/crawl)
+  index('articles_url').on(t.url),
 ]);
 
 export const facts = sqliteTable('facts', {
@@ -173,12 +175,19 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 }, (t) => [index('sessions_user').on(t.userId)]);
 
-export const signInAttempts = sqliteTable('sign_in_attempts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  key: text('key').notNull(), // name:<lowercased name> or client:<address>
-  at: integer('at').notNull(), // epoch milliseconds
-  succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
-}, (t) => [index('sign_in_attempts_key_at').on(t.key, t.at)]);
+/**
+ * Sign-in throttling, one row per key: `pair:<name>|<client>` (wrong passwords for one name from one
+ * client, with back-off) and `client:<address>` (a client's budget across all names). A row is updated
+ * with a conditional UPDATE, so checking the limit and counting the attempt are one atomic step.
+ */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0), // in the current window, attempts being checked included
+  windowStart: integer('window_start').notNull(), // epoch ms
+  blockedUntil: integer('blocked_until').notNull().default(0), // epoch ms
+  lockouts: integer('lockouts').notNull().default(0), // blocks in a row: each doubles the next
+  updatedAt: integer('updated_at').notNull(), // epoch ms; rows untouched for a day are pruned
+}, (t) => [index('sign_in_throttles_updated').on(t.updatedAt)]);
 
 // ── Fact-checking (lib/checks) ──
 /** One arithmetic or consistency check and its verdict; recomputed whenever its facts change. */
@@ -230,6 +239,77 @@ export const reviewEvents = sqliteTable('review_events', {
   reason: text('reason'),
 }, (t) => [index('review_events_fact').on(t.factUid)]);
 
+// ── Crawling (lib/crawl, db/crawl.ts). Timestamps are ISO text written by the crawler, flags 0/1. ──
+/** How a source is crawled: its start addresses (feeds, sitemaps, list pages) and its politeness settings. */
+export const crawlSources = sqliteTable('crawl_sources', {
+  sourceId: integer('source_id').primaryKey().references(() => sources.id, { onDelete: 'cascade' }),
+  startUrls: text('start_urls').notNull(), // JSON array of http(s) addresses
+  delaySeconds: real('delay_seconds'), // null: the crawler's default
+  maxPages: integer('max_pages'),
+  maxDepth: integer('max_depth'),
+  schedule: text('schedule').notNull().default('manual'), // hourly | daily | weekly | manual: a hint for whoever runs the crawl
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** One crawl of a source (or of addresses named on the command line): its progress and its totals. */
+export const crawlRuns = sqliteTable('crawl_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sourceId: integer('source_id').references(() => sources.id, { onDelete: 'cascade' }),
+  trigger: text('trigger').notNull(), // cli | web
+  status: text('status').notNull(), // running | finished | stopped | failed | interrupted
+  startedAt: text('started_at').notNull(),
+  heartbeatAt: text('heartbeat_at').notNull(), // a running crawl touches it after every page; a stale one was killed
+  finishedAt: text('finished_at'),
+  pages: integer('pages').notNull().default(0), // page requests made (not robots.txt)
+  added: integer('added').notNull().default(0),
+  figures: integer('figures').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  message: text('message'), // why it stopped early or failed
+}, (t) => [
+  // one crawl at a time per source: a second claim conflicts on this index
+  uniqueIndex('crawl_runs_one_running').on(t.sourceId).where(sql`status = 'running'`),
+  index('crawl_runs_source_started').on(t.sourceId, t.startedAt),
+]);
+
+/** Every address the crawler met: what it is, when it was fetched, its validators, and what came of it. */
+export const crawlState = sqliteTable('crawl_state', {
+  url: text('url').primaryKey(),
+  sourceId: integer('source_id').references(() => sources.id, { onDelete: 'set null' }),
+  kind: text('kind').notNull(), // start | feed | sitemap | list | article
+  depth: integer('depth').notNull().default(0),
+  foundOn: text('found_on'), // the listing page that linked to it
+  listedDate: text('listed_date'), // YYYY-MM-DD a feed, sitemap or list gave for it
+  listedTitle: text('listed_title'),
+  result: text('result').notNull(), // pending | listed | stored | duplicate | unchanged | skipped | failed
+  reason: text('reason'),
+  message: text('message'),
+  httpStatus: integer('http_status'),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  finalUrl: text('final_url'),
+  articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+  links: text('links'), // JSON: what a feed, sitemap or list page led to, replayed when it answers 304
+  foundAt: text('found_at').notNull(),
+  fetchedAt: text('fetched_at'),
+  runId: integer('run_id'),
+}, (t) => [
+  index('crawl_state_source_result').on(t.sourceId, t.result),
+  index('crawl_state_article').on(t.articleId),
+]);
+
+/** robots.txt of each site, kept a day (RFC 9309 §2.4) and revalidated with its validators. */
+export const crawlRobots = sqliteTable('crawl_robots', {
+  origin: text('origin').primaryKey(), // scheme://host[:port]
+  body: text('body').notNull(),
+  httpStatus: integer('http_status').notNull(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  fetchedAt: text('fetched_at').notNull(),
+});
+
 export type Source = typeof sources.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
@@ -237,3 +317,6 @@ export type NewFact = typeof facts.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type Check = typeof checks.$inferSelect;
 export type ReviewEvent = typeof reviewEvents.$inferSelect;
+export type CrawlSource = typeof crawlSources.$inferSelect;
+export type CrawlRun = typeof crawlRuns.$inferSelect;
+export type CrawlStateRow = typeof crawlState.$inferSelect;

@@ -12,7 +12,7 @@ beforeAll(async () => {
   const text = '望江街道工作简报\n望江街道今年改造老旧小区12个，惠及居民3400户。南星街道新增就业岗位560个。望江街道整改隐患87处。';
   await storeArticle(db, text, [
     { text: '12个', value: 12, unit: 'count', metric: 'other' },
-    { text: '3400户', value: 3400, unit: 'household', metric: 'households_served' },
+    { text: '3400户', value: 3400, unit: 'count', metric: 'households_served' },
     { text: '560个', value: 560, unit: 'count', metric: 'other' },
     { text: '87处', value: 87, unit: 'count', metric: 'problems_resolved' },
   ]);

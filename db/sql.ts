@@ -89,6 +89,21 @@ function sqliteValues(params: Params | undefined): Param[] {
   return params ? (params as Param[]) : [];
 }
 
+/**
+ * better-sqlite3 runs each statement synchronously, and awaiting a settled promise does not give the event
+ * loop a turn: a long run of statements (a large article stored, a scope of checks rewritten) would keep
+ * every other request waiting. So a statement that comes more than a few milliseconds after the last turn
+ * first lets the event loop run (safe inside a transaction: other writers wait for the lock, readers use
+ * their own connection).
+ */
+const TURN_MS = 8;
+let lastTurn = performance.now();
+async function letOthersRun(): Promise<void> {
+  if (performance.now() - lastTurn < TURN_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastTurn = performance.now();
+}
+
 class SqliteRunner implements Sql {
   readonly dialect = 'sqlite' as const;
   constructor(
@@ -107,6 +122,7 @@ class SqliteRunner implements Sql {
    */
   private async statement<T>(sql: string, execute: (statement: Database.Statement) => T): Promise<T> {
     this.hooks.onStatement?.(sql);
+    await letOthersRun();
     if (!this.lock) return execute(this.writer.get(sql));
     const read = this.reader.get(sql);
     if (read.readonly) return execute(read);

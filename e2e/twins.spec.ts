@@ -1,8 +1,8 @@
-// Issue 12 in the browser: every view announces its JSON and CSV twins in its head (and the path-keyed pages in
-// a Link header) and they answer with the view's data; two running totals of one street are charted as the
-// later one; a 去年 figure is in its year, not in December; a correction that changes unit and metric is
-// charted under the corrected ones in the overview, on the place page and in the CSV. Articles of our own
-// writing are added through POST /api/articles, as an editor would.
+// Issue 12 in the browser: every view announces its JSON and CSV twins in its head and in a Link header, and
+// they answer with the view's data; two running totals of one street are charted as the later one; a 去年
+// figure is in its year, not in December; a correction that changes unit and metric is charted under the
+// corrected ones in the overview, on the place page and in the CSV. Articles of our own writing are added
+// through POST /api/articles, as an editor would.
 import { expect, test, type Page } from '@playwright/test';
 import { csrfToken, signIn } from './helpers/auth';
 
@@ -46,15 +46,18 @@ test.describe.serial('issue 12', () => {
       const j = await request.get(json);
       expect(j.status(), json).toBe(200);
       expect(j.headers()['content-type']).toContain('application/json');
+      // data, not a page: the strict policy, no page CSP from proxy.ts
+      expect(j.headers()['content-security-policy']).toContain("default-src 'none'");
       await j.json();
       const c = await request.get(csv);
       expect(c.status(), csv).toBe(200);
       expect(c.headers()['content-type']).toContain('text/csv');
       expect(c.headers().link).toContain('type="application/json"');
       await expect(page.getByTestId('data-links').getByRole('link', { name: 'JSON' })).toHaveAttribute('href', json);
-    }
-    for (const path of [`/facts/${figure.id}`, '/places/330102']) {
-      expect((await request.get(path)).headers().link, path).toContain(`<${path}.json>; rel="alternate"; type="application/json"`);
+      // the page's own answer names both twins, with its query, in a Link header
+      const link = (await request.get(path)).headers().link;
+      expect(link, path).toContain(`<${json}>; rel="alternate"; type="application/json"`);
+      expect(link, path).toContain(`<${csv}>; rel="alternate"; type="text/csv"`);
     }
     // the old addresses still answer
     expect((await request.get('/api/checks?kind=rate')).status()).toBe(200);

@@ -18,7 +18,7 @@ export { exactValue, formatValue, shortNumber } from './vocab/format';
 
 /** Interface words. One flat table per language so a missing translation is a type error. */
 const ZH = {
-  nav_overview: '概览', nav_search: '搜索', nav_checks: '核查', nav_ingest: '导入', nav_export: '导出说明', nav_login: '登录',
+  nav_overview: '概览', nav_search: '搜索', nav_checks: '核查', nav_ingest: '导入', nav_sources: '信息源', nav_export: '导出说明', nav_login: '登录',
   switch_to: 'English', switch_title: 'Switch to English',
   overview_title: '基层数字概览',
   all_metrics: '全部指标（按条数）',
@@ -80,11 +80,20 @@ const ZH = {
   reason_empty: '没有文本', reason_binary: '不是文本文件', reason_unsupported: '不支持的格式', reason_too_large: '文件过大', reason_undecodable: '无法识别的编码',
   reason_no_text_layer: 'PDF 没有文本层（扫描件？）', reason_unreadable: '文件已损坏或无法读取', reason_extraction_failed: '提取失败', reason_storage_failed: '保存失败',
   review_title: '审核：', review_figure: '数字 #{id}', review_article: '文章 {id}',
+  sources_title: '信息源', sources_editors_only: '此页面供编辑使用：请先登录。',
+  sources_hint: '每个信息源从其起始地址（RSS/Atom、站点地图、新闻列表页）抓取文章，遵守 robots.txt，同一网站每次只发一个请求。在命令行用 figures crawl --config sources.json 添加或修改信息源。',
+  sources_none: '还没有信息源。', sources_name: '来源', sources_start: '起始地址', sources_schedule: '计划', sources_articles: '文章',
+  sources_last: '上次抓取', sources_errors: '最近的错误', sources_action: '操作', sources_crawl_now: '立即抓取', sources_running: '抓取中…',
+  sources_figures_link: '查看数字', sources_never: '从未抓取', sources_delay: '间隔 {s} 秒',
+  sources_counts: '新增 {added} 篇（{figures} 个数字），未变 {unchanged}，重复 {duplicates}，跳过 {skipped}，失败 {failed}；请求 {pages} 页',
+  sources_started: '已开始抓取（第 {run} 次）。本页会自动刷新。', sources_busy: '该信息源正在抓取，请等它结束。', sources_unknown: '没有这个信息源。',
+  schedule_hourly: '每小时', schedule_daily: '每天', schedule_weekly: '每周', schedule_manual: '手动',
+  run_running: '进行中', run_finished: '已完成', run_stopped: '提前停止', run_failed: '失败', run_interrupted: '被中断',
 };
 type Strings = typeof ZH;
 
 const EN: Strings = {
-  nav_overview: 'Overview', nav_search: 'Search', nav_checks: 'Checks', nav_ingest: 'Ingest', nav_export: 'Export guide', nav_login: 'Sign in',
+  nav_overview: 'Overview', nav_search: 'Search', nav_checks: 'Checks', nav_ingest: 'Ingest', nav_sources: 'Sources', nav_export: 'Export guide', nav_login: 'Sign in',
   switch_to: '中文', switch_title: '切换到中文',
   overview_title: 'Civic figures overview',
   all_metrics: 'All metrics (count of figures)',
@@ -146,6 +155,15 @@ const EN: Strings = {
   reason_empty: 'no text', reason_binary: 'not a text file', reason_unsupported: 'unsupported format', reason_too_large: 'file too large', reason_undecodable: 'unknown encoding',
   reason_no_text_layer: 'the PDF has no text layer (a scan?)', reason_unreadable: 'damaged or unreadable file', reason_extraction_failed: 'extraction failed', reason_storage_failed: 'could not be stored',
   review_title: 'Review: ', review_figure: 'Figure #{id}', review_article: 'Article {id}',
+  sources_title: 'Sources', sources_editors_only: 'This page is for editors: sign in first.',
+  sources_hint: 'Each source is read from its start addresses (RSS/Atom feeds, sitemaps, news-list pages), obeying robots.txt, one request at a time per site. Add or change sources on the command line with figures crawl --config sources.json.',
+  sources_none: 'No sources yet.', sources_name: 'Source', sources_start: 'Start addresses', sources_schedule: 'Schedule', sources_articles: 'Articles',
+  sources_last: 'Last crawl', sources_errors: 'Latest errors', sources_action: 'Action', sources_crawl_now: 'Crawl now', sources_running: 'Crawling…',
+  sources_figures_link: 'See its figures', sources_never: 'never crawled', sources_delay: '{s} s apart',
+  sources_counts: '{added} added ({figures} figures), {unchanged} unchanged, {duplicates} duplicates, {skipped} skipped, {failed} failed; {pages} pages requested',
+  sources_started: 'Crawl started (run {run}). This page refreshes by itself.', sources_busy: 'This source is being crawled: wait for it to finish.', sources_unknown: 'No such source.',
+  schedule_hourly: 'hourly', schedule_daily: 'daily', schedule_weekly: 'weekly', schedule_manual: 'by hand',
+  run_running: 'running', run_finished: 'finished', run_stopped: 'stopped early', run_failed: 'failed', run_interrupted: 'interrupted',
 };
 
 export type StringKey = keyof Strings;

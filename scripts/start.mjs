@@ -1,5 +1,6 @@
 // `npm start`: create or migrate the database, load the bundled sample when it holds no articles,
-// build when no build exists, then serve. DATABASE_PATH and PORT override the defaults.
+// build when no build exists, then serve (scripts/server.mjs) on HOST:PORT — 127.0.0.1:3000 unless told.
+// DATABASE_PATH (or DATABASE_URL), HOST and PORT override the defaults.
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +19,6 @@ if (!existsSync(join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD
   console.log('no build found: building the app (next build)…');
   runOrExit(bin('next'), ['build']);
 }
-const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [join('scripts', 'server.mjs')], { stdio: 'inherit', env: { ...process.env, PORT: port, HOST: process.env.HOST || '127.0.0.1', NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,6 @@
 import { CSRF_FIELD } from '../../lib/auth';
 
-/** The hidden field every editor form posts, so its route handler's requireEditor() accepts it. */
+/** The hidden field every editor form posts: its route handler reads the small form, then checks the token (lib/auth csrfProblem). */
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }

@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/search', key: 'nav_search' },
   { href: '/checks', key: 'nav_checks' },
   { href: '/ingest', key: 'nav_ingest' },
+  { href: '/sources', key: 'nav_sources' },
   { href: '/export/README', key: 'nav_export' },
 ] as const;
 

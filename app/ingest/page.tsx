@@ -4,6 +4,7 @@ import { currentEditor } from '../../lib/auth/server';
 import { fill, strings } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
 import { maxFileBytes } from '../../lib/ingest/errors';
+import { extractionPool } from '../../lib/ingest/pool';
 import { MAX_UPLOAD_FILES } from '../../lib/ingest/submission';
 import { IngestForm } from './IngestForm';
 import styles from './ingest.module.css';
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: '导入文章 · 数说基层' };
 export default async function IngestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const editor = await currentEditor();
   if (!editor) redirect('/login?next=/ingest');
+  // the extraction workers load while the editor picks files
+  extractionPool().warm();
   const lang = await requestLang(await searchParams);
   const s = strings(lang);
   return (

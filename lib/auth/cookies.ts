@@ -19,11 +19,6 @@ export function readCookie(header: string | null, name: string): string | undefi
   return undefined;
 }
 
-/** Whether the request reached us over HTTPS (directly or through a proxy saying so): cookies then get Secure. */
-export function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https';
-}
-
 export function serializeCookie(name: string, value: string, options: { httpOnly: boolean; secure: boolean; maxAgeSeconds: number }): string {
   return [
     `${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Lax', `Max-Age=${options.maxAgeSeconds}`,

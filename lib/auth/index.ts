@@ -4,12 +4,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Sql } from '../../db/client';
 import { getDb } from '../../db/client';
 import {
-  deleteExpiredSessions, deleteSession, insertSession, pruneSignInAttempts, recentFailures, recordSignInAttempt,
-  sessionUser, userByName, type SessionUser,
+  blockAtLimit, clearThrottle, deleteExpiredSessions, deleteSession, insertSession, pruneThrottles, refundAttempt,
+  rehashPassword, reserveAttempt, sessionUser, throttleRow, userByName, type SessionUser,
 } from '../../db/auth';
-import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, isHttps, readCookie, serializeCookie } from './cookies';
+import { isHttps } from '../http/client';
+import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, readCookie, serializeCookie } from './cookies';
 import { UNSAFE_METHODS, isSameOrigin } from './origin';
-import { UNMATCHABLE_HASH, verifyPassword } from './password';
+import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password';
 
 export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 export type { SessionUser } from '../../db/auth';
@@ -42,76 +43,110 @@ export async function editorOf(request: Request, db?: Sql): Promise<SessionUser 
   return userForSessionToken(db ?? await getDb(), readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
-/** The CSRF token a write carries: the X-CSRF-Token header, else the csrf_token field of a submitted form. */
-async function submittedCsrfToken(request: Request): Promise<string | undefined> {
-  const header = request.headers.get(CSRF_HEADER);
-  if (header) return header;
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) return undefined;
-  try {
-    const field = (await request.clone().formData()).get(CSRF_FIELD);
-    return typeof field === 'string' ? field : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The editor making a write, once the session and the request's origin are checked, with the session's
+ * CSRF token to compare the request's against; or the Response to return instead (401, 403). Reads no body.
+ */
+export async function editorForWrite(request: Request, db?: Sql): Promise<{ editor: Editor; csrfToken: string } | Response> {
+  const user = await editorOf(request, db);
+  if (!user) return json(401, { error: 'sign in as an editor first', signIn: '/login' });
+  if (!isSameOrigin(request)) return json(403, { error: 'cross-site request refused' });
+  return { editor: { id: user.id, name: user.name }, csrfToken: user.csrfToken };
+}
+
+/** Whether a submitted CSRF token is the session's. */
+export function csrfMatches(expected: string, submitted: unknown): boolean {
+  return typeof submitted === 'string' && submitted.length > 0 && sameSecret(submitted, expected);
+}
+
+export const CSRF_REFUSED = `missing or wrong CSRF token (send the ${CSRF_HEADER} header or a ${CSRF_FIELD} form field)`;
+
+export function csrfRefused(): Response {
+  return json(403, { error: CSRF_REFUSED });
+}
+
+/** Null when a write carries the session's CSRF token (the X-CSRF-Token header, else the form's csrf_token field), else the 403 to answer. */
+export function csrfProblem(request: Request, expected: string, fields?: Record<string, unknown> | null): Response | null {
+  return csrfMatches(expected, request.headers.get(CSRF_HEADER) ?? fields?.[CSRF_FIELD]) ? null : csrfRefused();
 }
 
 /**
  * The editor making this request, or the Response to return instead: 401 when nobody is signed in,
  * 403 when a write comes from another site or without the session's CSRF token. Route handlers:
- *   const editor = await requireEditor(request); if (editor instanceof Response) return editor;
- * A form reaching a handler through this keeps its body readable (the check reads a clone).
+ *   const editor = await requireEditor(request, db); if (editor instanceof Response) return editor;
+ * This reads no body: a handler taking a form checks the session first (editorForWrite), reads the form
+ * with a small cap (lib/body.ts), then its token (csrfProblem), so a stranger's body is never read.
  */
 export async function requireEditor(request: Request, db?: Sql): Promise<Editor | Response> {
-  const user = await editorOf(request, db);
-  if (!user) return json(401, { error: 'sign in as an editor first', signIn: '/login' });
-  if (UNSAFE_METHODS.has(request.method.toUpperCase())) {
-    if (!isSameOrigin(request)) return json(403, { error: 'cross-site request refused' });
-    const token = await submittedCsrfToken(request);
-    if (!token || !sameSecret(token, user.csrfToken)) return json(403, { error: `missing or wrong CSRF token (send the ${CSRF_HEADER} header or a ${CSRF_FIELD} form field)` });
+  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) {
+    const user = await editorOf(request, db);
+    return user ? { id: user.id, name: user.name } : json(401, { error: 'sign in as an editor first', signIn: '/login' });
   }
-  return { id: user.id, name: user.name };
+  const write = await editorForWrite(request, db);
+  if (write instanceof Response) return write;
+  return csrfProblem(request, write.csrfToken) ?? write.editor;
 }
 
 // ── Sign-in ──
 
-/** At most this many wrong passwords per name, and per client address, within the window. */
-export const SIGN_IN_LIMITS = { perName: 5, perClient: 20, windowMs: 15 * 60 * 1000 } as const;
+/**
+ * Wrong passwords are limited per (name, client) — `perPair` in a window, then a block that doubles with
+ * each block in a row (`backoffMs` … `maxBackoffMs`) — and per client across all names (`perClient` in a
+ * window). There is no lock per name alone: a stranger's failures never lock the owner out of their
+ * own machine. Counting happens before the password is checked, atomically, so a burst of parallel
+ * guesses gets no more checks than the limit.
+ */
+export const SIGN_IN_LIMITS = { perPair: 5, perClient: 20, windowMs: 15 * 60 * 1000, backoffMs: 5 * 60 * 1000, maxBackoffMs: 60 * 60 * 1000 } as const;
+const PRUNE_AFTER_MS = 24 * 3600 * 1000;
 
 export type SignInResult =
   | { ok: true; user: { id: number; name: string }; sessionToken: string; csrfToken: string; expiresAt: Date }
   | { ok: false; reason: 'wrong_credentials' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-/** The address a request came from as the proxy in front reports it; 'direct' when there is none. */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || 'direct';
+export { clientAddress } from '../http/client';
+
+class Refused extends Error {
+  constructor(readonly key: string, readonly limit: number) { super('refused'); }
 }
 
-/**
- * Checks a name and password and opens a session. Wrong attempts are counted per name and per client
- * address; once either limit is reached every attempt is refused (even a right one) until the window
- * after the last failure has passed, so guessing cannot continue at any speed.
- */
+async function retryAfterSeconds(db: Sql, refused: Refused, at: number): Promise<number> {
+  const row = await throttleRow(db, refused.key);
+  const until = !row ? at : row.blockedUntil > at ? row.blockedUntil : row.windowStart + SIGN_IN_LIMITS.windowMs;
+  return Math.max(1, Math.ceil((until - at) / 1000));
+}
+
+function backoff(lockouts: number): number {
+  return Math.min(SIGN_IN_LIMITS.maxBackoffMs, SIGN_IN_LIMITS.backoffMs * 2 ** Math.min(lockouts, 20));
+}
+
+/** Checks a name and password from a client and opens a session; see SIGN_IN_LIMITS for the throttling. */
 export async function signIn(db: Sql, name: string, password: string, client: string, now = new Date()): Promise<SignInResult> {
   const at = now.getTime();
-  const since = at - SIGN_IN_LIMITS.windowMs;
-  const keys: { key: string; limit: number }[] = [{ key: `name:${name.trim().toLowerCase()}`, limit: SIGN_IN_LIMITS.perName }];
-  // Without a proxy naming the client every request is 'direct': one shared bucket would let anyone lock everyone out.
-  if (client !== 'direct') keys.push({ key: `client:${client}`, limit: SIGN_IN_LIMITS.perClient });
-  for (const { key, limit } of keys) {
-    const { failures, latest } = await recentFailures(db, key, since);
-    if (failures >= limit) {
-      return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil(((latest ?? at) + SIGN_IN_LIMITS.windowMs - at) / 1000)) };
-    }
+  const stale = at - SIGN_IN_LIMITS.windowMs;
+  const pairKey = `pair:${name.trim().toLowerCase().slice(0, 200)}|${client.slice(0, 100)}`;
+  const clientKey = `client:${client.slice(0, 100)}`;
+  await pruneThrottles(db, at - PRUNE_AFTER_MS, at);
+  try {
+    await db.transaction(async (tx) => {
+      if (!await reserveAttempt(tx, clientKey, SIGN_IN_LIMITS.perClient, at, stale)) throw new Refused(clientKey, SIGN_IN_LIMITS.perClient);
+      if (!await reserveAttempt(tx, pairKey, SIGN_IN_LIMITS.perPair, at, stale)) throw new Refused(pairKey, SIGN_IN_LIMITS.perPair);
+    });
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds: await retryAfterSeconds(db, error, at) };
   }
   const user = await userByName(db, name.trim());
-  const matches = await verifyPassword(password, user?.passwordHash ?? UNMATCHABLE_HASH);
-  const ok = Boolean(user) && matches;
-  for (const { key } of keys) await recordSignInAttempt(db, key, at, ok);
-  if (!ok || !user) return { ok: false, reason: 'wrong_credentials' };
+  const matches = await verifyPassword(password, user?.passwordHash ?? unmatchableHash());
+  if (!matches || !user) {
+    const lockouts = (await throttleRow(db, pairKey))?.lockouts ?? 0;
+    await blockAtLimit(db, pairKey, SIGN_IN_LIMITS.perPair, at + backoff(lockouts), at);
+    return { ok: false, reason: 'wrong_credentials' };
+  }
+  await clearThrottle(db, pairKey, at);
+  await refundAttempt(db, clientKey, at);
+  if (needsRehash(user.passwordHash)) await rehashPassword(db, user.id, user.passwordHash, await hashPassword(password));
 
-  await pruneSignInAttempts(db, at - 24 * 3600 * 1000);
   await deleteExpiredSessions(db, now.toISOString());
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -140,7 +175,21 @@ export async function signOut(request: Request, db?: Sql): Promise<string[]> {
   ];
 }
 
-/** A same-site path to go back to after a form; anything else (//evil, https://…) becomes the fallback. */
+/** Where redirects are resolved: any origin of ours would do, since only same-origin results are kept. */
+const SITE = new URL('http://site.invalid/');
+
+/**
+ * A same-site path to go back to after a form (`next`, `return_to`). The value is parsed with URL against
+ * the site's origin and kept only when it stays there as an absolute path; control characters (which
+ * browsers drop, turning /\t/evil.example into //evil.example) and backslashes (read as slashes) are
+ * refused outright. The answer is URL-serialised: never a CR or LF for a Location header.
+ */
 export function safeReturnPath(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
+  if (typeof value !== 'string' || value.length > 2048 || !value.startsWith('/')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return fallback;
+  let url: URL;
+  try { url = new URL(value, SITE); } catch { return fallback; }
+  if (url.origin !== SITE.origin || url.pathname.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

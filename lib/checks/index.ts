@@ -2,11 +2,13 @@
 //   runChecksForArticle(db, id)  the arithmetic inside one article (rates, shares, parts, growth)
 //   runCrossChecks(db)           across articles (running totals, conflicts, streets vs district)
 import type { Sql } from '../../db/client';
-import { articleForChecks, factsForCrossChecks, replaceChecks } from '../../db/checks';
+import {
+  articleForChecks, crossScopesOf, factsForCrossChecks, factsForCrossChecksIn, replaceChecks, replaceCrossChecksOf, type CrossScope,
+} from '../../db/checks';
 import { articleChecks } from './article';
 import { crossChecks } from './cross';
 
-export { checksForArticle, checksForFact, countChecks, listChecks, type CheckView, type CheckedFigure } from '../../db/checks';
+export { checksForArticle, checksForFact, countChecks, crossScopesOf, deleteCrossChecksOfArticle, listChecks, type CheckView, type CheckedFigure, type CrossScope } from '../../db/checks';
 export * from './types';
 
 /** Recomputes and stores the checks inside one article; returns how many there are. */
@@ -25,8 +27,27 @@ export async function runCrossChecks(db: Sql): Promise<number> {
   return drafts.length;
 }
 
-/** Both, for one article: what a review or a re-extraction calls. */
-export async function recheckArticle(db: Sql, articleId: number): Promise<void> {
+/**
+ * Recomputes the checks across articles of some scopes only (an editor's review, a deleted or added
+ * article), with the same verdicts a full runCrossChecks would give them. `movedFactIds`: figures whose
+ * checks must go even if they left these scopes (a figure corrected to another metric, or rejected).
+ */
+export async function runCrossChecksIn(db: Sql, scopes: readonly CrossScope[], movedFactIds: readonly number[] = []): Promise<number> {
+  const members = new Set<number>(movedFactIds);
+  const drafts = [];
+  for (const scope of scopes) {
+    const facts = await factsForCrossChecksIn(db, scope);
+    for (const f of facts) members.add(f.id);
+    drafts.push(...crossChecks(facts));
+  }
+  await replaceCrossChecksOf(db, [...members], drafts);
+  return drafts.length;
+}
+
+/** After an editor's review of a figure: its article's checks, and the checks across articles of its scope before and after. */
+export async function recheckAfterReview(db: Sql, articleId: number, factId: number, scopeBefore: readonly CrossScope[]): Promise<void> {
   await runChecksForArticle(db, articleId);
-  await runCrossChecks(db);
+  const after = await crossScopesOf(db, { factIds: [factId] });
+  const scopes = new Map([...scopeBefore, ...after].map((s) => [`${s.metric}|${s.unit}|${s.district}`, s]));
+  await runCrossChecksIn(db, [...scopes.values()], [factId]);
 }

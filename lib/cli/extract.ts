@@ -22,7 +22,9 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`\n## ${article.title ?? '(untitled)'}  [${article.start}, ${article.end})  ${article.facts.length} figures`);
     for (const f of article.facts) {
       const place = [f.district, f.street, f.community].filter(Boolean).join(' ');
-      console.log([f.text.padEnd(14), String(f.value).padStart(14), f.unit.padEnd(8), f.qualifier.padEnd(9), f.metric.padEnd(22), place.padEnd(20), f.date ?? ''].join('  '));
+      // why the metric: what is counted · what was done (and the role when the figure is no measured quantity)
+      const why = [f.facets.object, f.facets.action].filter(Boolean).join('·') + (f.metricSource === 'fallback' ? ' (cues)' : '');
+      console.log([f.text.padEnd(14), String(f.value).padStart(14), f.unit.padEnd(8), f.qualifier.padEnd(9), f.metric.padEnd(22), f.role.padEnd(9), place.padEnd(20), (f.date ?? '').padEnd(10), why].join('  '));
     }
   }
   return 0;

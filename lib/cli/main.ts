@@ -7,10 +7,11 @@ const COMMANDS: Record<string, Command> = {
   extract: { summary: 'extract FILE [--published YYYY-MM-DD] [--district NAME] [--json]', load: () => import('./extract') },
   synth: { summary: 'synth --facts N [--db PATH] [--seed N] [--per-article N] [--force]: synthetic articles and facts for benchmarks', load: () => import('./synth') },
   ingest: { summary: 'ingest PATH... [--source NAME] [--district NAME] [--published YYYY-MM-DD] [--max-size MB] [--workers N]: files and folders into the database', load: () => import('./ingest') },
+  crawl: { summary: 'crawl URL...|--config FILE|--source NAME [--since YYYY-MM-DD] [--delay S] [--max-pages N] [--max-depth N] [--district NAME]: articles from feeds, sitemaps and news-list pages, politely and incrementally', load: () => import('./crawl') },
   reextract: { summary: 'reextract [--all]: re-run the current extractor over articles extracted by an older one, keeping every review decision', load: () => import('./reextract') },
   export: { summary: 'export --format csv|jsonl [--district CODE --street CODE --community CODE --metric KEY --from DAY --to DAY --qualifier Q --source NAME --unit U --pick P --include-rejected --no-bom --base-url URL --db PATH] > FILE; export --dictionary prints the data dictionary', load: () => import('./export') },
   init: { summary: 'init: create/migrate the database and load the bundled sample when it holds no articles', load: () => import('./init') },
-  editor: { summary: 'editor NAME: add an editor or set their password (FIGURES_EDITOR_PASSWORD, else one is generated and printed once)', load: () => import('./editor') },
+  editor: { summary: 'editor NAME [--sign-out]: add an editor or set their password (FIGURES_EDITOR_PASSWORD, else one is generated and printed once; ends their sessions); --sign-out only ends every session of theirs', load: () => import('./editor') },
   rollups: { summary: 'rollups [--db PATH]: derive the effective figures and periods again and rebuild the rollups (after edits that went around the app)', load: () => import('./rollups') },
   checks: { summary: 'checks: recompute every fact check (rates, shares, parts, growth, running totals, conflicts, streets vs district)', load: () => import('./checks') },
 };

@@ -263,7 +263,7 @@ export function streamWriter(format: ExportFormat, options: RowOptions = {}): St
     needsRaw,
     write(row, cursor) {
       const a = cursor.article(row[articleAt] as number);
-      // the cursor has read in full exactly the rows needsRaw picked: no second test of the row's runs
+      // the cursor read in full the rows needsRaw picked (once per row, when it loaded the page)
       const raw = cursor.raw(row[idAt] as number);
       return raw ? full(raw, a) : fast(row, a);
     },

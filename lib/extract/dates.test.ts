@@ -9,14 +9,19 @@ type Row = [date: string, precision: DatePrecision, published: string, forms: st
 const RESOLVE: Row[] = [
   ['2020-04-16', 'day', '2020-04-21', ['4月16日', '4月16日晚', '2020年4月16日', '今年4月16日', '四月十六日', '2020-04-16', '4月16号', '二〇二〇年四月十六日']],
   ['2020-03-31', 'day', '2020-04-21', ['截至3月31日', '截至今年3月31日', '截止2020年3月31日', '截至到3月31日']],
-  ['2020-03-31', 'month', '2020-04-21', ['截至3月底', '截止今年3月末', '3月份', '1-3月', '1—3月', '1至3月', '1~3月份', '前3个月', '今年1-3月', '三月份']],
+  // an as-of cut-off (截至…底) is a day: the day a running total is counted up to (issue 17)
+  ['2020-03-31', 'day', '2020-04-21', ['截至3月底', '截止今年3月末']],
+  ['2020-03-31', 'month', '2020-04-21', ['3月份', '1-3月', '1—3月', '1至3月', '1~3月份', '前3个月', '今年1-3月', '三月份']],
   ['2020-03-31', 'quarter', '2020-04-21', ['一季度', '第一季度', '今年一季度', '2020年一季度', '1季度', '首季度']],
   ['2019-12-31', 'year', '2020-04-21', ['去年', '2019年', '上年度', '2019年度']],
-  ['2019-12-31', 'month', '2020-04-21', ['去年底', '截至去年底', '2019年底', '去年12月份', '12月份']],
+  ['2019-12-31', 'month', '2020-04-21', ['去年底', '2019年底', '去年12月份', '12月份']],
+  ['2019-12-31', 'day', '2020-04-21', ['截至去年底', '截至2019年12月31日']],
   ['2019-09-30', 'quarter', '2020-04-21', ['去年前三季度', '2019年前三季度', '去年三季度']],
   ['2023-06-30', 'half', '2023-08-09', ['上半年', '今年上半年', '2023年上半年']],
-  ['2023-06-30', 'month', '2023-08-09', ['1-6月', '1至6月', '今年1—6月份', '截至6月底', '前6个月']],
-  ['2023-07-31', 'month', '2023-08-18', ['截止今年7月底', '今年1-7月', '7月份', '7月']],
+  ['2023-06-30', 'month', '2023-08-09', ['1-6月', '1至6月', '今年1—6月份', '前6个月', '前六个月']],
+  ['2023-06-30', 'day', '2023-08-09', ['截至6月底', '截止今年6月末', '截至6月30日']],
+  ['2023-07-31', 'month', '2023-08-18', ['今年1-7月', '7月份']],
+  ['2023-07-31', 'day', '2023-08-18', ['截止今年7月底']],
   ['2022-06-30', 'half', '2023-08-09', ['去年上半年', '2022年上半年']],
   ['2023-08-09', 'day', '2023-08-09', ['今年以来', '年初以来', '截至目前', '截至发稿时', '目前', '近日', '日前', '如今', '今天', '2023年以来', '3月以来', '自3月1日起']],
   ['2023-08-08', 'day', '2023-08-09', ['昨天', '昨日']],
@@ -72,6 +77,7 @@ describe('findDates flags', () => {
   });
   it('needs a publication date for relative expressions', () => {
     expect(findDates('今年以来，上半年，3月31日', null)).toEqual([]);
+    expect(findDates('今年以来，上半年，3月31日', '2023-13-45')).toEqual([]); // no calendar day: no publication date
     expect(findDates('2022年上半年', null)[0]).toMatchObject({ date: '2022-06-30', precision: 'half' });
   });
   it('reads Chinese small numbers', () => {
@@ -182,17 +188,17 @@ describe('dateForFigure', () => {
   });
 });
 
-describe('speed', () => {
-  it('findDates runs a linear pass (≥ 5 MB/s)', () => {
+// Speed is measured by `npm run bench` (tests check behaviour, not timings); linear.test.ts checks scaling.
+describe('a large text', () => {
+  it('findDates reads 2 MB of dense news prose, every date found', () => {
     // a realistic density: a few date expressions in a paragraph of news prose
     const unit = '上半年，全区地区生产总值增长3.7%，规模以上工业增加值增长14.6%，固定资产投资增长11.3%，一般公共预算收入增长7.6%，进出口总额增长65%，振兴突破的新动能持续增强。'
       + '截至6月底，累计完成投资12亿元，比去年同期增长5%；签约亿元以上项目62个，落地亿元以上项目46个，分别完成全年任务56.36%、83.64%，落地转化率74.19%。'
       + '3月25日，7大项目集中开工，总投资超300亿元，央视新闻联播和香港各大媒体都作了报道，还将全力推进重大项目建设，确保季季有开工、月月有形象。\n\n';
     const text = unit.repeat(Math.ceil(2_000_000 / Buffer.byteLength(unit)));
-    const t0 = performance.now();
     const ms = findDates(text, '2023-08-09');
-    const sec = (performance.now() - t0) / 1000;
-    expect(ms.length).toBeGreaterThan(1000);
-    expect(Buffer.byteLength(text) / 1e6 / sec).toBeGreaterThan(5);
+    const perUnit = findDates(unit, '2023-08-09').length;
+    expect(perUnit).toBeGreaterThan(2);
+    expect(ms.length).toBe(perUnit * Math.ceil(2_000_000 / Buffer.byteLength(unit)));
   });
 });

@@ -3,14 +3,17 @@
 //
 // Resolution (the day a figure refers to):
 //   explicit day (4月16日, 3日至9日 → the last day)            → that day
-//   as-of (截至3月31日, 截止今年7月底, 到去年底)               → that day, asOf
+//   as-of (截至3月31日, 截止今年7月底, 到去年底)               → that day (day precision), asOf, a cut-off
 //   period (一季度, 上半年, 1-10月, 前三季度, 7月份, 2022年, 去年) → its last day; a period still running at
 //                                                               publication (今年, 上半年 in May) → publication day
-//   since / present (今年以来, 截至目前, 目前, 近日, 日前, 如今) → publication day
+//   since / present (今年以来, 截至目前, 目前, 近日, 日前, 如今,  → publication day
+//     自2021年开展…以来, 从2020年开始, 3月实施以来)
 //   relative days (今天, 昨天, 前天, 上月)                      → counted from the publication day
 //   anaphora (当天, 当日, 同日, 会上)                            → the last explicit day named before
-//   a bare month in a past year (去年2月，…启动…)                → publication day: an event month, no day is
-//                                                               supported (gold README: no first-of-month)
+//   a bare month or part of one (去年2月，…; 今年9月，…; 8月下旬)  → publication day: an event's month names
+//                                                               no day (gold README: no first-of-month)
+//   年初 / 3月初 (no day of their own)                          → dated as their year / month; 截至年初 → 1 January
+//   前一个月 ("the month before", relative to an event)          → no date
 // Years are given (2023年上半年) or implied: the publication year, or the year before for a month after
 // the publication month (12月 in an April article) unless the context speaks of the future (将, 可, 预计…).
 //
@@ -18,9 +21,12 @@
 // else a clause-initial period / as-of / present mention of an earlier sentence of the same paragraph,
 // provided nothing in between resets the time frame ('inherited'); else the publication date ('default').
 // Event days (a news dateline "8月8日，在…发布会上") govern their own sentence only; comparison bases
-// (比去年同期) never govern; attributive mentions (去年的27%) govern only the number right after them;
-// a future mention (到2025年, 10月底可竣工, 下半年将…) marks a target: the figure falls back to the
-// publication date.
+// (比去年同期) never govern; attributive mentions (去年的27%) govern only the number right after them, and a
+// date inside an object (办结2022年遗留案件) none; a future mention (到2025年, 10月底可竣工, 下半年将…) marks a
+// target: the figure falls back to the publication date. A cut-off keeps its day for the periods named
+// after it in its sentence (截至6月底，街道今年已累计… → 30 June). A static attribute (占地, 现有, 下辖…) is dated
+// only by a cut-off, the present or its own clause; a rate (日均, 年交易额…) or a static sentence inherits no
+// frame, and a plan between a frame and a figure ends the frame.
 import type { DateMention, DatePrecision, Provenance, Range } from './types';
 
 /** Extra facts about a mention that dateForFigure uses; findDates returns these (they are DateMentions). */
@@ -36,6 +42,10 @@ export interface DateMentionInfo extends DateMention {
   future: boolean;
   /** clause-initial or followed by a comma: frames what follows (上半年，… / 截至3月31日，…) */
   topic: boolean;
+  /** an as-of cut-off (截至6月底, 到去年底): the day up to which a running total is counted */
+  cutoff?: boolean;
+  /** first day of the period the mention names (今年 → 1 January); its date for a point in time */
+  from?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -92,13 +102,14 @@ const YEAR = `(?:${YNUM}\\s*年度?|${YREL}度?)`;
 const YRANGE = `${YNUM}\\s*年?${SEP}${YNUM}\\s*年度?`;
 const MONTHP = `${M}\\s*月?(?:${SEP}${M})?\\s*月份?`;
 const DAYP = `${D}\\s*[日号]?(?:${SEP}(?:${M}\\s*月)?${D})?\\s*[日号]`;
-const PER = '(?:第?[一二三四1-4]季度|首季度?|前[一二三两]个?季度|[上下前后]半年|年[初底末]|前(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月)';
+// 前N个月 with N ≥ 2: 前一个月 is "the month before", relative to an event, not January
+const PER = '(?:第?[一二三四1-4]季度|首季度?|前[一二三两]个?季度|[上下前后]半年|年[初底末]|前(?:1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月)';
 const SUFFIX = '(?:上旬|中旬|下旬|初|底|末)?(?:以来|至今|起|以前|之前|前|当天|当日|[上下]午|晚上?|早上?|凌晨|中午|夜间)?';
 const PRE = '(?:截[至止](?:到|至)?|到|至)?';
 const RELWORDS = [
   '截[至止](?:到|至)?(?:目前|今天|今日|当前|现在|发稿时?)', '年初以来', '近年来', '近年', '近[一二三两几半\\d]+个?(?:月|年|周)(?:来|以来)?',
   '现如今', '如今', '目前', '当前', '(?<![节假生时期昨今次每])日前', '近日', '近期', '近来', '今天', '今日', '昨天', '昨日', '前天',
-  '本月', '当月', '上个?月', '(?<![社机理])会(?:议)?上(?=[，,])', '当天', '当日', '同日', '次日',
+  '(?:本|上个?)月初', '本月', '当月', '上个?月', '(?<![社机理])会(?:议)?上(?=[，,])', '当天', '当日', '同日', '次日',
 ].join('|');
 
 // The first character of any expression: lets the engine skip other positions quickly.
@@ -117,7 +128,7 @@ const RE_PRE = /^(截[至止](?:到|至)?|到|至)/;
 const RE_YMD = /^((?:19|20)\d{2})[-/.．](\d{1,2})[-/.．](\d{1,2})$/;
 const RE_YEAR_RANGE = new RegExp(`^(${YNUM})\\s*年?${SEP}(${YNUM})\\s*年度?`);
 const RE_YEAR = new RegExp(`^(?:(${YNUM})\\s*年度?|(${YREL})度?)`);
-const RE_FIRST_MONTHS = /^前(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月/;
+const RE_FIRST_MONTHS = /^前(1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月/;
 const RE_QUARTER = /^(?:第?([一二三四1-4])季度|首季度?)/;
 const RE_FIRST_QUARTERS = /^前([一二三两])个?季度/;
 const RE_HALF = /^([上下前后])半年/;
@@ -187,6 +198,7 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
   let startD: number | null = null, endD: number | null = null, endDM: number | null = null;
   let precision: DatePrecision = 'year';
   let isMonthOnly = false, monthWord = false;
+  let early = false; // 年初, 3月初: the start of a year or month, no day of its own
   let m: RegExpExecArray | null;
   if ((m = RE_FIRST_MONTHS.exec(s))) {
     startM = 1; endM = smallNumber(m[1]); precision = 'month';
@@ -203,7 +215,7 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
     startM = first ? 1 : 7; endM = first ? 6 : 12; precision = 'half';
     s = s.slice(m[0].length);
   } else if ((m = RE_YEARPART.exec(s))) {
-    if (m[1] === '初') { startM = 1; endM = 1; precision = 'month'; }
+    if (m[1] === '初') early = true;
     else { startM = 12; endM = 12; precision = 'month'; }
     s = s.slice(m[0].length);
   } else if ((m = RE_MONTH.exec(s))) {
@@ -237,12 +249,13 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
   const since = tail === '以来' || tail === '至今' || tail === '起';
   const deadline = tail === '前' || tail === '以前' || tail === '之前';
 
-  if (startM === null && year === null) return null;
+  if (startM === null && year === null && !early) return null;
   if (startM === null && part) {
     // 今年初, 去年底
-    if (part === '初' || part === '上旬') { startM = endM = 1; precision = 'month'; }
+    if (part === '初') early = true;
+    else if (part === '上旬') { startM = endM = 1; precision = 'month'; }
     else if (part === '底' || part === '末') { startM = endM = 12; precision = 'month'; }
-  }
+  } else if (part === '初' && startM !== null && startD === null) early = true;
   if (startM !== null && (!(startM >= 1 && startM <= 12) || !(endM! >= 1 && endM! <= 12) || endM! < startM)) return null;
 
   // implied year
@@ -258,8 +271,14 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
   const y1 = yearEnd ?? y0;
 
   let start: string, end: string;
+  if (early && asOfPrefix) {
+    // 截至年初, 截至3月初: as of the first day
+    start = end = iso(y0, startM ?? 1, 1);
+    return { asOfPrefix, toPrefix, start, end, precision: 'day', kind: 'period', since, deadline, eventMonth: false, explicitYear };
+  }
   if (startM === null) {
     start = iso(y0, 1, 1); end = iso(y1, 12, 31);
+    // 年初 (今年初, 去年年初) names no day and no month of its own: it is dated as its year
   } else if (startD !== null) {
     const em = endDM ?? endM!;
     if (!validDay(y0, startM, startD) || !validDay(y1, em, endD!)) return null;
@@ -267,11 +286,12 @@ function parseExpression(raw: string, pub: { y: number; m: number; d: number } |
   } else {
     start = iso(y0, startM, 1);
     let lastDay = daysInMonth(y1, endM!);
-    if (part === '初' || part === '上旬') lastDay = 10;
+    // 3月初 is dated as its month (no invented 10th); 上旬 / 中旬 are periods that end on the 10th / 20th
+    if (part === '上旬') lastDay = 10;
     else if (part === '中旬') lastDay = 20;
     end = iso(y1, endM!, lastDay);
   }
-  const eventMonth = isMonthOnly && !monthWord && !part && !asOfPrefix && !toPrefix && !since && !deadline && precision === 'month';
+  const eventMonth = isMonthOnly && !monthWord && part !== '底' && part !== '末' && !asOfPrefix && !toPrefix && !since && !deadline && precision === 'month';
   return {
     asOfPrefix, toPrefix, start, end, precision, kind: startD !== null ? 'day' : 'period',
     since, deadline, eventMonth, explicitYear,
@@ -292,6 +312,8 @@ function relative(s: string, published: string | null, lastDay: string | null):
       return present();
     case '昨天': case '昨日': return published ? { ...present()!, start: addDays(published, -1), end: addDays(published, -1) } : null;
     case '前天': return published ? { ...present()!, start: addDays(published, -2), end: addDays(published, -2) } : null;
+    case '本月初': return present('month');
+    case '上月初': case '上个月初':
     case '上月': case '上个月': {
       if (!published) return null;
       const p = parseIso(published);
@@ -320,6 +342,17 @@ const FUTURE_AFTER = /^(?:前|以前|之前)?[，,]?(?:可|将|要|能|预计|�
 const COMPARISON_BEFORE = /(比|较|与|同比|相比|对比|高于|低于|多于|少于|超过|超出|相较)$/;
 const COMPARISON_AFTER = /^(同期|相比|相较|同比)/;
 const RE_SINCE_AFTER = /^[^，。；,;\d]{0,6}以来/;
+/** 自 / 从 before a date opens a since-phrase that a later 以来 / 开始 / 起 / 至今 of the clause closes:
+ *  自2021年开展“清河”行动以来, 从2020年开始, 自去年8月全面推行河长制起. */
+const SINCE_OPENER_BEFORE = /(?:自|从|自从|打从)$/;
+const RE_SINCE_CLOSER = /^[^，。；,;！？!?\n]{0,40}?(?:以来|开始|起|至今)/;
+/** 2020年开始，… / 3月开始实施…: a start, not the figure's date */
+const RE_START_AFTER = /^开始/;
+/**
+ * A transitive verb right before a date makes the date part of the object's noun phrase (办结2022年信访
+ * 积案15件, 兑现2022年度奖补资金): the year qualifies the cases or the funds, not the day of the figure.
+ */
+const OBJECT_VERB_BEFORE = /(?:办结|办理|受理|化解|兑现|发放|拨付|清理|下达|申报|落实|审结|执结|查处|收到|获得|争取|列入|纳入|梳理|承接|结转|清偿|偿还|追回|追缴|补发|补缴|清欠|完成|实施|编制|下发|推进|谋划|储备|处理|调处|排查|整改|针对|涉及|围绕)$/;
 const LUNAR_BEFORE = /(农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)$/;
 
 /** End of the first number after `from` in the same clause (for attributive scope), else `from`. */
@@ -337,7 +370,9 @@ function firstNumberEnd(text: string, from: number): number {
 
 /** Every date or period expression of the text, resolved against the publication date, sorted by start. */
 export function findDates(text: string, published: string | null): DateMentionInfo[] {
-  const pub = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? parseIso(published) : null;
+  // a publication date that is no calendar day (2023-13-45) is no publication date
+  const parsed = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? parseIso(published) : null;
+  const pub = parsed && validDay(parsed.y, parsed.m, parsed.d) ? parsed : null;
   const pubIso = pub ? published : null;
   const out: DateMentionInfo[] = [];
   let lastDay: string | null = null;
@@ -372,14 +407,22 @@ export function findDates(text: string, published: string | null): DateMentionIn
       // a later day of the publication month without a future word is a schedule (14日，…3人): keep it
       future = p.precision !== 'day' || futureContext || p.toPrefix || p.deadline;
     }
-    // a bare month of a past year (去年2月，…): an event month; no day is supported → publication day
-    if (p.eventMonth && pub && Number(p.end.slice(0, 4)) < pub.y && pubIso) date = pubIso;
-    // "2021年启动以来", "3月实施以来": a since-expression with its event in between
-    let precision = p.since ? 'day' as DatePrecision : p.precision;
+    // a bare month (去年2月，…; 今年9月，区民政局委托…; 8月下旬，…): the month of an event, which names no
+    // day; gold/README: the most specific day the text supports, else the publication day
+    let eventMonth = false;
+    if (p.eventMonth && pubIso && !future) { date = pubIso; eventMonth = true; }
+    // "2021年启动以来", "3月实施以来", "自2021年开展…行动以来", "从2020年开始": a since-expression with
+    // its event in between; the date is where counting started, the figure is as of publication
+    let precision = p.since || eventMonth ? 'day' as DatePrecision : p.precision;
     let sinceEvent = false;
-    if (!p.since && !future && pubIso && p.start <= pubIso && RE_SINCE_AFTER.test(after)) {
+    if (!p.since && !future && pubIso && p.start <= pubIso && !p.asOfPrefix
+      && (RE_SINCE_AFTER.test(after) || RE_START_AFTER.test(after)
+        || (SINCE_OPENER_BEFORE.test(before) && RE_SINCE_CLOSER.test(text.slice(end, end + 48))))) {
       date = pubIso; precision = 'day'; sinceEvent = true;
     }
+    // an as-of day (截至6月底, 截至5月31日, 到去年底): the day a running total is counted up to
+    const cutoff = !sinceEvent && !p.since && !future && (p.asOfPrefix || (p.toPrefix && asOf));
+    if (cutoff && date === p.end) precision = 'day';
 
     const prevChar = start > 0 ? text[start - 1] : '\n';
     const nextChar = end < text.length ? text[end] : '\n';
@@ -391,12 +434,14 @@ export function findDates(text: string, published: string | null): DateMentionIn
       date = iso(pub.y - 1, pub.m, Math.min(pub.d, daysInMonth(pub.y - 1, pub.m)));
       precision = 'day';
     }
-    const attributive = nextChar === '的' || /《[^》]*$/.test(text.slice(Math.max(0, start - 20), start));
+    const ofObject = !topic && !asOf && !sinceEvent && !p.toPrefix && OBJECT_VERB_BEFORE.test(before);
+    const attributive = nextChar === '的' || ofObject || /《[^》]*$/.test(text.slice(Math.max(0, start - 20), start));
     const scopeEnd = nextChar === '的' ? firstNumberEnd(text, end + 1) : end;
 
     out.push({
       start, end, text: raw, date, precision, asOf: asOf || sinceEvent,
-      kind: p.kind, comparison, attributive, scopeEnd, future, topic,
+      kind: p.kind, comparison, attributive, scopeEnd, future, topic, cutoff,
+      from: p.start,
     });
     if (p.kind === 'day' && !future) lastDay = date;
   }
@@ -439,6 +484,7 @@ export function findPublicationDate(text: string): string | null {
 // Which mention governs a figure
 
 function info(m: DateMention): DateMentionInfo {
+  if ('kind' in m) return m as DateMentionInfo; // from findDates: nothing to fill in
   const x = m as Partial<DateMentionInfo> & DateMention;
   return {
     ...m,
@@ -461,10 +507,114 @@ function lastBefore(mentions: readonly DateMention[], pos: number): number {
   return ans;
 }
 
-/** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets. */
-const PLAN_MARKER = /将(?!近)|预计|计划|规划|力争|拟|有望|争取/u;
+/** A sentence that speaks of a plan or a prospect (将设立, 预计新增, 规划建设, 力争): its figures are targets.
+ *  (将 before 近 is 将近, "nearly", no plan.) */
+const PLAN_WORDS = ['将', '预计', '计划', '规划', '力争', '拟', '有望', '争取'];
+/** How many comparison bases (比去年同期…) in a row the look-back for a framing mention passes over. */
+const MAX_TRANSPARENT = 8;
 /** How far before a figure (within its sentence) a plan word is looked for. */
 const PLAN_WINDOW = 80;
+/** How far apart a frame and a figure may lie for a plan between them to be looked for (a bound on the scan). */
+const PLAN_LOOKBACK = 1000;
+
+/**
+ * A static attribute of a place or a site (占地面积, 总面积, 现有, 拥有, 下辖, 常住人口): what it measures is
+ * as of the report, not of an event named before it in the sentence or paragraph.
+ */
+const STATIC_WORDS = ['占地', '总面积', '辖区面积', '区域面积', '土地面积', '用地面积', '规划面积', '流域面积',
+  '现有', '拥有', '辖有', '下辖', '常住人口', '户籍人口', '总人口'];
+/** A rate (日均交易量, 年交易额, 每年…) states what a place does in a usual day or year: a time frame of an
+ *  earlier sentence does not date it (a frame of its own sentence does: 上半年，日均接待…). */
+const RATE_WORDS = ['日均', '月均', '年均', '人均', '每年', '每天', '每日', '每月', '年交易额', '年产值', '年产量', '年销售额', '年营业收入', '年纳税'];
+
+const enum Marker { Plan, Static, Rate }
+/** The marker words by first character, longest first (规划面积 is an area, not a plan). */
+const MARKER_WORDS = new Map<number, { word: string; kind: Marker }[]>();
+for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.Rate], [PLAN_WORDS, Marker.Plan]] as const) {
+  for (const word of words) {
+    const bucket = MARKER_WORDS.get(word.charCodeAt(0)) ?? [];
+    bucket.push({ word, kind });
+    MARKER_WORDS.set(word.charCodeAt(0), bucket);
+  }
+}
+for (const bucket of MARKER_WORDS.values()) bucket.sort((a, b) => b.word.length - a.word.length);
+const MARKER_FIRST = new Uint8Array(65536);
+for (const c of MARKER_WORDS.keys()) MARKER_FIRST[c] = 1;
+
+interface WordIndex { starts: number[]; ends: number[] }
+/** What dateForFigure weighs in a text besides its dates, found once per text. */
+interface TextIndex { text: string; plans: WordIndex; statics: WordIndex; rates: WordIndex }
+const textIndexes = new WeakMap<DateMention[], TextIndex>();
+let lastMentions: DateMention[] | null = null, lastIndex: TextIndex | null = null;
+
+/** The text's index, keyed by its mentions (the figures of one text ask one after the other). */
+function indexOf(mentions: DateMention[], text: string): TextIndex {
+  if (lastMentions === mentions && lastIndex && lastIndex.text === text) return lastIndex;
+  let index = textIndexes.get(mentions);
+  if (!index || index.text !== text) {
+    index = { text, plans: { starts: [], ends: [] }, statics: { starts: [], ends: [] }, rates: { starts: [], ends: [] } };
+    // one pass: a table read per character, a word comparison only where a marker word may start
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!MARKER_FIRST[c]) continue;
+      for (const { word, kind } of MARKER_WORDS.get(c)!) {
+        if (!text.startsWith(word, i) || (word === '将' && text[i + 1] === '近')) continue;
+        const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : index.plans;
+        words.starts.push(i); words.ends.push(i + word.length);
+        i += word.length - 1;
+        break;
+      }
+    }
+    textIndexes.set(mentions, index);
+  }
+  lastMentions = mentions;
+  return (lastIndex = index);
+}
+
+/** Whether a word lies wholly in [from, to). */
+function wordIn(words: WordIndex, from: number, to: number): boolean {
+  let lo = 0, hi = words.starts.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (words.starts[mid] < to) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0 && words.starts[k] >= from; k--) if (words.ends[k] <= to) return true;
+  return false;
+}
+
+const SENTENCE_END_CHAR = new Uint8Array(65536), CLAUSE_OR_SENTENCE_END = new Uint8Array(65536);
+for (const ch of '。！？!?；;\n') SENTENCE_END_CHAR[ch.charCodeAt(0)] = CLAUSE_OR_SENTENCE_END[ch.charCodeAt(0)] = 1;
+for (const ch of '，,：:') CLAUSE_OR_SENTENCE_END[ch.charCodeAt(0)] = 1;
+/** How far back the start of a figure's clause is looked for. */
+const CLAUSE_WINDOW = 60;
+
+/** Start of the figure's clause (after the last ，；： before it, within its sentence and CLAUSE_WINDOW). */
+function clauseStartBefore(text: string, sentenceStart: number, pos: number): number {
+  const limit = Math.max(sentenceStart, pos - CLAUSE_WINDOW);
+  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_OR_SENTENCE_END[text.charCodeAt(i)]) return i + 1;
+  return limit;
+}
+
+/** Whether [from, to) holds no sentence end (bounded: a long gap counts as another sentence). */
+function oneSentence(text: string | null | undefined, from: number, to: number): boolean {
+  if (!text) return true;
+  if (to - from > 200) return false;
+  for (let i = from; i < to; i++) if (SENTENCE_END_CHAR[text.charCodeAt(i)]) return false;
+  return true;
+}
+
+/**
+ * 截至6月底，街道今年已累计… / 截至5月31日，X街道今年以来…: a period (今年, 今年以来, 上半年) named after an as-of
+ * day of the same sentence that falls inside it is counted up to that day. Returns the as-of mention.
+ */
+function cutoffInside(mentions: readonly DateMention[], i: number, m: DateMentionInfo, text: string | null | undefined): DateMentionInfo | null {
+  if (m.cutoff || m.kind === 'day' || m.kind === 'anaphor' || !m.from) return null;
+  for (let j = i - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+    const c = info(mentions[j]);
+    if (c.comparison) continue;
+    if (c.future) return null;
+    // mentions are in order: when this one lies in the sentence, so do those between
+    if (c.cutoff && c.date >= m.from && c.date <= m.date) return oneSentence(text, c.end, m.start) ? c : null;
+  }
+  return null;
+}
 
 export function dateForFigure(a: {
   mentions: DateMention[]; figureStart: number; sentence: Range; paragraph: Range; article: Range; published: string | null;
@@ -474,6 +624,12 @@ export function dateForFigure(a: {
   const fallback = { date: a.published, precision: a.published ? 'day' as DatePrecision : null, provenance: 'default' as Provenance };
   let i = lastBefore(a.mentions, a.figureStart);
   const paraStart = Math.max(a.paragraph.start, a.article.start);
+  // a static attribute (占地面积…) in the figure's clause: only an as-of day, the present or its own clause dates it
+  let staticFrom = -1;
+  if (a.text) {
+    const clauseStart = clauseStartBefore(a.text, a.sentence.start, a.figureStart);
+    if (wordIn(indexOf(a.mentions, a.text).statics, clauseStart, a.figureStart)) staticFrom = clauseStart;
+  }
 
   // 1. the nearest usable mention before the figure in its sentence
   for (; i >= 0 && a.mentions[i].start >= a.sentence.start; i--) {
@@ -484,20 +640,37 @@ export function dateForFigure(a: {
       if (a.figureStart < m.scopeEnd) return { date: m.date, precision: m.precision, provenance: 'stated' };
       continue;
     }
+    if (staticFrom >= 0 && !m.asOf && m.kind !== 'present' && m.start < staticFrom) continue;
     if (m.future) return fallback;                   // a target: the figure is a plan
-    return { date: m.date, precision: m.precision, provenance: 'stated' };
+    const c = cutoffInside(a.mentions, i, m, a.text) ?? m;
+    return { date: c.date, precision: c.precision, provenance: 'stated' };
   }
 
   // 2. a framing mention of an earlier sentence of the paragraph — not for a plan: 截至3月13日，…拆除… ／
-  //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day)
-  if (a.text && PLAN_MARKER.test(a.text.slice(Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart))) return fallback;
-  for (; i >= 0 && a.mentions[i].start >= paraStart; i--) {
+  //    …将优先用于建设…，预计新增绿地面积2万平方米 (the target is dated by the report, not by the as-of day),
+  //    nor for a static attribute or a rate (…。全区现有养老机构12家 / …。物流园日均交易量…: the state now)
+  if (staticFrom >= 0) return fallback;
+  const index = a.text ? indexOf(a.mentions, a.text) : null;
+  const plans = index?.plans ?? null;
+  if (index && plans) {
+    if (wordIn(index.statics, a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(index.rates, a.sentence.start, a.figureStart)) return fallback;
+    if (wordIn(plans, Math.max(a.sentence.start, a.figureStart - PLAN_WINDOW), a.figureStart)) return fallback;
+  }
+  for (let transparent = 0; i >= 0 && a.mentions[i].start >= paraStart; i--) {
     const m = info(a.mentions[i]);
-    if (m.comparison || m.attributive) continue;     // transparent
+    if (m.comparison || m.attributive) {             // transparent, but a run of them ends the look-back
+      if (++transparent > MAX_TRANSPARENT) return fallback;
+      continue;
+    }
     if (m.future) return fallback;                   // a plan resets the frame
     if ((m.kind === 'day' || m.kind === 'anaphor') && !m.asOf) return fallback;   // an event day governs its sentence only
     if (!m.topic) return fallback;                   // a mid-clause mention resets the frame
-    return { date: m.date, precision: m.precision, provenance: 'inherited' };
+    // a plan between the frame and the figure's sentence turns to the future: what follows is as of now
+    // (截至3月13日，…。拆后土地将用于…，预计新增…。区城管执法局已组建突击队12支)
+    if (plans && a.sentence.start - m.end <= PLAN_LOOKBACK && wordIn(plans, m.end, a.sentence.start)) return fallback;
+    const c = cutoffInside(a.mentions, i, m, a.text) ?? m;
+    return { date: c.date, precision: c.precision, provenance: 'inherited' };
   }
   return fallback;
 }

@@ -183,3 +183,32 @@ describe('unitless amounts, built counts, calendar periods', () => {
     expect(brief(phrase)).toEqual([]);
   });
 });
+
+// Issue 11 §5, with phrases written for these tests.
+describe('small Chinese counts, listed rates, times ago, national red lines', () => {
+  it.each([
+    ['镇里今年新建两所小学', '两所', 2],
+    ['已建成四所公办幼儿园', '四所', 4],
+    ['举办家政技能培训班三期，', '三期', 3],
+    ['完成两项重点工程', '两项', 2],
+    ['为五户困难家庭修缮房屋', '五户', 5],
+  ] as const)('%s → %s', (phrase, text, value) => {
+    const f = only(phrase);
+    expect([f.text, f.value, f.unit]).toEqual([text, value, 'count']);
+  });
+  it.each(['建立三项制度', '落实四个责任', '二期工程', '三期项目', '一批企业', '新建一批口袋公园', '两手都要硬', '三类人群'])('%s has no figure', (phrase) => {
+    expect(brief(phrase)).toEqual([]);
+  });
+  it('reads the first number of a list that shares a rate unit', () => {
+    expect(brief('满意率和办结率分别提高1.2、0.8个百分点')).toEqual(['1.2=1.2percentage_point', '0.8个百分点=0.8percentage_point']);
+    expect(brief('两项指标分别增长3.5%和2.1%')).toEqual(['3.5%=3.5percent', '2.1%=2.1percent']);
+    expect(brief('第1、2个百分点')).toEqual(['2个百分点=2percentage_point']);
+  });
+  it('reads a fraction as a percent', () => {
+    expect(brief('全镇五分之三的行政村')).toEqual(['五分之三=60percent']);
+  });
+  it.each(['3个月前已完成签约', '两年后全面建成', '早在10天前就已到位', '坚守18亿亩耕地红线', '守住十八亿亩耕地红线'])('%s has no figure', (phrase) => {
+    expect(brief(phrase)).toEqual([]);
+  });
+});
+

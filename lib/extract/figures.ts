@@ -22,14 +22,16 @@
 //   - 年 after a four-digit number is a year; 24小时 is "around the clock"; 前N名 is a rank.
 //   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
+import type { ObjectClass } from './facet-classes';
 import type { FigureMatch, Qualifier } from './types';
+import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
   ARABIC_NUMBER_SOURCE, CHINESE_NUMBER_SOURCE, CHINESE_NUMERAL_CHARS, SCALE_SOURCE,
   normalizeDigits, parseNumberToken, roundFloat, scaleValue, type ParsedNumber,
 } from './numbers';
 import { BIG_COUNT_WORD, CUBIC_CONTEXT_PATTERN, PERCENT_TENTH_WORD, UNIT_SOURCE, unitWord, type UnitWord } from './units';
 import {
-  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, PREFIX_QUALIFIER_SOURCE,
+  DURATION_ONLY_SUFFIXES, INNER_QUALIFIER_SOURCE, MAGNITUDE_ONLY_PREFIXES, MAX_PREFIX_LENGTH, PREFIX_QUALIFIER_SOURCE,
   SUFFIX_QUALIFIER_SOURCE, innerQualifier, prefixQualifier, suffixQualifier,
 } from './qualifiers';
 
@@ -39,7 +41,7 @@ import {
 const ARABIC_START_GUARD = String.raw`(?<![0-9第·•]|\d[.,+＋]|(?<![A-Za-z])[A-Za-z]{1,2})`;
 /** A Chinese numeral starts a figure unless it continues a numeral, an ordinal or a weekday / calendar word
  *  (第三, 初一, 周三, 星期五, 农历三月), or an indefinite amount (几十, 数百, 多万). */
-const CHINESE_START_GUARD = `(?<![${CHINESE_NUMERAL_CHARS}第初周期拜历几数多成])`;
+const CHINESE_START_GUARD = `(?<![${CHINESE_NUMERAL_CHARS}第初周期拜历几数多]|(?<![建完达])成)`;
 
 const NUMBER_SOURCE = `${ARABIC_START_GUARD}${ARABIC_NUMBER_SOURCE}|${CHINESE_START_GUARD}${CHINESE_NUMBER_SOURCE}`;
 /** 1亿2千万, 2万5千: a second number and a smaller scale after the first scale word. */
@@ -103,7 +105,7 @@ const PROPORTION_VERB_BEFORE = /[占达为是到约超近逾有足过]/;
 const SPEED_CONTEXT = /时速|速度|\|[/每]小?时/;
 /** 浏览次数：1234次, 阅读量 5万: counters of the web page, not of the world. */
 const PAGE_FURNITURE_BEFORE = /(?:浏览|阅读|点击|访问|播放)(?:次数|量|数)?[：:]?\s*$/;
-const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|排|列)$/;
+const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|(?<![安编彩])排|(?<![系陈罗])列)$/;
 const RANK_UNITS = new Set(['名', '位']);
 const CUBIC_CONTEXT_WINDOW = 8;
 
@@ -248,15 +250,53 @@ const magnitudeReadsAsAmount = (c: Candidate) =>
  *  real things (三个方面, 两手抓 never follow such a verb). */
 const BUILT_COUNT_BEFORE = /(?:新建|建成|新增|新设|新开|改扩建|扩建|增设|开设|设立)了?$/;
 
+/** 一批, 一个: 一 with a measure word is mostly the article "a"; a batch is no count. */
+const ONE_AS_ARTICLE = /^[一壹]$/;
+
+/** Measure words of things a small Chinese count may count (两所学校, 三期培训班); 类, 种, 方面 count kinds. */
+const SMALL_COUNT_MEASURES = new Set(['个', '项', '所', '期', '座', '栋', '幢', '家', '户', '名', '位', '条', '处', '场', '支', '套', '间', '座', '批次', '场次', '台', '辆', '艘', '件', '起']);
+/** What such a count must name to be a civic figure: things, people, places, events (三项制度, 三个方面 are not). */
+const CIVIC_THINGS: ReadonlySet<ObjectClass> = new Set<ObjectClass>([
+  'project', 'facility', 'building', 'dwelling', 'event', 'enterprise', 'merchant', 'household', 'person', 'staff', 'problem',
+  'case', 'post', 'place', 'line', 'goods', 'vehicle', 'slot', 'organisation',
+]);
+const CLAUSE_END = /^(?:$|[，。；、,;：:！!？?）)\s])/;
+
+/**
+ * 新建两所学校, 举办培训班三期: a Chinese count below ten is a figure when it counts a civic thing named
+ * right after its measure word or right before its number (then ending the clause) — unlike the fixed
+ * phrases that GB/T 15835 keeps in Chinese numerals (三个方面, 三项制度, 两手抓). 二期项目 is a phase.
+ */
+function smallChineseCount(text: string, c: Candidate): boolean {
+  if (c.unit.kind !== 'count' || ONE_AS_ARTICLE.test(c.low.token) || !SMALL_COUNT_MEASURES.has(c.unitText)) return false;
+  let after: ObjectClass | null = null;
+  for (let end = c.end + 1; end <= Math.min(text.length, c.end + 8) && !CLAUSE_END.test(text[end - 1]); end++) {
+    const index = headIndexAt(text, c.end, end);
+    if (index >= 0 && headLength() === end - c.end) after = objectClassAt(index);
+  }
+  if (after) return CIVIC_THINGS.has(after) && !(c.unitText === '期' && after === 'project');
+  const before = headClassAt(text, Math.max(0, c.start - 8), c.start);
+  const beforeClass = before ? objectClassAt(before.index) : null;
+  return beforeClass !== null && CIVIC_THINGS.has(beforeClass) && CLAUSE_END.test(text.slice(c.end, c.end + 1));
+}
+
+/** 3个月前, 两年后: a time before or after now, not a length of time. */
+const TIME_AGO_AFTER = /^(?:以?前|以?后|之前|之后)(?![列沿台端线期])/;
+/** 十八亿亩耕地红线: a national bound quoted as a slogan. */
+const RED_LINE_AFTER = /^.{0,4}?(?:红线|底线)/;
+
 /** The context rules of the header comment. */
 function judge(text: string, c: Candidate): 'accept' | 'reject' {
   const value = c.low.number.value * c.low.scale;
   const qualified = Boolean(c.prefix || c.inner);
   if (c.unitText === BIG_COUNT_WORD && c.low.chinese) return 'reject';
+  if (c.low.chinese && ONE_AS_ARTICLE.test(c.low.token) && c.unitText === '批') return 'reject';
   if (c.low.chinese && c.unit.kind !== 'percent') {
     if (c.low.bareMagnitude && !qualified && !magnitudeReadsAsAmount(c)) return 'reject';
-    if (value < 10 && !(c.unit.kind === 'count' && BUILT_COUNT_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start)))) return 'reject';
+    if (value < 10 && !(c.unit.kind === 'count' && BUILT_COUNT_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))) && !smallChineseCount(text, c)) return 'reject';
   }
+  if (c.unit.kind === 'duration' && TIME_AGO_AFTER.test(text.slice(c.end, c.end + 3))) return 'reject';
+  if (RED_LINE_AFTER.test(text.slice(c.end, c.end + 6))) return 'reject';
   // 今年前10个月: a period of the calendar (dates.ts), not a length of time.
   if (c.unit.unit === 'month' && !c.prefix && text[c.numberStart - 1] === '前') return 'reject';
   if (c.unit.unit === 'year' && !c.high && Number.isInteger(value) && value >= 1000 && c.low.scale === 1) return 'reject';
@@ -325,21 +365,77 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   return out;
 }
 
+/** The figure pattern anchored at lastIndex, compiled once. */
+const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
+/** Characters a number starts with, on width-normalized text. */
+const NUMERAL_SCAN = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
+
+/** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
+const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
+const LISTED_UNITS = new Set(['percent', 'percentage_point']);
+
+/** The numbers of "A、B个百分点" before each rate figure, as figures of the rate's unit (the list read back). */
+function listedRates(normalized: string, figures: FigureMatch[]): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    if (!LISTED_UNITS.has(f.unit) || f.start !== f.numberStart) continue;
+    let start = f.start;
+    const earlier = i > 0 ? figures[i - 1].end : 0;
+    for (let guard = 0; guard < 8; guard++) {
+      const m = LISTED_NUMBER_BEFORE.exec(normalized.slice(Math.max(earlier, start - 16), start));
+      if (!m) break;
+      const numberEnd = start - 1;
+      const numberStart = numberEnd - m[1].length;
+      if (numberStart < earlier) break;
+      out.push({
+        start: numberStart, end: numberEnd, text: normalized.slice(numberStart, numberEnd), numberStart, numberEnd,
+        value: roundFloat(Number(m[1])), low: null, high: null, unit: f.unit, unitWord: f.unitWord, qualifier: 'exact', qualifierWord: null,
+      });
+      start = numberStart;
+    }
+  }
+  return out;
+}
+
 /** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
 export function findFigures(text: string): FigureMatch[] {
   const normalized = normalizeDigits(text);
-  const pattern = new RegExp(FIGURE_PATTERN.source, 'g');
   const figures: FigureMatch[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(normalized)) !== null) {
+  // Every figure holds a numeral at most MAX_PREFIX_LENGTH characters after its start, so the pattern is
+  // tried (anchored) only there: the same leftmost matches as a scan of every position, found without
+  // running the long pattern over the text between numbers. `from` is where the next match may start.
+  const numerals = NUMERAL_SCAN;
+  numerals.lastIndex = 0;
+  let from = 0;
+  let tried = -1;
+  let numeral: RegExpExecArray | null;
+  while ((numeral = numerals.exec(normalized)) !== null) {
+    const at = numeral.index;
+    if (at < from) continue;
+    let match: RegExpExecArray | null = null;
+    for (let start = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1); start <= at && !match; start++) {
+      FIGURE_AT.lastIndex = start;
+      match = FIGURE_AT.exec(normalized);
+      tried = start;
+    }
+    if (!match) continue;
+    tried = match.index;
     const figure = extractFigure(normalized, match);
     if (isRejection(figure)) {
-      pattern.lastIndex = Math.max(figure.resumeAt, match.index + 1);
-      continue;
+      from = Math.max(figure.resumeAt, match.index + 1);
+    } else {
+      figure.text = text.slice(figure.start, figure.end);
+      figures.push(figure);
+      from = figure.end;
     }
-    figure.text = text.slice(figure.start, figure.end);
-    figures.push(figure);
-    pattern.lastIndex = figure.end;
+    tried = Math.min(tried, from - 1);
+    if (numerals.lastIndex < from) numerals.lastIndex = from;
+  }
+  const listed = listedRates(normalized, figures);
+  if (listed.length) {
+    for (const f of listed) { f.text = text.slice(f.start, f.end); figures.push(f); }
+    figures.sort((x, y) => x.start - y.start);
   }
   if (!/\d[万亿]/.test(normalized)) return figures;
   const extra = unitlessAmounts(normalized, figures);

@@ -45,3 +45,30 @@ describe.runIf(existsSync(SCORER))('extraction against ../shared/gold', async ()
     expect(s.date).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe.runIf(existsSync(join(SHARED, 'corpus', 'shangcheng-bao-2020-04-21.txt')))('roles on the sample page (issue 17)', () => {
+  const text = readFileSync(join(SHARED, 'corpus', 'shangcheng-bao-2020-04-21.txt'), 'utf8');
+  const facts = extract(text, { published: '2020-04-21' }).articles.flatMap((article) => article.facts);
+  const byText = (figure: string) => facts.filter((fact) => fact.text === figure);
+
+  it('project size classes (X亿元产业项目) are attributes, never measured investment', () => {
+    const sizes = [...byText('50亿元'), ...byText('10亿元'), ...byText('1亿元')];
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    for (const fact of sizes) expect(fact.role, fact.text).toBe('attribute');
+  });
+
+  it('lists of problems (问题清单…张) are no problem count; trips (…趟) are no households', () => {
+    for (const fact of byText('40余张')) expect(fact.metric).not.toMatch(/^problems_/);
+    for (const fact of byText('120多趟')) expect(fact.metric).not.toBe('households_served');
+  });
+
+  it('every fact says where its metric came from and how sure it is', () => {
+    for (const fact of facts) {
+      expect(['facets', 'fallback']).toContain(fact.metricSource);
+      expect(fact.metricConfidence).toBeGreaterThan(0);
+      expect(fact.metricConfidence).toBeLessThanOrEqual(1);
+      expect(fact.facets.unit_class).toBeTruthy();
+    }
+  });
+});
+

@@ -1,6 +1,9 @@
-// The metric decision: which taxonomy key a figure measures, read from the words around it.
+// The metric decision: which taxonomy key a figure measures. decideMetric (at the end) derives it from
+// the figure's facets (facets.ts) by the table of metric-table.ts; the cue scorer below decides only
+// when no row of the table matches (the facets are missing or contradict), and for metrics a user adds
+// with FIGURES_TAXONOMY, which only the cue lists know.
 //
-// A small grammar over the cue lexicons of taxonomy.ts:
+// The cue scorer is a small grammar over the cue lexicons of taxonomy.ts:
 //  - The figure's sentence is cut into clauses at ，、；：etc. Cues in the figure's own clause
 //    count fully, and lose weight with distance from the figure; cues in neighbouring clauses
 //    count a little (more across 、, which joins list items governed by one verb:
@@ -16,8 +19,12 @@
 // Everything is compiled once per taxonomy into a first-character index; a call scans at most
 // 2 × WINDOW_CHARS characters and allocates only the small result.
 
-import { TAXONOMY, type MetricDefinition } from './taxonomy';
-import type { FigureMatch, MetricDecision, Range, Unit } from './types';
+import { buildContext } from './context';
+import { findFacets, type FacetFinding } from './facets';
+import { lookupMetric } from './metric-table';
+import { isRunningTotal } from './roles';
+import { BUILTIN_TAXONOMY, TAXONOMY, type MetricDefinition } from './taxonomy';
+import type { FigureMatch, MetricDecision, MetricSource, Range, Unit } from './types';
 
 export interface MetricContext { text: string; sentence: Range; figure: FigureMatch }
 
@@ -216,7 +223,6 @@ function measureMatches(unitWord: string, measures: readonly string[]): boolean 
 
 export interface MetricClassifier {
   classifyMetric(ctx: MetricContext): MetricDecision;
-  isCumulative(ctx: MetricContext): boolean;
   readonly taxonomy: readonly MetricDefinition[];
 }
 
@@ -332,20 +338,8 @@ export function createMetricClassifier(taxonomy: readonly MetricDefinition[]): M
     return [...new Set(cues)];
   }
 
-  function isCumulative({ text, sentence, figure }: MetricContext): boolean {
-    const frame = frameClauses(text, sentence, figure);
-    // 累计 governs its own clause and the list items 、 chains to it, not clauses after a comma.
-    let clauseStart = frame.windowStart;
-    for (let index = 0; index < frame.left.length; index++) {
-      if (!frame.leftIsList[index]) { clauseStart = frame.left[index] + 1; break; }
-    }
-    return CUMULATIVE_MARKER.test(text.slice(clauseStart, figure.start));
-  }
-
-  return { classifyMetric, isCumulative, taxonomy };
+  return { classifyMetric, taxonomy };
 }
-
-const CUMULATIVE_MARKER = /累计|累积/;
 
 let defaultClassifier: MetricClassifier | null = null;
 function classifier(): MetricClassifier {
@@ -353,14 +347,56 @@ function classifier(): MetricClassifier {
   return defaultClassifier;
 }
 
-/** The metric key of a figure and the words that decided it. */
+/** The metric key of a figure and the words that decided it, by the cue scorer alone (the fallback of decideMetric). */
 export function classifyMetric(ctx: MetricContext): MetricDecision {
   return classifier().classifyMetric(ctx);
 }
 
-/** Whether 累计 (共累计, 累计完成…) governs the figure's clause, making it a running total. */
-export function isCumulative(ctx: MetricContext): boolean {
-  return classifier().isCumulative(ctx);
+/** Whether 累计/截至 governs the figure's clause, making it a running total (roles.ts; one figure read alone). */
+export function isCumulative({ text, sentence, figure }: MetricContext): boolean {
+  const ctx = buildContext(text, sentence, [figure], [sentence]);
+  return isRunningTotal(ctx, 0, findFacets(ctx, 0));
+}
+
+export interface MetricChoice extends MetricDecision {
+  /** 0–1: how sure the decision is (the table row's confidence, lowered for facets found indirectly) */
+  confidence: number;
+  source: MetricSource;
+}
+
+/** How much a facet found indirectly lowers the table's confidence. */
+const OBJECT_SOURCE_FACTOR: Record<string, number> = { after: 1, before: 1, subject: 0.9, antecedent: 0.9, frame: 0.85, measure: 0.85 };
+const ACTION_SOURCE_FACTOR: Record<string, number> = { compound: 1, before: 1, light: 0.95, later: 0.95, after: 0.95, relative: 0.85, list: 0.9, frame: 0.85, antecedent: 0.85 };
+const FALLBACK_CONFIDENCE = { decided: 0.4, undecided: 0.2 };
+const BUILTIN_KEYS = new Set(BUILTIN_TAXONOMY.map((metric) => metric.key));
+let hasUserMetrics: boolean | undefined;
+
+/**
+ * The metric of a figure: from its facets by the table of metric-table.ts when a row matches, else from
+ * the cue scorer (classifyMetric). A metric added by a user taxonomy (FIGURES_TAXONOMY) is known to the
+ * cue scorer only, so when the scorer picks one, that choice stands.
+ */
+export function decideMetric(finding: FacetFinding, ctx: MetricContext): MetricChoice {
+  if (hasUserMetrics === undefined) hasUserMetrics = classifier().taxonomy.some((metric) => !BUILTIN_KEYS.has(metric.key));
+  if (hasUserMetrics) {
+    const scored = classifyMetric(ctx);
+    if (!BUILTIN_KEYS.has(scored.metric)) return { ...scored, confidence: FALLBACK_CONFIDENCE.decided, source: 'fallback' };
+  }
+  // a rate's family is its own compound (解决率); a verb of its clause (提高, 达) says nothing of it
+  const action = finding.object_class === 'rate' && finding.provenance.action !== 'compound' ? null : finding.action_class;
+  const row = lookupMetric(finding.unit_class, finding.object_class, action, finding.aspect);
+  if (row) {
+    const objectFactor = finding.provenance.object ? OBJECT_SOURCE_FACTOR[finding.provenance.object] : 1;
+    const actionFactor = finding.provenance.action && action ? ACTION_SOURCE_FACTOR[finding.provenance.action] : 1;
+    const cues: string[] = [];
+    if (finding.action && action) cues.push(finding.action);
+    if (finding.object && finding.object_class) cues.push(finding.object);
+    const { unitWord } = ctx.figure;
+    if (finding.unit_class === 'count' && unitWord !== finding.object && unitWord !== finding.action) cues.push(unitWord);
+    return { metric: row.metric, cues, confidence: Math.round(row.confidence * objectFactor * actionFactor * 100) / 100, source: 'facets' };
+  }
+  const scored = classifyMetric(ctx);
+  return { ...scored, confidence: scored.cues.length ? FALLBACK_CONFIDENCE.decided : FALLBACK_CONFIDENCE.undecided, source: 'fallback' };
 }
 
 export { TAXONOMY, metricByKey } from './taxonomy';

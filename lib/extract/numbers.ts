@@ -175,5 +175,7 @@ export function parseNumber(surface: string): number | null {
 
 /** Removes binary noise of decimal scaling (4.14 * 1e8 = 413999999.99999994). */
 export function roundFloat(value: number): number {
+  // most figures are whole numbers and carry no binary noise; only fractions go through the string
+  if (Number.isInteger(value)) return value;
   return Number.parseFloat(value.toPrecision(12));
 }

@@ -163,16 +163,13 @@ describe('findPlaces', () => {
     expect(ms.find((m) => m.text === '富春江镇')?.inTitle).toBeFalsy();
   });
 
-  it('is fast enough for 5 MB/s', () => {
+  // speed: `npm run bench` (tests check behaviour, not timings); scaling: linear.test.ts
+  it('finds the places of a 300 KB text as it finds them in each of its paragraphs', () => {
     const unit = '本报讯 今年以来，上城区望江街道帮助企业融资8000万元，湖滨街道青年路社区改造空间180平方米，全区新增企业20家。\n';
-    const text = unit.repeat(Math.ceil(300_000 / unit.length));
-    findPlaces(text.slice(0, 5000), { district: SOURCE });
-    const t = performance.now();
-    const ms = findPlaces(text, { district: SOURCE });
-    const mbps = (Buffer.byteLength(text) / 1e6) / ((performance.now() - t) / 1000);
+    const copies = Math.ceil(300_000 / unit.length);
+    const ms = findPlaces(unit.repeat(copies), { district: SOURCE });
     expect(ms.length).toBeGreaterThan(1000);
-    console.log(`findPlaces: ${mbps.toFixed(1)} MB/s`);
-    expect(mbps).toBeGreaterThan(0.5); // 6-15 MB/s measured; loose bound for a busy machine
+    expect(ms.length).toBe(findPlaces(unit, { district: SOURCE }).length * copies);
   });
 });
 
@@ -246,10 +243,11 @@ describe('placeForFigure', () => {
     // … until the district takes the story back: named at a clause start, as 全县, or by one of its organs
     [['桐庐县', null, null, 'inherited'], null, '桐庐县推进拆违。其中，富春江镇拆除违建27处。此外，桐庐县还推进停车设施建设。新增停车位600个。', '600个'],
     [['桐庐县', null, null, 'inherited'], null, '桐庐县推进拆违。其中，富春江镇拆除违建27处。县城管执法局已组建突击队12支。', '12支'],
-    // a street after a figure in the lead sentence (where the rain fell hardest) is no topic of the article
-    [['桐庐县', null, null, 'inherited'], null, '7月3日以来，桐庐县遭遇强降雨，平均降雨量达186毫米，最大降雨点位于富春江镇。县防汛指挥部组织干部群众1.2万余人上堤巡查。', '1.2万余人'],
+    // a street after a figure in the lead sentence (where the rain fell hardest) is no topic of the article;
+    // the county's organ opening the figure's sentence states the county
+    [['桐庐县', null, null, 'stated'], null, '7月3日以来，桐庐县遭遇强降雨，平均降雨量达186毫米，最大降雨点位于富春江镇。县防汛指挥部组织干部群众1.2万余人上堤巡查。', '1.2万余人'],
     // a short form right after the lead's district names a road or a landmark, not the article's street
-    [['桐庐县', null, null, 'inherited'], null, '国庆假期，桐庐县富春江、瑶琳等景区游人如织。县市场监管局出动执法人员1120人次。富春江镇组织活动30场。', '1120人次'],
+    [['桐庐县', null, null, 'stated'], null, '国庆假期，桐庐县富春江、瑶琳等景区游人如织。县市场监管局出动执法人员1120人次。富春江镇组织活动30场。', '1120人次'],
     // a place named before the figure outranks a street named in a later clause (其中…)
     [['桐庐县', null, null, 'stated'], null, '桐庐县推进加装电梯。全县今年计划加装电梯200部，目前已完工156部，其中富春江镇完成38部。', '200部'],
     [['桐庐县', '富春江镇', null, 'stated'], null, '桐庐县推进加装电梯。全县今年计划加装电梯200部，目前已完工156部，其中富春江镇完成38部。', '38部'],

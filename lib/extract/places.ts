@@ -6,28 +6,44 @@
 //   findPlaces(text, { district })  → every place named in the text (sorted, non-overlapping)
 //   placeForFigure({ mentions, figureStart, sentence, paragraph, article, defaultPlace }) → { place, provenance }
 //
-// Matching is linear: full names are found with a two-character prefix table (one Map lookup per
-// character); short forms (望江 for 望江街道, 上城 for 上城区) are only looked for among the districts that
+// Matching is linear: full names are found with a two-character prefix table (a bit per hashed pair
+// answers most positions, a Map lookup the rest); short forms (望江 for 望江街道, 上城 for 上城区) are only looked for among the districts that
 // the source or the text itself establishes, and never when they are common words (新城, 中心, 城区…);
 // communities are looked up, lazily, only for the …社区 / …村 candidates of the text, and only kept when
-// their street or district is named in the text (or is the source's).
+// their street or district is named in the text (or is the source's). Deictic mentions (全区, 该镇, 该村,
+// 该校), clause-initial organs of the district (县里…, 区住建局…) and roles (organiser, border, caption,
+// example) are found here too; placeForFigure indexes an article's mentions once and answers each figure
+// from its own sentence, the subjects of its paragraph, and the article's title and lead.
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
+import { MAX_SENTENCE } from './segment';
 import {
   GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
   type City, type Community, type District, type Gazetteer, type Province, type Street,
 } from './gazetteer';
 
 /** How the text names the place. */
-export type MentionForm = 'full' | 'short' | 'alias' | 'deictic';
+export type MentionForm = 'full' | 'short' | 'alias' | 'deictic' | 'organ';
 
 /** A PlaceMention with what findPlaces knows besides (all optional for other producers of mentions). */
 export interface PlaceMentionX extends PlaceMention {
-  /** full official name, short form (望江), alias (西海岸新区, 江干区), or deictic (全区, 我区, 该镇) */
+  /** full official name, short form (望江), alias (西海岸新区, 江干区), deictic (全区, 我区, 该镇), or an
+   *  organ of the district opening a clause as its subject (县里…, 区住建局…, 县委…) */
   form?: MentionForm;
   /** several official places share the name and the text did not decide: the first was taken */
   ambiguous?: boolean;
   /** inside a title found by findPlaces itself (原标题：…) */
   inTitle?: boolean;
+  /** 全市 / 市里 / 市住建局: the city, which is the district itself only for a county-level city (县级市) */
+  city?: boolean;
+  /** 该校, 该项目: a site, placed where the text last said a site lies */
+  site?: boolean;
+  /**
+   * A place the text names for another reason than where figures are: an organiser listed among organs
+   * (区应急局、富春江镇人民政府等部门), one side of a border (A镇和B镇交界处), a photo caption (图为…), an
+   * example of several (在小寨路街道等10个街道推广). It never makes the article's place; in its sentence a
+   * border or an example gives only its district.
+   */
+  role?: 'organiser' | 'border' | 'caption' | 'example';
 }
 
 /** A PlaceRef from resolveDistrict, with how sure it is. */
@@ -73,6 +89,12 @@ function communityRef(g: Gazetteer, c: Community): PlaceRef {
 const levelOf = (p: PlaceRef): PlaceLevel | null =>
   p.community ? 'community' : p.street ? 'street' : p.district ? 'district' : null;
 const RANK: Record<PlaceLevel, number> = { district: 1, street: 2, community: 3 };
+/** The place of a figure the text puts at the level of a city (全市 in a district's article): no district. */
+const CITY: Readonly<PlaceRef> = Object.freeze({ ...EMPTY_PLACE });
+/** a city sits with the districts: a street or community named beside it is more specific */
+const rankOf = (p: PlaceRef): number => (p === CITY ? 1 : RANK[levelOf(p)!]);
+/** A county-level city (县级市) is a district of the list: its 全市 is the whole district. */
+const countyCity = (p: PlaceRef | null | undefined): boolean => !!p?.district && p.district.endsWith('市');
 const keyOf = (p: PlaceRef, level: PlaceLevel): string =>
   level === 'community' ? `c:${p.communityCode ?? p.community}` : level === 'street' ? `s:${p.streetCode ?? p.street}` : `d:${p.districtCode ?? p.district}`;
 function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
@@ -95,23 +117,34 @@ interface Tables {
 }
 let tables: Tables | null = null;
 
-/** names by their first two UTF-16 units: one array access and one small Map lookup per position */
-type PrefixTable<E> = (Map<number, E[]> | undefined)[];
-const newPrefixTable = <E>(): PrefixTable<E> => new Array<Map<number, E[]> | undefined>(65536);
+/**
+ * Names by their first two UTF-16 units. Most positions of a text start no name, so a bit per hashed
+ * pair of units answers them first (one typed-array read); only a set bit costs the array access and
+ * the small Map lookup.
+ */
+interface PrefixTable<E> { slots: (Map<number, E[]> | undefined)[]; pairs: Uint32Array }
+const PAIR_BITS = 20;
+const pairHash = (c0: number, c1: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+const newPrefixTable = <E>(): PrefixTable<E> => ({ slots: new Array<Map<number, E[]> | undefined>(65536), pairs: new Uint32Array(1 << (PAIR_BITS - 5)) });
 function prefixAdd<E>(t: PrefixTable<E>, name: string, e: E): void {
   if (name.length < 2) return;
   const c0 = name.charCodeAt(0), c1 = name.charCodeAt(1);
-  let m = t[c0];
-  if (!m) { m = new Map(); t[c0] = m; }
+  let m = t.slots[c0];
+  if (!m) { m = new Map(); t.slots[c0] = m; }
   const a = m.get(c1);
   if (!a) m.set(c1, [e]); else a.push(e);
+  const h = pairHash(c0, c1);
+  t.pairs[h >>> 5] |= 1 << (h & 31);
 }
 function prefixGet<E>(t: PrefixTable<E>, text: string, i: number): E[] | undefined {
-  const m = t[text.charCodeAt(i)];
-  return m ? m.get(text.charCodeAt(i + 1)) : undefined;
+  const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1);
+  const h = pairHash(c0, c1);
+  if (!(t.pairs[h >>> 5] & (1 << (h & 31)))) return undefined;
+  const m = t.slots[c0];
+  return m ? m.get(c1) : undefined;
 }
 function prefixSort<E>(t: PrefixTable<E>, len: (e: E) => number): void {
-  for (const m of t) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+  for (const m of t.slots) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
 }
 
 /** names too generic to be taken as the district they also denote */
@@ -228,8 +261,24 @@ function badFollower(text: string, end: number, name: string): boolean {
   return false;
 }
 
-const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])/gu;
+const DEICTIC_DISTRICT = /(?:全|我|本|该)(?:区|县)(?![委政级域长])|(?:全|我|本|该)市(?![委政级域长场民值面容貌况区县])/gu;
+/**
+ * An organ of the district or city as the subject of a clause: 县里组织…, 区住房城乡建委…, 县委、县政府…,
+ * 市城管局…. Its figures are the district's (the city's), whatever street the article is about.
+ */
+const ORGAN_SUBJECT = /(?<=^|[。！？!?；;，,：:\n])(?:(?:区|县)(?![城域块内外间位划属])|市(?![城域场民区县内外间值面容貌况级]))(?:里|委|政府|人民政府|[\u4e00-\u9fa5]{1,8}?(?:局|办|委|部门|指挥部|中心|委员会|法院|检察院|医院|支队|大队))/gu;
 const DEICTIC_STREET = /(?:全|我|本|该)(?:镇|乡|街道)(?![委政长])/gu;
+const DEICTIC_COMMUNITY = /(?:全|我|本|该)(?:村|社区)(?![委民级])/gu;
+/** 该校, 该项目, 该园区…: a site named before, which lies where the text last named a town or village
+ *  (位于营江街道的…学校 … 该校占地面积62亩; 寿雁镇中心学校是…，该校完成了…) */
+/** How far back (characters) 该校 / 该项目 look for the town or village their site lies in: a sentence or two. */
+const SITE_REACH = 200;
+const DEICTIC_SITE = /该(?:学校|校|医院|院|园区|产业园|园|项目|工程|小区|片区|基地|中心|市场|景区|厂|企业|公司|馆|站)/gu;
+/** All of them in one pass over the text (they never overlap: each is told by its first two characters). */
+const DEICTIC = new RegExp([
+  `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
+  `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
+].join('|'), 'gu');
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -251,7 +300,9 @@ function findTitle(text: string): Range[] {
       const stop = rest.search(/[\n。！？]|\s{2,}/u);
       len = stop < 0 ? Math.min(rest.length, 40) : stop;
     }
-    out.push({ start: m.index, end: s + len });
+    const last = out[out.length - 1];
+    if (last && m.index < last.end) last.end = Math.max(last.end, s + len); // overlapping: one range, so ends ascend
+    else out.push({ start: m.index, end: s + len });
   }
   return out;
 }
@@ -307,7 +358,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   }
 
   // candidates of each match
-  interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[] }
+  interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[]; only?: string | null }
   const cands: Cand[] = matches.map((m) => m.kind === 'district'
     ? { m, level: 'district', districts: g.districtsByName.get(m.text) ?? [] }
     : { m, level: 'street', streets: g.streetsByName.get(m.text) ?? [] });
@@ -328,43 +379,49 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   // context: the source, unambiguous mentions, hints
   // how many mentions denote each district unambiguously
   const unambiguous = new Map<string, number>();
-  const ownCode = new Map<Cand, string | null>();
   for (const c of cands) {
-    const ds = new Set(distOf(c));
-    const only = ds.size === 1 ? [...ds][0] : null;
-    ownCode.set(c, only);
+    const codes = c.districts ?? c.streets!;
+    let only: string | null = null;
+    for (let k = 0; k < codes.length; k++) {
+      const code = c.districts ? c.districts[k].code : c.streets![k].districtCode;
+      if (k === 0) only = code; else if (code !== only) { only = null; break; }
+    }
+    c.only = only;
     if (only) unambiguous.set(only, (unambiguous.get(only) ?? 0) + 1);
   }
   const scoreDistrict = (d: District | undefined, self: Cand): number => {
     if (!d) return 0;
     let sc = 0;
     if (sourceDistrict?.code === d.code) sc += 8;
-    if ((unambiguous.get(d.code) ?? 0) - (ownCode.get(self) === d.code ? 1 : 0) > 0) sc += 4;
+    if ((unambiguous.get(d.code) ?? 0) - (self.only === d.code ? 1 : 0) > 0) sc += 4;
     if (cityHints.has(d.cityCode)) sc += 2;
     if (provinceHints.has(d.provinceCode)) sc += 1;
     return sc;
   };
   const mentions: PlaceMentionX[] = [];
-  const mask = new Uint8Array(text.length + 1);
-  const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };
-  const ends = new Set<number>();
-  const add = (m: PlaceMentionX): void => { mentions.push(m); mask.fill(1, m.start, m.end); ends.add(m.end); };
+  // per position: 1 inside a mention, 2 a mention ends here
+  const mask = new Uint8Array(text.length + 2);
+  const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i] & 1) return true; return false; };
+  const endsAt = (pos: number): boolean => pos >= 0 && (mask[pos] & 2) !== 0;
+  const add = (m: PlaceMentionX): void => { mentions.push(m); for (let i = m.start; i < m.end; i++) mask[i] |= 1; mask[m.end] |= 2; };
   for (const c of cands) {
     const m = c.m;
     const short2 = m.text.length <= 2; // 和县, 沙县, X镇: only with support from the context
-    if (c.level === 'district') {
-      const ranked = c.districts!.map((d) => ({ d, sc: scoreDistrict(d, c) })).sort((a, b) => b.sc - a.sc || a.d.code.localeCompare(b.d.code));
-      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
-      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(ranked[0].d), form: m.alias ? 'alias' : 'full' };
-      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
-      add(mention);
-    } else {
-      const ranked = c.streets!.map((s) => ({ s, sc: scoreDistrict(g.districtByCode.get(s.districtCode), c) })).sort((a, b) => b.sc - a.sc || a.s.code.localeCompare(b.s.code));
-      if (!ranked.length || (short2 && ranked[0].sc === 0)) continue;
-      const mention: PlaceMentionX = { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, ranked[0].s), form: 'full' };
-      if (ranked.length > 1 && ranked[1].sc === ranked[0].sc) mention.ambiguous = true;
-      add(mention);
+    // the best-scored candidate (the lowest code among equals), and whether another scores as well
+    const n = c.districts ? c.districts.length : c.streets!.length;
+    let best = -1, bestScore = -1, bestCode = '', tie = false;
+    for (let k = 0; k < n; k++) {
+      const code = c.districts ? c.districts[k].code : c.streets![k].code;
+      const sc = scoreDistrict(c.districts ? c.districts[k] : g.districtByCode.get(c.streets![k].districtCode), c);
+      if (sc > bestScore || (sc === bestScore && code < bestCode)) { tie = sc === bestScore; best = k; bestScore = sc; bestCode = code; }
+      else if (sc === bestScore) tie = true;
     }
+    if (best < 0 || (short2 && bestScore === 0)) continue;
+    const mention: PlaceMentionX = c.level === 'district'
+      ? { start: m.start, end: m.end, text: m.text, level: 'district', place: districtRef(c.districts![best]), form: m.alias ? 'alias' : 'full' }
+      : { start: m.start, end: m.end, text: m.text, level: 'street', place: streetRef(g, c.streets![best]), form: 'full' };
+    if (tie) mention.ambiguous = true;
+    add(mention);
   }
 
   // districts the source and the text establish
@@ -387,7 +444,9 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         if (s < 0 || !isHan(text[s])) break;
         if (taken(s, end)) break;
         const base = text.slice(s, mm.index);
-        if (GENERIC_SHORT.has(base) || GENERIC_COMMUNITY.has(base + asName)) continue;
+        if (GENERIC_COMMUNITY.has(base + asName)) continue;
+        // 东街社区, 中心村: a name made of a common word is a community only inside a street the text names
+        const generic = GENERIC_SHORT.has(base);
         let found = lookupCommunities(base + asName);
         let inStreet = found.filter((c) => ctxStreets.has(c.streetCode));
         if (!inStreet.length && ctxStreets.size && len >= 2) {
@@ -398,8 +457,11 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
           }
         }
         if (!found.length) continue;
-        const chained = ends.has(s) || ends.has(s - 1);
-        const inDistrict = found.filter((c) => known.has(c.districtCode));
+        const chained = endsAt(s) || endsAt(s - 1);
+        const inDistrict = generic ? [] : found.filter((c) => known.has(c.districtCode));
+        // a village named with its county but not its town lies in its town only when the list has one
+        // village of the name in the county (else the town would be a guess)
+        if (!inStreet.length && inDistrict.some((c) => c.streetCode !== inDistrict[0].streetCode)) continue;
         const pool = inStreet.length ? inStreet : inDistrict;
         if (!pool.length) continue;
         const strength = (inStreet.length ? 2 : 1) + (chained ? 2 : 0);
@@ -414,6 +476,23 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         };
         if (best.ambiguous) mention.ambiguous = true;
         add(mention);
+      }
+    }
+  }
+
+  // 2½. a community the text names in full, named again as an area: 綦齿社区 … 綦齿片区
+  const communityBases = new Map<string, PlaceRef>();
+  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(/(?:社区|村)$/u, ''), m.place);
+  if (communityBases.size) {
+    const re = /片区|地区|一带/gu;
+    for (let mm = re.exec(text); mm; mm = re.exec(text)) {
+      for (let len = 2; len <= 6; len++) {
+        const s = mm.index - len;
+        if (s < 0 || !isHan(text[s])) break;
+        const place = communityBases.get(text.slice(s, mm.index));
+        if (!place || taken(s, mm.index)) continue;
+        add({ start: s, end: mm.index + mm[0].length, text: text.slice(s, mm.index + mm[0].length), level: 'community', place: { ...place }, form: 'short' });
+        break;
       }
     }
   }
@@ -437,24 +516,83 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
     }
   }
 
-  // 4. deictic: 全区 / 我区 / 本区 → the source's district; 该镇 / 全街道 → the article's street
+  // 4. deictic: 全区 / 我区 / 本区 → the source's district; 该镇 / 全街道 / 该村 → the town or village named
+  //    last before them (resolved by placeForFigure, which knows the article)
   if (opts.deictic !== false) {
-    for (const [re, level] of [[DEICTIC_DISTRICT, 'district'], [DEICTIC_STREET, 'street']] as const) {
-      re.lastIndex = 0;
-      for (let mm = re.exec(text); mm; mm = re.exec(text)) {
-        const s = mm.index, e = s + mm[0].length;
-        if (taken(s, e) || rankingContext(text, s, e)) continue;
-        const place = level === 'district' && sourceDistrict ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
-        add({ start: s, end: e, text: mm[0], level, place, form: 'deictic' });
-      }
+    const countyCity = !!sourceDistrict && sourceDistrict.name.endsWith('市');
+    DEICTIC.lastIndex = 0;
+    for (let mm = DEICTIC.exec(text); mm; mm = DEICTIC.exec(text)) {
+      const s = mm.index, e = s + mm[0].length;
+      if (taken(s, e) || rankingContext(text, s, e)) continue;
+      const g = mm.groups!;
+      const level: PlaceLevel = g.district || g.organ ? 'district' : g.community ? 'community' : 'street';
+      const form: MentionForm = g.organ ? 'organ' : 'deictic';
+      const city = level === 'district' && mm[0][g.organ ? 0 : 1] === '市';
+      const place = level === 'district' && sourceDistrict && (!city || countyCity) ? districtRef(sourceDistrict) : { ...EMPTY_PLACE };
+      const mention: PlaceMentionX = { start: s, end: e, text: mm[0], level, place, form };
+      if (city) mention.city = true;
+      if (g.site) mention.site = true;
+      add(mention);
     }
   }
 
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  markRoles(text, mentions);
   // 5. titles found in the text itself (原标题：…)
   const titles = findTitle(text);
-  if (titles.length) for (const m of mentions) if (titles.some((t) => m.start >= t.start && m.end <= t.end)) m.inTitle = true;
+  for (let k = 0, t = 0; k < mentions.length && t < titles.length; k++) {
+    const m = mentions[k];
+    while (t < titles.length && titles[t].end < m.end) t++;
+    if (t < titles.length && m.start >= titles[t].start) m.inTitle = true;
+  }
   return mentions;
+}
+
+/** A town's government named as one of several organs: …、富春江镇人民政府等部门; 联合富春江镇政府… */
+const ORGAN_SUFFIX = /^(?:人民政府|政府|党委政府|党委|党工委|办事处|街道办)/u;
+const LISTED_ORGANS_AFTER = /^[^。！？；!?;\n，,]{0,30}?等(?:多个|多|有关|相关|职能)?(?:部门|单位|机构)/u;
+const CO_ORGANISER_BEFORE = /(?:联合|会同|协同|协调|配合|[、和与及])$/u;
+/** A and B as the two sides of a border: 富春江镇和桐君街道交界处, 与…接壤 */
+const BORDER_JOIN = /^(?:和|与|及|同|、)$/u;
+const BORDER_AFTER = /^的?(?:交界|接壤|交汇|之间|结合部|毗邻|相邻|边界)/u;
+/** …等10个街道, 等多个乡镇, 等村: the places before it are examples of a set */
+const EXAMPLE_AFTER = /^[、和及与\u4e00-\u9fa5]{0,12}?等(?:[\d一二三四五六七八九十两几多]+个?)?(?:街道|乡镇|镇|乡|社区|村|地)/u;
+/** A photo caption: a line that opens with 图为 / 图： / ▲ or ends with a photographer's credit. */
+const CAPTION_LINE = /^\s*(?:[（(]?\s*图(?:为|片|：|:|\s*\d)|▲|△|■|上图|下图|左图|右图)|(?:摄|供图|摄影)\s*[）)]?\s*$/u;
+/** How long a caption line may be (a longer line is body text that happens to end in 摄). */
+const CAPTION_MAX = 160;
+
+/** Marks the mentions that are organisers, sides of a border or inside a photo caption (see PlaceMentionX.role). */
+function markRoles(text: string, mentions: PlaceMentionX[]): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.level !== 'street' || m.form === 'deictic') continue;
+    const after = text.slice(m.end, m.end + 8);
+    const suffix = ORGAN_SUFFIX.exec(after);
+    if (suffix && (LISTED_ORGANS_AFTER.test(text.slice(m.end, m.end + 40))
+      || CO_ORGANISER_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)))) m.role = 'organiser';
+  }
+  for (const m of mentions) {
+    if (m.level !== 'district' && m.form !== 'deictic' && !m.role && EXAMPLE_AFTER.test(text.slice(m.end, m.end + 20))) m.role = 'example';
+  }
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k], b = mentions[k + 1];
+    if (a.form === 'deictic' || b.form === 'deictic' || a.form === 'organ' || b.form === 'organ') continue;
+    if (b.start - a.end > 2 || !BORDER_JOIN.test(text.slice(a.end, b.start))) continue;
+    if (BORDER_AFTER.test(text.slice(b.end, b.end + 4))) { a.role = 'border'; b.role = 'border'; }
+  }
+  // captions: one pass over the lines, one over the mentions
+  let k = 0;
+  for (let lineStart = 0; lineStart < text.length && k < mentions.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    while (k < mentions.length && mentions[k].start < lineStart) k++;
+    if (k < mentions.length && mentions[k].start < lineEnd && lineEnd - lineStart <= CAPTION_MAX
+      && CAPTION_LINE.test(text.slice(lineStart, lineEnd))) {
+      for (let j = k; j < mentions.length && mentions[j].end <= lineEnd; j++) mentions[j].role ??= 'caption';
+    }
+    lineStart = lineEnd + 1;
+  }
 }
 
 const COMMUNITY_VARIANTS: Record<string, string[]> = { 社区: ['街社区', '路社区', '村社区', '里社区', '村'], 村: ['社区', '村社区'] };
@@ -527,7 +665,41 @@ interface ArticleInfo {
   districtWide: boolean;
   /** the sentence first naming onlyStreet has digits after the name (figures of its own) */
   streetHasOwnFigures: boolean;
+  // Indexes built once per article, so that the work per figure is a few binary searches and a walk
+  // over the mentions of its own (bounded) sentence:
+  /** the article's street, as the sentence stage reads short forms and 该镇 with it */
+  articleStreet: PlaceRef | null;
+  /** per mention of the article (index - firstMention): FLAG_* bits */
+  flags: Uint8Array;
+  firstMention: number;
+  /** starts and ends of 全区 / 该县 … mentions, ascending */
+  districtDeicticStarts: number[];
+  districtDeicticEnds: number[];
+  /** starts of bodyDistricts */
+  bodyDistrictStarts: number[];
+  /** per mention of the article (index - firstMention): what 该镇 / 全村 … stands for (the town or village
+   *  named last before it), null for other mentions */
+  deicticPlaces: (PlaceRef | null)[];
+  /** where a clause opens with a place as its subject or topic (板桥街道整合…, 在天宫镇天宫院村，…, 全县…,
+   *  县里组织…), ascending, and the place (CITY for a city) */
+  subjectMarks: number[];
+  subjectPlaces: PlaceRef[];
+  /** per paragraph start: where its topic sentence ends and the place that sentence gives */
+  paragraphTopics: Map<number, { end: number; place: PlaceRef | null }>;
 }
+
+/** a district named in a ranking (排名全区第一, 占全区87%) */
+const FLAG_RANKING = 1;
+/** a short form that may stand for its street here (the article names it in full, 望江地区, 李集街) */
+const FLAG_SHORT_OK = 2;
+/** a district inside the predicate of a copula (…小区是今年我区改造体量最大的片区之一): it classifies the
+ *  subject, it is not where the subject's figures are */
+const FLAG_PREDICATE = 4;
+/** an organ sending people or means down (区委…下派200余名党员干部驻点一线): what it sends is counted where it
+ *  goes, so the organ does not make the figure the district's */
+const FLAG_SENDS_DOWN = 8;
+const SENDS_DOWN = /^[^。；！？;!?\n]{0,30}?(?:下派|派驻|选派|下沉|派出|抽派|下拨|拨付给|支持)/u;
+const COPULA_BEFORE = /(?:是|成为|作为|列入|列为|纳入|入选|位居|位列|跻身)(?:今年|去年|目前|当前|近年来?)?$/u;
 
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
   return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
@@ -536,9 +708,23 @@ function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string
 
 /** the district last named in full before pos (when neither lead nor source gives one) */
 function bodyDistrictBefore(info: ArticleInfo, pos: number): PlaceRef | null {
-  let last: PlaceMentionX | null = null;
-  for (const m of info.bodyDistricts) { if (m.start >= pos) break; last = m; }
-  return last ? upTo(last.place, 'district') : null;
+  const k = countBelow(info.bodyDistrictStarts, pos);
+  return k > 0 ? upTo(info.bodyDistricts[k - 1].place, 'district') : null;
+}
+
+
+/** How many of the ascending numbers are below pos (binary search). */
+function countBelow(sorted: readonly number[], pos: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Index of the first mention starting at or after pos (mentions are sorted by start). */
+function firstMentionFrom(all: readonly PlaceMention[], pos: number): number {
+  let lo = 0, hi = all.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** the mentions of `best` listed together with `pick` (A、B和C) */
@@ -555,15 +741,15 @@ function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pi
 
 const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
 const SENTENCE_END = /[。！？!?；;\n]/u;
+const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
+const CLAUSE_MARK = new Uint8Array(65536);
+for (const ch of '，,；;：:') CLAUSE_MARK[ch.charCodeAt(0)] = 1;
 
 function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
 
 function mentionsIn(all: PlaceMention[], r: Range): PlaceMentionX[] {
-  // mentions are sorted by start: binary search the first one
-  let lo = 0, hi = all.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (all[mid].start < r.start) lo = mid + 1; else hi = mid; }
   const out: PlaceMentionX[] = [];
-  for (let i = lo; i < all.length && all[i].start < r.end; i++) if (all[i].end <= r.end) out.push(all[i] as PlaceMentionX);
+  for (let i = firstMentionFrom(all, r.start); i < all.length && all[i].start < r.end; i++) if (all[i].end <= r.end) out.push(all[i] as PlaceMentionX);
   return out;
 }
 
@@ -610,8 +796,8 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   for (const m of all) if (m.level === 'street' && m.form === 'full' && m.place.streetCode) fullStreets.add(m.place.streetCode);
   // a short form (望江) counts in the title or lead only when the article also names the street in full,
   // or the text says 望江地区 / 李集街; short district forms (上城) never make the article's place
-  const usable = (m: PlaceMentionX): boolean => m.form !== 'short'
-    || (m.level !== 'district' && shortSupported(m, fullStreets, a.text));
+  const usable = (m: PlaceMentionX): boolean => m.form !== 'organ' && !m.role && (m.form !== 'short'
+    || (m.level !== 'district' && shortSupported(m, fullStreets, a.text)));
   // the title: given, else found by findPlaces (原标题：…)
   let titleMs: PlaceMentionX[] = [];
   let bodyStart = a.article.start;
@@ -620,7 +806,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (a.title.end > bodyStart && a.title.start <= a.article.start + 2) bodyStart = Math.min(a.title.end, a.article.end);
   } else {
     titleMs = all.filter((m) => m.inTitle && usable(m));
-    if (titleMs.length) bodyStart = Math.max(...titleMs.map((m) => m.end));
+    for (const m of titleMs) if (m.end > bodyStart) bodyStart = m.end;
   }
   let leadEnd: number;
   if (a.text) {
@@ -648,12 +834,14 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
 
   let onlyStreet: PlaceRef | null = null;
   if (districtFrom === 'lead' && lead && levelOf(lead) === 'district') {
-    const streets = all.filter((m) => m.level === 'street' && (m.form === 'full' || m.form === 'alias') && m.place.streetCode);
+    const streets = all.filter((m) => m.level === 'street' && (m.form === 'full' || m.form === 'alias') && !m.role && m.place.streetCode);
     const codes = new Set(streets.map((m) => m.place.streetCode));
     if (codes.size === 1 && streets[0].place.districtCode === lead.districtCode) onlyStreet = upTo(streets[0].place, 'street');
   }
   const bodyDistricts = all.filter((m) => m.level === 'district' && (m.form === 'full' || m.form === 'alias') && m.place.districtCode);
-  const districtWide = all.some((m) => m.level === 'district' && m.form === 'deictic');
+  const inPredicate = (m: PlaceMentionX): boolean => !!a.text && m.level === 'district'
+    && COPULA_BEFORE.test(a.text.slice(Math.max(a.article.start, m.start - 6), m.start));
+  const districtWide = all.some((m) => m.level === 'district' && m.form === 'deictic' && !inPredicate(m));
   let streetHasOwnFigures = false;
   if (onlyStreet && a.text) {
     const first = all.find((m) => m.level !== 'district' && m.place.streetCode === onlyStreet!.streetCode);
@@ -667,30 +855,80 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   // topic the district takes back with 全市 / a clause-initial district name (streetStillTopic)
   const topicStreet = onlyStreet ?? (lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : null);
   const streetMarks = topicStreet
-    ? all.filter((m) => m.level !== 'district' && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
+    ? all.filter((m) => m.level !== 'district' && !m.role && (m.form === 'deictic' || m.place.streetCode === topicStreet.streetCode)).map((m) => m.start)
     : [];
+  const articleStreet = lead && levelOf(lead) !== 'district' ? upTo(lead, 'street') : onlyStreet;
+  const firstMention = firstMentionFrom(a.mentions, a.article.start);
+  const flags = new Uint8Array(all.length);
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (a.text && m.level === 'district' && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) flags[k] |= FLAG_RANKING;
+    if (inPredicate(m)) flags[k] |= FLAG_PREDICATE;
+    if (a.text && m.form === 'organ' && SENDS_DOWN.test(a.text.slice(m.end, Math.min(a.article.end, m.end + 32)))) flags[k] |= FLAG_SENDS_DOWN;
+    if (m.form === 'short' && m.level !== 'district'
+      && ((articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, fullStreets, a.text))) flags[k] |= FLAG_SHORT_OK;
+  }
+  const deictics = all.filter((m, k) => m.level === 'district' && m.form === 'deictic' && !(flags[k] & FLAG_PREDICATE));
+  const bodyDistrictStarts = bodyDistricts.map((m) => m.start);
+  const deicticPlaces = new Array<PlaceRef | null>(all.length).fill(null);
+  let lastStreet: PlaceRef | null = null, lastCommunity: PlaceRef | null = null, lastSite: PlaceRef | null = null, lastSiteEnd = 0;
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (m.site) { deicticPlaces[k] = m.start - lastSiteEnd <= SITE_REACH ? lastSite : null; continue; }
+    if (m.form === 'deictic') {
+      if (m.level === 'street') deicticPlaces[k] = lastStreet ?? articleStreet;
+      else if (m.level === 'community') deicticPlaces[k] = lastCommunity;
+      continue;
+    }
+    if (m.form === 'short' && !(flags[k] & FLAG_SHORT_OK)) continue;
+    if (m.form === 'organ' || m.role) continue;
+    if (m.level !== 'district') { lastSite = m.place; lastSiteEnd = m.end; }
+    if (m.level === 'community') { lastCommunity = m.place; lastStreet = m.place.street ? upTo(m.place, 'street') : lastStreet; }
+    else if (m.level === 'street') { lastStreet = m.place; lastCommunity = null; }
+  }
   return {
     lead, leadDeictic, district, districtFrom, onlyStreet, fullStreets, bodyDistricts,
     streetMarks, districtTurns: topicStreet ? districtTurns(a, all, Boolean(onlyStreet)) : [], districtWide, streetHasOwnFigures,
+    articleStreet, flags, firstMention,
+    districtDeicticStarts: deictics.map((m) => m.start), districtDeicticEnds: deictics.map((m) => m.end), deicticPlaces,
+    ...subjects(a, all, flags, deicticPlaces, (pos) => {
+      if (district) return district;
+      const k = countBelow(bodyDistrictStarts, pos);
+      return k > 0 ? upTo(bodyDistricts[k - 1].place, 'district') : sourceDistrict;
+    }),
+    bodyDistrictStarts,
+    paragraphTopics: new Map(),
   };
 }
 
+// the article of the last call: consecutive figures of one article skip the cache's key
+let lastInfo: { mentions: PlaceMention[]; start: number; end: number; title: number; source: string | null; info: ArticleInfo } | null = null;
+
 function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
+  const title = a.title?.start ?? -1, source = a.defaultPlace?.districtCode ?? null;
+  const l = lastInfo;
+  if (l && l.mentions === a.mentions && l.start === a.article.start && l.end === a.article.end && l.title === title && l.source === source) return l.info;
   let m = cache.get(a.mentions);
   if (!m) { m = new Map(); cache.set(a.mentions, m); }
-  const k = `${a.article.start}:${a.article.end}:${a.title?.start ?? ''}:${a.defaultPlace?.districtCode ?? ''}`;
+  const k = `${a.article.start}:${a.article.end}:${title}:${source ?? ''}`;
   let info = m.get(k);
   if (!info) { info = analyseArticle(a); m.set(k, info); }
+  lastInfo = { mentions: a.mentions, start: a.article.start, end: a.article.end, title, source, info };
   return info;
 }
 
-/** [start, end) of the clause (between ，；：) around pos */
-function clauseAround(a: PlaceForFigureArgs, pos: number): Range {
-  if (!a.text) return { start: Math.max(a.sentence.start, pos - 24), end: Math.min(a.sentence.end, pos + 8) };
-  let s = pos, e = pos;
-  while (s > a.sentence.start && !/[，,；;：:]/u.test(a.text[s - 1])) s--;
-  while (e < a.sentence.end && !/[，,；;：:]/u.test(a.text[e])) e++;
-  return { start: s, end: e };
+/** Start and end of the clause (between ，；：) around pos, within its sentence (at most MAX_SENTENCE long). */
+function clauseStartAt(a: PlaceForFigureArgs, pos: number): number {
+  if (!a.text) return Math.max(a.sentence.start, pos - 24);
+  let s = pos;
+  while (s > a.sentence.start && !CLAUSE_MARK[a.text.charCodeAt(s - 1)]) s--;
+  return s;
+}
+function clauseEndAt(a: PlaceForFigureArgs, pos: number): number {
+  if (!a.text) return Math.min(a.sentence.end, pos + 8);
+  let e = pos;
+  while (e < a.sentence.end && !CLAUSE_MARK[a.text.charCodeAt(e)]) e++;
+  return e;
 }
 
 /**
@@ -716,9 +954,10 @@ function streetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
  *  (走进稻田镇的产业园…。1—10月，全市蔬菜产量…: 全市 turns to the district). */
 function leadStreetStillTopic(a: PlaceForFigureArgs, info: ArticleInfo): boolean {
   const lastStreet = lastBefore(info.streetMarks, a.figureStart);
-  const wide = mentionsIn(a.mentions, { start: Math.max(a.sentence.start, lastStreet + 1), end: a.figureStart })
-    .some((m) => m.level === 'district' && m.form === 'deictic');
-  if (wide) return false;
+  const from = Math.max(a.sentence.start, lastStreet + 1);
+  for (let k = countBelow(info.districtDeicticStarts, a.figureStart) - 1; k >= 0 && info.districtDeicticStarts[k] >= from; k--) {
+    if (info.districtDeicticEnds[k] <= a.figureStart) return false; // 全区 / 全县 between: the district's
+  }
   const lastReset = lastBefore(info.districtTurns, a.figureStart);
   return lastReset < 0 || lastStreet > lastReset;
 }
@@ -760,89 +999,31 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
 }
 
 /**
- * The place of a figure: the most specific place named in its sentence ('stated'), else the topic
- * place of its paragraph or the place of its article's title or lead ('inherited'), else the source's
- * district ('default'). A place of another district named in the sentence counts only in the figure's
- * own clause; 全区 / 我区 name the article's district; short district forms (上城 in 新上城) never make a
- * figure district-level.
+ * The place of a figure: the most specific place named in its sentence ('stated'), else the place an
+ * earlier clause of its paragraph opened with, the topic place of its paragraph or the place of its
+ * article's title or lead ('inherited'), else the source's district ('default'). A place of another
+ * district named in the sentence counts only in the figure's own clause; 全区 / 我区 / 县里… name the
+ * article's district, 全市 the city (the district for a county-level city); short district forms (上城 in
+ * 新上城) never make a figure district-level.
  */
 export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; provenance: Provenance } {
   const info = articleInfo(a);
   const sourceDistrict = a.defaultPlace?.district ? upTo(a.defaultPlace, 'district') : null;
   const articleDistrict = info.district;
-  const articleStreet = info.lead && levelOf(info.lead) !== 'district' ? upTo(info.lead, 'street') : info.onlyStreet;
+  const stated = placeInSentence(a, info, sourceDistrict);
+  if (stated) return { place: stated, provenance: 'stated' };
 
-  // 1. the sentence
-  const clause = clauseAround(a, a.figureStart);
-  const ms = mentionsIn(a.mentions, a.sentence).filter((m) => {
-    if (m.form === 'short') {
-      // 上城 in 新上城 never makes a figure district-level; 满都户 (大桥) is no street unless the
-      // article names 满都户镇 in full, is about it, or the text says 望江地区 / 李集街
-      if (m.level === 'district') return false;
-      const ok = (articleStreet && m.place.streetCode === articleStreet.streetCode) || shortSupported(m, info.fullStreets, a.text);
-      if (!ok) return false;
-    }
-    const inClause = m.start >= clause.start && m.end <= clause.end;
-    if (m.level === 'district') {
-      if (m.start > a.figureStart && !inClause) return false; // …566家，…保持大兴区第一
-      if (a.text && m.form !== 'deictic' && rankingContext(a.text, m.start, m.end)) return false;
-    }
-    if (m.form === 'deictic') return m.start < a.figureStart;
-    const d = m.place.districtCode;
-    if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode) return inClause; // another district: only in the figure's clause
-    return true;
-  });
-  if (ms.length) {
-    const resolved: { m: PlaceMentionX; p: PlaceRef }[] = [];
-    for (const m of ms) {
-      let p: PlaceRef | null = m.place;
-      if (m.form === 'deictic') {
-        p = m.level === 'district' ? (articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null)) : articleStreet;
-      }
-      if (p && levelOf(p)) resolved.push({ m, p });
-    }
-    // a place named before the figure, or in its clause, outranks one named in a later clause
-    // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
-    // A street or community first named in a later clause begins another part of the sentence even when
-    // nothing is named before (古城日均接待游客9.8万人次，双廊镇接待…; 调拨折叠床500张…，并向李家镇下拨…)
-    const earlier = resolved.some((r) => r.m.start < a.figureStart);
-    for (let i = resolved.length - 1; i >= 0; i--) {
-      const r = resolved[i];
-      if (r.m.start > a.figureStart && r.m.end > clause.end && (earlier || r.m.level !== 'district')) resolved.splice(i, 1);
-    }
-    if (resolved.length) {
-      const top = Math.max(...resolved.map((r) => RANK[levelOf(r.p)!]));
-      const best = resolved.filter((r) => RANK[levelOf(r.p)!] === top);
-      const before = best.filter((r) => r.m.start < a.figureStart);
-      const pick = before.length ? before[before.length - 1] : best[0];
-      // 钟管镇北代舍村、三墩村、东坝兜村 … 4户: a list of places → their common parent
-      if (a.text && top > 1) {
-        const group = coordinated(a.text, best, pick);
-        if (group.length > 1 && new Set(group.map((r) => keyOf(r.p, levelOf(r.p)!))).size > 1) {
-          const up: PlaceLevel = top === 3 ? 'street' : 'district';
-          const parents = new Set(group.map((r) => keyOf(r.p, up)));
-          if (parents.size === 1) return { place: upTo(pick.p, up), provenance: 'stated' };
-          if (up === 'street' && new Set(group.map((r) => keyOf(r.p, 'district'))).size === 1) return { place: upTo(pick.p, 'district'), provenance: 'stated' };
-        }
-      }
-      return { place: { ...pick.p }, provenance: 'stated' };
-    }
+  // 1½. the place an earlier sentence of the paragraph opened with
+  const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
+  if (realParagraph) {
+    const carried = carriedSubject(a, info);
+    if (carried) return { place: { ...carried }, provenance: 'inherited' };
   }
 
   // 2. the topic sentence of the paragraph (when the article has several paragraphs)
-  const realParagraph = a.paragraph.start > a.article.start || a.paragraph.end < a.article.end;
   if (realParagraph && a.sentence.start > a.paragraph.start) {
-    let topicEnd = a.paragraph.start + 60;
-    if (a.text) {
-      const k = a.text.slice(a.paragraph.start, a.paragraph.end).search(SENTENCE_END);
-      topicEnd = k < 0 ? a.paragraph.end : a.paragraph.start + k + 1;
-    }
-    topicEnd = Math.min(topicEnd, a.sentence.start);
-    const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end: topicEnd })
-      .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district')
-      .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
-    const p = dominant(topic, sourceDistrict);
-    if (p && levelOf(p) !== 'district') return { place: p, provenance: 'inherited' };
+    const p = paragraphTopic(a, info, sourceDistrict);
+    if (p && levelOf(p) !== 'district') return { place: { ...p }, provenance: 'inherited' };
   }
 
   // 3. the article: its title or lead, its only street, its district
@@ -860,6 +1041,177 @@ export function placeForFigure(a: PlaceForFigureArgs): { place: PlaceRef; proven
   // 4. the source
   if (a.defaultPlace && levelOf(a.defaultPlace)) return { place: { ...a.defaultPlace }, provenance: 'default' };
   return { place: { ...EMPTY_PLACE }, provenance: 'default' };
+}
+
+// Scratch lists of the sentence stage, reused from figure to figure (placeForFigure is not re-entrant).
+const candMention: PlaceMentionX[] = [];
+const candPlace: PlaceRef[] = [];
+
+/**
+ * The most specific place named in the figure's sentence, or null. A place of another district counts
+ * only in the figure's own clause; 全区 / 我区 name the article's district; short district forms (上城 in
+ * 新上城) never make a figure district-level; a place first named in a later clause begins another part
+ * of the sentence.
+ */
+function placeInSentence(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null): PlaceRef | null {
+  const all = a.mentions as PlaceMentionX[];
+  const articleDistrict = info.district;
+  const clauseStart = clauseStartAt(a, a.figureStart);
+  const clauseEnd = clauseEndAt(a, a.figureStart);
+  candMention.length = 0; candPlace.length = 0;
+  let earlier = false;
+  for (let i = firstMentionFrom(all, a.sentence.start); i < all.length && all[i].start < a.sentence.end; i++) {
+    const m = all[i];
+    if (m.end > a.sentence.end) continue;
+    const k = i - info.firstMention;
+    const flags = k >= 0 && k < info.flags.length ? info.flags[k] : 0;
+    if (m.form === 'short') {
+      // 上城 in 新上城 never makes a figure district-level; 满都户 (大桥) is no street unless the
+      // article names 满都户镇 in full, is about it, or the text says 望江地区 / 李集街
+      if (m.level === 'district' || !(flags & FLAG_SHORT_OK)) continue;
+    }
+    const inClause = m.start >= clauseStart && m.end <= clauseEnd;
+    if (m.level === 'district') {
+      if (m.start > a.figureStart && !inClause) continue; // …566家，…保持大兴区第一
+      if (flags & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
+    }
+    if (m.role === 'organiser') continue;
+    // A镇和B镇交界处, A街道等5个街道: no one town; the district they share
+    let p: PlaceRef | null = m.role === 'border' || m.role === 'example' ? upTo(m.place, 'district') : m.place;
+    if (m.form === 'deictic' || m.form === 'organ') {
+      if (m.start >= a.figureStart) continue;
+      p = m.level === 'district'
+        ? (m.city && !countyCity(articleDistrict ?? sourceDistrict) ? CITY
+          : articleDistrict ?? bodyDistrictBefore(info, a.figureStart) ?? sourceDistrict ?? (levelOf(m.place) ? m.place : null))
+        : k >= 0 && k < info.deicticPlaces.length ? info.deicticPlaces[k] : info.articleStreet;
+    } else {
+      const d = m.place.districtCode;
+      if (d && articleDistrict?.districtCode && d !== articleDistrict.districtCode && !inClause) continue; // another district: only in the figure's clause
+    }
+    if (!p || (p !== CITY && !levelOf(p))) continue;
+    candMention.push(m); candPlace.push(p);
+    if (m.start < a.figureStart) earlier = true;
+  }
+  // a place named before the figure, or in its clause, outranks one named in a later clause
+  // (全区今年计划加装电梯200部，…，其中劲松街道完成…): that one begins another part of the sentence
+  // A street or community first named in a later clause begins another part of the sentence even when
+  // nothing is named before (古城日均接待游客9.8万人次，双廊镇接待…; 调拨折叠床500张…，并向李家镇下拨…)
+  let top = 0, pickIndex = -1, atTop = 0;
+  for (let k = 0; k < candMention.length; k++) {
+    const m = candMention[k];
+    if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
+    const rank = rankOf(candPlace[k]);
+    if (rank > top) { top = rank; pickIndex = -1; atTop = 0; }
+    if (rank < top) continue;
+    atTop++;
+    // the last of the top rank named before the figure, else the first of the top rank
+    if (pickIndex < 0 || m.start < a.figureStart) pickIndex = k;
+  }
+  if (pickIndex < 0) return null;
+  const pickP = candPlace[pickIndex];
+  // 钟管镇北代舍村、三墩村、东坝兜村 … 4户: a list of places → their common parent
+  if (a.text && top > 1 && atTop > 1) {
+    const best: { m: PlaceMentionX; p: PlaceRef }[] = [];
+    let pick: { m: PlaceMentionX; p: PlaceRef } | null = null;
+    for (let k = 0; k < candMention.length; k++) {
+      const m = candMention[k];
+      if (m.start > a.figureStart && m.end > clauseEnd && (earlier || m.level !== 'district')) continue;
+      if (rankOf(candPlace[k]) !== top) continue;
+      const r = { m, p: candPlace[k] };
+      if (k === pickIndex) pick = r;
+      best.push(r);
+    }
+    const group = coordinated(a.text, best, pick!);
+    if (group.length > 1 && new Set(group.map((r) => keyOf(r.p, levelOf(r.p)!))).size > 1) {
+      const up: PlaceLevel = top === 3 ? 'street' : 'district';
+      const parents = new Set(group.map((r) => keyOf(r.p, up)));
+      if (parents.size === 1) return upTo(pickP, up);
+      if (up === 'street' && new Set(group.map((r) => keyOf(r.p, 'district'))).size === 1) return upTo(pickP, 'district');
+    }
+  }
+  return { ...pickP };
+}
+
+// not an opening bracket: 景区（保宁街道） says where the noun before it lies, it opens no topic
+const CLAUSE_OPENERS = new Set([...'。！？!?；;，,：:\n“「']);
+/** what may stand between a clause's start and its subject: 在天宫镇…, 据悉，… is a clause of its own */
+const BEFORE_SUBJECT = /^(?:在|于|而|其中|同时|此外|另外|目前|如今|当天|随后|今年|去年|近年来?|[上下]半年)?$/u;
+
+/** The subject marks of an article (see ArticleInfo.subjectMarks). */
+function subjects(a: PlaceForFigureArgs, all: PlaceMentionX[], flags: Uint8Array, deicticPlaces: (PlaceRef | null)[],
+  districtAt: (pos: number) => PlaceRef | null): { subjectMarks: number[]; subjectPlaces: PlaceRef[] } {
+  const subjectMarks: number[] = [], subjectPlaces: PlaceRef[] = [];
+  const text = a.text;
+  if (!text) return { subjectMarks, subjectPlaces };
+  let markEnd = -1; // where the last subject mark's mention ends
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
+    if (m.role || flags[k] & (FLAG_RANKING | FLAG_PREDICATE | FLAG_SENDS_DOWN)) continue;
+    if (m.form === 'short' && (m.level === 'district' || !(flags[k] & FLAG_SHORT_OK))) continue;
+    // a place followed by 的 qualifies a noun (在新会区双水镇的柑园里): a scene, not the subject
+    const qualifies = text[m.end] === '的';
+    if (m.start === markEnd && m.form !== 'deictic' && m.form !== 'organ' && RANK[m.level] > rankOf(subjectPlaces[subjectPlaces.length - 1])) {
+      // 湖滨街道青年路社区…: the subject is the place the chain ends with
+      if (!qualifies) subjectPlaces[subjectPlaces.length - 1] = m.place;
+      markEnd = m.end;
+      continue;
+    }
+    if (qualifies) continue;
+    // the clause start: the last opener within a few characters before the mention
+    let i = m.start;
+    const limit = Math.max(a.article.start, m.start - 4);
+    while (i > limit && !CLAUSE_OPENERS.has(text[i - 1])) i--;
+    if (i > a.article.start && !CLAUSE_OPENERS.has(text[i - 1])) continue;
+    if (!BEFORE_SUBJECT.test(text.slice(i, m.start))) continue;
+    let p: PlaceRef | null = m.place;
+    if (m.form === 'deictic' || m.form === 'organ') {
+      // the district, even when the article never says which: the topic is no longer a town's
+      const district = m.level === 'district' ? districtAt(m.start) : null;
+      p = m.level === 'district' ? (m.city && !countyCity(district) ? CITY : district ?? CITY) : deicticPlaces[k];
+    }
+    if (!p || (p !== CITY && !levelOf(p))) continue;
+    subjectMarks.push(m.start); subjectPlaces.push(p); markEnd = m.end;
+  }
+  return { subjectMarks, subjectPlaces };
+}
+
+/**
+ * The place of the last clause of an earlier sentence of the paragraph that opens with a place: the topic
+ * a paragraph carries on with (…。板桥街道整合…力量，建成…中心。今年以来，中心已调处纠纷265件) until another
+ * place or the district (全县…, 县里…) opens a clause.
+ */
+function carriedSubject(a: PlaceForFigureArgs, info: ArticleInfo): PlaceRef | null {
+  const k = countBelow(info.subjectMarks, a.sentence.start) - 1;
+  if (k < 0 || info.subjectMarks[k] < a.paragraph.start) return null;
+  return info.subjectPlaces[k];
+}
+
+/** The place the topic sentence of the figure's paragraph gives (computed once per paragraph). */
+function paragraphTopic(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null): PlaceRef | null {
+  let topic = info.paragraphTopics.get(a.paragraph.start);
+  if (!topic) {
+    let end = a.paragraph.start + 60;
+    if (a.text) {
+      // the first sentence, no longer than a sentence may be (segment.ts cuts longer runs)
+      const limit = Math.min(a.paragraph.end, a.paragraph.start + MAX_SENTENCE);
+      end = limit;
+      for (let i = a.paragraph.start; i < limit; i++) if (SENTENCE_END_CHARS.has(a.text[i])) { end = i + 1; break; }
+    }
+    topic = { end, place: null };
+    info.paragraphTopics.set(a.paragraph.start, topic);
+    topic.place = topicPlace(a, info, sourceDistrict, end);
+  }
+  // a figure inside the topic sentence itself sees only what precedes its own sentence
+  if (a.sentence.start < topic.end) return topicPlace(a, info, sourceDistrict, a.sentence.start);
+  return topic.place;
+}
+
+function topicPlace(a: PlaceForFigureArgs, info: ArticleInfo, sourceDistrict: PlaceRef | null, end: number): PlaceRef | null {
+  const articleDistrict = info.district;
+  const topic = mentionsIn(a.mentions, { start: a.paragraph.start, end })
+    .filter((m) => (m.form === 'full' || m.form === 'alias') && m.level !== 'district' && !m.role)
+    .filter((m) => !articleDistrict?.districtCode || m.place.districtCode === articleDistrict.districtCode);
+  return dominant(topic, sourceDistrict);
 }
 
 /** Mentions inside a range (helper for callers holding sorted mentions). */

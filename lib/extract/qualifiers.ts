@@ -39,6 +39,8 @@ const WORD_FINAL_GUARDS: Record<string, string> = {
 export const PREFIX_QUALIFIER_SOURCE = byLengthDesc(Object.keys(PREFIX_QUALIFIERS))
   .map((w) => (WORD_FINAL_GUARDS[w] ? `(?<![${WORD_FINAL_GUARDS[w]}])${w}` : w))
   .join('|');
+/** The longest prefix qualifier: a figure starts at most this many characters before its number. */
+export const MAX_PREFIX_LENGTH = Math.max(...Object.keys(PREFIX_QUALIFIERS).map((w) => w.length));
 export const INNER_QUALIFIER_SOURCE = Object.keys(INNER_QUALIFIERS).join('|');
 /** 上下 before 班/游/楼 … is another word (上下班, 上下游). */
 export const SUFFIX_QUALIFIER_SOURCE = byLengthDesc(Object.keys(SUFFIX_QUALIFIERS))

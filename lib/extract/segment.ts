@@ -81,6 +81,9 @@ type Unit =
   | { kind: 'noise' }
   | { kind: 'daodu' };
 
+/** The most lines a headline (with its kicker and subtitle) takes. */
+const MAX_HEAD_LINES = 6;
+
 function nextNonBlank(lines: Line[], i: number): number {
   let j = i + 1;
   while (j < lines.length && lines[j].kind === 'blank') j++;
@@ -114,7 +117,11 @@ function buildUnits(lines: Line[]): Unit[] {
         let lastIdx = i;
         let j = nextNonBlank(lines, i);
         while (j < lines.length && lines[j].kind === 'head') { group.push(lines[j]); lastIdx = j; j = nextNonBlank(lines, j); }
-        units.push({ kind: 'head', lines: group });
+        // a run of more short lines than a headline has (a list, a table flattened to lines) is body text;
+        // only its last lines can be a headline
+        const body = group.length - MAX_HEAD_LINES;
+        for (let k = 0; k < body; k++) units.push({ kind: 'para', anchor: false, start: group[k].start, end: group[k].end, text: '' });
+        units.push({ kind: 'head', lines: body > 0 ? group.slice(body) : group });
         i = lastIdx + 1;
         break;
       }
@@ -235,14 +242,12 @@ export function segmentPage(text: string): ArticleSegment[] {
         } else paragraphs[0] = { start: bodyStart, end: first.end };
       }
     }
-    const starts = [d.paras[0].start, ...d.titleLines.map((l) => l.start)];
-    const ends = [d.paras[d.paras.length - 1].end, ...d.titleLines.map((l) => l.end)];
+    let titleStart = Infinity, titleEnd = -Infinity;
+    for (const l of d.titleLines) { titleStart = Math.min(titleStart, l.start); titleEnd = Math.max(titleEnd, l.end); }
     out.push({
-      start: Math.min(...starts), end: Math.max(...ends),
+      start: Math.min(d.paras[0].start, titleStart), end: Math.max(d.paras[d.paras.length - 1].end, titleEnd),
       title: joinTitle(d.titleLines), bodyStart, paragraphs,
-      titleRange: d.titleLines.length
-        ? { start: Math.min(...d.titleLines.map((l) => l.start)), end: Math.max(...d.titleLines.map((l) => l.end)) }
-        : null,
+      titleRange: d.titleLines.length ? { start: titleStart, end: titleEnd } : null,
     });
   }
   if (!out.length) {
@@ -267,10 +272,48 @@ for (const c of [0x3000, 0xa0, 0xfeff]) CLASS[c] |= C_SPACE;
 CLASS[10] = C_NL;
 
 /**
+ * The longest sentence handed to the later stages. Real sentences of district news stay far below it
+ * (the longest in our sets is under 250 characters); a longer run is text without punctuation (OCR,
+ * a table flattened into one line, an attack), and every per-figure look-up of the later stages is
+ * bounded by the sentence, so the cap keeps the whole extractor linear in the text's length.
+ */
+export const MAX_SENTENCE = 400;
+/** A piece of a cut sentence is at least this long, so a cut never leaves a crumb of a clause. */
+const MIN_PIECE = MAX_SENTENCE / 4;
+
+// where a long run may be cut, best first: a clause boundary, a list comma, a space or a closing bracket
+const CUT_RANK = new Uint8Array(65536);
+for (const ch of '，,：:') CUT_RANK[ch.charCodeAt(0)] = 3;
+for (const ch of '、') CUT_RANK[ch.charCodeAt(0)] = 2;
+for (const ch of ' \t\u3000）)」』】') CUT_RANK[ch.charCodeAt(0)] = 1;
+
+/**
+ * Cuts [s, e) into pieces of at most MAX_SENTENCE characters, each ending after the best-ranked cut
+ * character of its last three quarters (the latest of that rank), else at the fixed length. O(e - s).
+ */
+function cutLongSentence(text: string, s: number, e: number, out: Range[]): void {
+  let from = s;
+  while (e - from > MAX_SENTENCE) {
+    const limit = from + MAX_SENTENCE;
+    let cut = limit, bestRank = 0;
+    for (let i = limit - 1; i >= from + MIN_PIECE && bestRank < 3; i--) {
+      const rank = CUT_RANK[text.charCodeAt(i)];
+      if (rank > bestRank) { bestRank = rank; cut = i + 1; }
+    }
+    const [ps, pe] = trimBounds(text, from, cut);
+    if (pe > ps) out.push({ start: ps, end: pe });
+    from = cut;
+  }
+  const [ps, pe] = trimBounds(text, from, e);
+  if (pe > ps) out.push({ start: ps, end: pe });
+}
+
+/**
  * Sentence ranges of text[range): split after 。！？；!? (with the closing quotes or brackets that follow),
  * at blank lines, and at line breaks after a headline-like line; a line broken by the layout (ending
  * without punctuation) continues. A quotation “…” stays whole: a 。 inside it does not split, but a
- * quotation ending a sentence (“……为准。”) splits after its closing mark.
+ * quotation ending a sentence (“……为准。”) splits after its closing mark. A run longer than MAX_SENTENCE
+ * is cut at clause-like boundaries (，：、 spaces), failing those at the fixed length.
  */
 export function splitSentences(text: string, range: Range): Range[] {
   const start = Math.max(0, range.start), end = Math.min(text.length, range.end);
@@ -298,7 +341,8 @@ export function splitSentences(text: string, range: Range): Range[] {
   const push = (to: number) => {
     if (sStart >= 0) {
       const [s, e] = trimBounds(text, sStart, to);
-      if (e > s) out.push({ start: s, end: e });
+      if (e - s > MAX_SENTENCE) cutLongSentence(text, s, e, out);
+      else if (e > s) out.push({ start: s, end: e });
     }
     sStart = -1;
   };

@@ -2,6 +2,8 @@
 // Keys are those of ../shared/gold/README.md. A deployment may extend or amend it with a JSON
 // file named by FIGURES_TAXONOMY (same shape, validated below) without touching the code.
 //
+// The metric of a figure is derived first from its facets (facets.ts, metric-table.ts); these cue lists
+// are the fallback (the cue scorer of metrics.ts) and the way a deployment adds metrics of its own.
 // How the cue lists are read (see metrics.ts): a figure's clause is scanned for cue words;
 // nouns name WHAT is counted (问题, 企业, 耕地), verbs name WHAT WAS DONE to it (收集 vs 解决),
 // measures are unit words written right after the number (户, 栋, 场次), rates are words that

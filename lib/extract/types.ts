@@ -1,5 +1,8 @@
 // Shared vocabulary of the extractor. Every module of lib/extract speaks these types;
 // the unit, qualifier and metric keys are those of ../shared/gold/README.md.
+import type { Facets, FigureRole } from './facet-classes';
+
+export type { Facets, FigureRole } from './facet-classes';
 
 export const UNITS = [
   'CNY', 'USD', 'HKD', 'EUR',
@@ -67,11 +70,20 @@ export interface ArticleSegment extends Range {
 
 export interface MetricDecision { metric: string; cues: string[] }
 
+/** Whether a metric was derived from the figure's facets (metric-table.ts) or by the cue scorer. */
+export type MetricSource = 'facets' | 'fallback';
+
 export type Provenance = 'stated' | 'inherited' | 'default';
 
-export interface Fact extends Omit<FigureMatch, 'unitWord' | 'qualifierWord' | 'numberStart' | 'numberEnd'> {
+export interface Fact extends Omit<FigureMatch, 'qualifierWord' | 'numberStart' | 'numberEnd'> {
   metric: string;
   cues: string[];
+  /** what the figure counts, what was done, in which unit and aspect (facets.ts) */
+  facets: Facets;
+  metricConfidence: number;      // 0–1
+  metricSource: MetricSource;
+  /** measured, an attribute of a category (never summed), a plan or target, or an existing stock (roles.ts) */
+  role: FigureRole;
   sentence: [number, number];
   district: string | null; districtCode: string | null;
   street: string | null; streetCode: string | null;
@@ -81,26 +93,6 @@ export interface Fact extends Omit<FigureMatch, 'unitWord' | 'qualifierWord' | '
   datePrecision: DatePrecision | null;
   dateProvenance: Provenance;
   cumulative: boolean;
-  // What the metric was decided from, and what part the figure plays (filled by the metric stage).
-  unitWord?: string;
-  facets?: Facets;
-  metricConfidence?: number;
-  metricSource?: 'facets' | 'fallback';
-  role?: FigureRole;
-}
-
-/** measured: a quantity reported; attribute: a size class inside a noun phrase (亿元以上项目); plan: a target; stock: an existing state */
-export type FigureRole = 'measured' | 'attribute' | 'plan' | 'stock';
-
-/** What a figure counts and what was done, as read from its phrase (snake_case: the shape of the JSON, the database and exports). */
-export interface Facets {
-  object: string | null;
-  object_class: string | null;
-  action: string | null;
-  action_class: string | null;
-  aspect: 'planned' | 'ongoing' | 'done' | null;
-  unit_class: string | null;
-  measure_class: string | null;
 }
 
 export interface ExtractedArticle extends Range {

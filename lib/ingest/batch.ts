@@ -2,22 +2,23 @@
 // writer, storing them in order in batched transactions (each document a savepoint inside). Memory stays
 // bounded: at most `window` documents are in flight or waiting to be written.
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/client';
 import { threadCpuMs, threadTimes, type ThreadTimes } from './cpu';
+import { tsWorkerCode } from './threads';
 import type { IngestItem, ItemOptions, ItemResult } from './items';
 import type { Extractor } from './prepare';
 import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
-import type { WorkerAnswer, WorkerRequest } from './worker';
+import type { WorkerAnswer, WorkerReady, WorkerRequest } from './worker';
 
 export interface BatchOptions extends ItemOptions, WriteOptions {
   /** worker threads; 0 extracts on this thread (and is the only way to use a custom `extractor`) */
   workers?: number;
   extractor?: Extractor;
-  /** documents per transaction (default 1000: fewer commits, each index page written to the WAL fewer times) */
+  /** documents per write (default 1000: fewer commits, each index page written to the WAL fewer times); each
+   * transaction of it is also cut at MAX_TRANSACTION_MS (lib/ingest/write.ts) so other writers never wait long */
   batchSize?: number;
   /** called for every document, in input order, once it is stored or refused */
   onOutcome?: (outcome: DocumentOutcome) => void;
@@ -79,16 +80,10 @@ function labelOf(item: IngestItem): string {
   return item.kind === 'file' ? item.path : item.kind === 'bytes' ? item.fileName : item.label;
 }
 
-/**
- * The code a worker thread starts with: it loads lib/ingest/worker.ts through tsx's API, the way the CLI
- * itself runs TypeScript. (Node 20 does not apply `--import tsx` to a worker's own entry module.)
- */
+/** The code a worker thread starts with: lib/ingest/worker.ts, loaded through tsx. */
 function workerBootstrap(): string {
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`
-    + '.catch((error) => { console.error(error); process.exit(70); });';
+  const here = dirname(fileURLToPath(import.meta.url));
+  return tsWorkerCode(join(here, 'worker.ts'), join(here, '..', '..'));
 }
 
 /**
@@ -111,7 +106,8 @@ function workerRunner(count: number, options: ItemOptions, fallback: Runner, war
   const spawn = (index: number) => {
     const worker = new Worker(code, { eval: true });
     const slot: Slot = { worker, answered: false, pending: new Map(), times: { cpuMs: 0, waitMs: 0 } };
-    worker.on('message', (answer: WorkerAnswer) => {
+    worker.on('message', (answer: WorkerAnswer | WorkerReady) => {
+      if (!('results' in answer)) return;
       slot.answered = true;
       slot.times = answer.times;
       for (const { id, result } of answer.results) {

@@ -4,7 +4,7 @@
 // They run outside the ingest's own transaction: a check that fails is reported, never un-stores an article.
 import type { Sql } from '../../db/client';
 import { inTransaction } from '../../db/ingest';
-import { runChecksForArticle, runCrossChecks } from '../checks';
+import { crossScopesOf, runChecksForArticle, runCrossChecks, runCrossChecksIn } from '../checks';
 
 export interface IngestChecks {
   /** for WriteOptions.afterCommit */
@@ -17,11 +17,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Past this many new articles, every check across articles is recomputed at once rather than scope by scope. */
+const SCOPED_UP_TO = 1000;
+
 export function ingestChecks(db: Sql, warn: (line: string) => void): IngestChecks {
-  let added = 0;
+  let added: number[] = [];
   return {
     async afterCommit(articleIds, checked) {
-      added += articleIds.length;
+      if (added.length <= SCOPED_UP_TO) added = added.concat(articleIds);
       // the writer already stored the checks its workers computed; the others are computed from the stored rows
       const todo = checked?.size ? articleIds.filter((id) => !checked.has(id)) : articleIds;
       if (!todo.length) return;
@@ -37,9 +40,11 @@ export function ingestChecks(db: Sql, warn: (line: string) => void): IngestCheck
       });
     },
     async finish() {
-      if (!added) return;
+      if (!added.length) return;
       try {
-        await runCrossChecks(db);
+        // a few articles (the web's ingest): only the metrics, units and districts their figures are in
+        if (added.length <= SCOPED_UP_TO) await runCrossChecksIn(db, await crossScopesOf(db, { articleIds: added }));
+        else await runCrossChecks(db);
       } catch (error) {
         warn(`the checks across articles failed: ${message(error)}`);
       }

@@ -11,6 +11,7 @@ export const REJECT_REASONS = {
   unreadable: 400,       // a corrupt .docx or PDF, an unreadable file
   'extraction-failed': 500,
   'storage-failed': 500,
+  'too-slow': 422,       // extraction ran past its time budget (FIGURES_EXTRACT_SECONDS)
 } as const;
 
 export type RejectReason = keyof typeof REJECT_REASONS;
@@ -36,7 +37,7 @@ export function maxFileBytes(megabytes?: number): number {
   return Math.floor(mb * 1024 * 1024);
 }
 
-export function tooLarge(bytes: number, limit: number): IngestError {
+export function tooLarge(bytes: number, limit: number, what?: string): IngestError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new IngestError('too-large', `${mb(bytes)} is over the ${mb(limit)} limit`);
+  return new IngestError('too-large', `${what ? `${what}, ` : ''}${mb(bytes)} is over the ${mb(limit)} limit`);
 }

@@ -76,9 +76,9 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limitByt
   const format = formatOf(fileName, bytes);
   let doc: ReadDocument;
   if (format === 'pdf') {
-    doc = { text: await (await readers.pdf())(bytes), format, encoding: null, title: null, published: null };
+    doc = { text: await (await readers.pdf())(bytes, limitBytes), format, encoding: null, title: null, published: null };
   } else if (format === 'docx') {
-    doc = { text: await (await readers.docx())(bytes), format, encoding: null, title: null, published: null };
+    doc = { text: await (await readers.docx())(bytes, limitBytes), format, encoding: null, title: null, published: null };
   } else {
     const declared = format === 'html' ? declaredHtmlCharset(bytes) : null;
     const { text, encoding } = decodeOrRefuse(bytes, declared);
@@ -91,5 +91,8 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limitByt
     }
   }
   if (!doc.text.replace(/\s+/g, '')) throw new IngestError('empty', `no text in the ${doc.format === 'text' ? 'file' : doc.format} (only whitespace)`);
+  // the limit is on what is stored: the text as decoded (a UTF-16 file, an HTML page) counts in UTF-8 bytes
+  const textBytes = Buffer.byteLength(doc.text);
+  if (textBytes > limitBytes) throw tooLarge(textBytes, limitBytes, 'its text');
   return doc;
 }

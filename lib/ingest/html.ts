@@ -5,10 +5,10 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 
 // Never article text, wherever they are.
-const NOISE = 'script, style, noscript, template, iframe, svg, canvas, object, embed, nav, aside, form, select, button, input, textarea, '
+export const NOISE = 'script, style, noscript, template, iframe, svg, canvas, object, embed, nav, aside, form, select, button, input, textarea, '
   + '[role=navigation], [role=banner], [role=contentinfo], [role=search], [hidden], [aria-hidden=true]';
 // Class or id words of menus, share bars and footers on news and government sites.
-const NOISE_NAME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|share|comments?|copyright|toolbar|login|search|related|pagination|pager|topbar|links)([\s_-]|$)/i;
+export const NOISE_NAME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|share|comments?|copyright|toolbar|login|search|related|pagination|pager|topbar|links)([\s_-]|$)/i;
 // Containers that hold an article's body on common CMSs, most specific first.
 const ARTICLE_CONTAINERS = [
   '[itemprop=articleBody]', '.TRS_Editor', '#zoom', '.Custom_UnionStyle', '.article-content', '.article_content',

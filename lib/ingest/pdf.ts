@@ -1,7 +1,7 @@
 // A PDF → the text of its text layer, page by page. A scanned PDF has pages but no text: refused, never OCRed.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IngestError } from './errors';
+import { IngestError, tooLarge } from './errors';
 
 /** pdfjs' own data: the CMaps Chinese PDFs' fonts need (UniGB-UCS2-H…) and the standard fonts. */
 function pdfjsDataUrls(): { cMapUrl: string; standardFontDataUrl: string } {
@@ -17,7 +17,8 @@ function pdfjsDataUrls(): { cMapUrl: string; standardFontDataUrl: string } {
 
 interface TextItemLike { str?: string; hasEOL?: boolean }
 
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+/** The text layer of a PDF; reading stops as soon as the text passes `limitBytes` (content streams can inflate far beyond the file). */
+export async function pdfToText(bytes: Uint8Array, limitBytes = Infinity): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { cMapUrl, standardFontDataUrl } = pdfjsDataUrls();
   let document;
@@ -33,6 +34,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   }
   try {
     const pages: string[] = [];
+    let size = 0;
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const content = await page.getTextContent();
@@ -44,6 +46,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
       }
       pages.push(text);
       page.cleanup();
+      // a character is at most 3 bytes of UTF-8: stop once even the smallest reading is over the limit
+      size += text.length;
+      if (size > limitBytes) throw tooLarge(size, limitBytes, `its text (${n} of ${document.numPages} pages read)`);
     }
     // a font without a usable ToUnicode map yields control characters, never text worth storing
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed

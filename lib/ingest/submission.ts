@@ -1,11 +1,14 @@
 // The web's way in (POST /api/articles and the /ingest page): pasted text as JSON, or files and text as a
-// multipart form. Everything runs in the server process, one transaction for the submission with a savepoint
-// per document; the answer shows each article as stored, with its figures, or why a document was refused.
+// multipart form. Documents are read and extracted on the worker threads of lib/ingest/pool.ts (never on the
+// thread that answers requests), then stored in one transaction with a savepoint per document; the answer
+// shows each article as stored, with its figures, or why a document was refused.
 import { z } from 'zod';
 import type { Sql } from '../../db/client';
 import { storedArticle, storedFacts } from '../../db/ingest';
 import { REJECT_REASONS, maxFileBytes, type RejectReason } from './errors';
-import { prepareItem, type IngestItem, type ItemOptions, type ItemResult } from './items';
+import type { IngestItem, ItemOptions, ItemResult } from './items';
+import { extractionPool } from './pool';
+import { redactPaths } from '../http/messages';
 import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
 
 /** At most this many files in one upload; a folder of thousands belongs to `figures ingest`. */
@@ -63,7 +66,7 @@ export function parseSubmissionFields(raw: Record<string, unknown>): Submission[
 }
 
 async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
-  if (outcome.status === 'failed') return outcome;
+  if (outcome.status === 'failed') return { ...outcome, message: redactPaths(outcome.message) };
   const articles: ShownArticle[] = [];
   for (const a of outcome.articles) {
     const row = await storedArticle(db, a.id);
@@ -73,8 +76,13 @@ async function show(db: Sql, outcome: DocumentOutcome): Promise<ShownDocument> {
   return { label: outcome.label, status: 'stored', published: outcome.published, publishedFrom: outcome.publishedFrom, articles };
 }
 
+/** How a document is read and extracted: on the web's worker pool, unless a caller says otherwise. */
+export type Preparer = (item: IngestItem, options: ItemOptions) => Promise<ItemResult>;
+
+const onPool: Preparer = (item, options) => extractionPool().run(item, options);
+
 /** Stores a submission: every document is tried, the good ones are kept, each refusal says why. */
-export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes()): Promise<SubmissionAnswer> {
+export async function ingestSubmission(db: Sql, submission: Submission, write: WriteOptions = {}, maxBytes = maxFileBytes(), prepare: Preparer = onPool): Promise<SubmissionAnswer> {
   const { fields, files } = submission;
   const items: IngestItem[] = files.map((f) => ({ kind: 'bytes', fileName: f.name, bytes: f.bytes }));
   if (fields.text?.trim()) items.push({ kind: 'text', label: fields.title ?? '粘贴的文本', text: fields.text, title: fields.title, url: fields.url });
@@ -83,8 +91,8 @@ export async function ingestSubmission(db: Sql, submission: Submission, write: W
 
   // with checks wanted (afterCommit), they are computed with the extraction and stored in the write's transaction
   const options: ItemOptions = { sourceName: fields.source, district: fields.district, published: fields.published, maxBytes, checks: Boolean(write.afterCommit) };
-  const results: ItemResult[] = [];
-  for (const item of items) results.push(await prepareItem(item, options));
+  // the pool's workers take the documents in parallel; the answer keeps their order
+  const results: ItemResult[] = await Promise.all(items.map((item) => prepare(item, options)));
   const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
   const written = prepared.length ? await writeDocuments(db, prepared, write) : [];
   let w = 0;

@@ -77,42 +77,59 @@ async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, n
 }
 
 /**
- * Stores prepared documents in one transaction, each document in its own savepoint: a document whose rows
- * cannot be written is rolled back alone and reported failed; the others are kept.
+ * The longest a writer keeps its transaction open before committing and starting the next: another
+ * process writing the same SQLite database (the web server while `figures ingest` runs) waits at most
+ * about this long, far below its busy timeout (db/sql.ts), so it never sees "database is locked".
  */
-export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[], options: WriteOptions = {}): Promise<DocumentOutcome[]> {
-  const sourceIds = new Map<string, number>();
-  const checked = new Set<number>();
-  const wantChecks = Boolean(options.afterCommit);
-  const outcomes = await inTransaction(db, async (tx) => {
-    // the rollup keys of every document of the batch, recomputed once before the commit (a failed
-    // document's keys too: recomputing from facts that lack its rows is still exact)
-    const touch = new RollupTouch();
-    const done: DocumentOutcome[] = [];
-    for (const doc of docs) {
-      try {
-        const pending: PendingChecks[] | null = wantChecks ? [] : null;
-        const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending, touch));
-        for (const p of pending ?? []) {
-          try {
-            await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
-            checked.add(p.articleId);
-          } catch {
-            // left to afterCommit, which recomputes them from the stored rows and reports what fails
+export const MAX_TRANSACTION_MS = 500;
+
+/**
+ * Stores prepared documents in transactions of at most `maxTransactionMs` each (one transaction for a
+ * small batch), each document in its own savepoint: a document whose rows cannot be written is rolled back
+ * alone and reported failed; the others are kept. afterCommit runs after each commit.
+ */
+export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[], options: WriteOptions & { maxTransactionMs?: number } = {}): Promise<DocumentOutcome[]> {
+  const budget = options.maxTransactionMs ?? MAX_TRANSACTION_MS;
+  const outcomes: DocumentOutcome[] = [];
+  let next = 0;
+  while (next < docs.length) {
+    const sourceIds = new Map<string, number>();
+    const checked = new Set<number>();
+    const wantChecks = Boolean(options.afterCommit);
+    const started = performance.now();
+    const written = await inTransaction(db, async (tx) => {
+      // the rollup keys of every document of the transaction, recomputed once before the commit (a failed
+      // document's keys too: recomputing from facts that lack its rows is still exact)
+      const touch = new RollupTouch();
+      const done: DocumentOutcome[] = [];
+      // at least one document per transaction, then as many as fit in the time budget
+      do {
+        const doc = docs[next++];
+        try {
+          const pending: PendingChecks[] | null = wantChecks ? [] : null;
+          const articles = await tx.transaction((sp) => writeOne(sp, doc, sourceIds, pending, touch));
+          for (const p of pending ?? []) {
+            try {
+              await tx.transaction((sp) => storeArticleChecks(sp, p.articleId, resolveDrafts(p.drafts, p.factIds)));
+              checked.add(p.articleId);
+            } catch {
+              // left to afterCommit, which recomputes them from the stored rows and reports what fails
+            }
           }
+          done.push({ label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom });
+        } catch (error) {
+          // the savepoint is rolled back; a source created inside it is gone too
+          sourceIds.clear();
+          const e = asIngestError(error, 'storage-failed');
+          done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
         }
-        done.push({ label: doc.label, status: 'stored', articles, published: doc.published, publishedFrom: doc.publishedFrom });
-      } catch (error) {
-        // the savepoint is rolled back; a source created inside it is gone too
-        sourceIds.clear();
-        const e = asIngestError(error, 'storage-failed');
-        done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
-      }
-    }
-    await refreshRollups(tx, touch);
-    return done;
-  });
-  const added = outcomes.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
-  if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+      } while (next < docs.length && performance.now() - started < budget);
+      await refreshRollups(tx, touch);
+      return done;
+    });
+    outcomes.push(...written);
+    const added = written.flatMap((o) => (o.status === 'stored' ? o.articles.filter((a) => !a.duplicate).map((a) => a.id) : []));
+    if (added.length && options.afterCommit) await options.afterCommit(added, checked);
+  }
   return outcomes;
 }

@@ -2,8 +2,8 @@
 // figure), or back to unreviewed. The extraction itself is never overwritten; each decision is an audit row.
 import { z } from 'zod';
 import type { Sql } from '../../db/client';
-import { reviewableFact, saveReview, type ReviewableFact } from '../../db/review';
-import { recheckArticle } from '../checks';
+import { deleteArticle, reviewableFact, saveReview, type ReviewableFact } from '../../db/review';
+import { crossScopesOf, deleteCrossChecksOfArticle, recheckAfterReview, runCrossChecksIn } from '../checks';
 import { REVIEW_STATUSES } from '../vocab/codes';
 import { effectiveFigure } from '../vocab/effective';
 import { isMetric } from '../vocab/metrics';
@@ -63,7 +63,7 @@ function effective(f: ReviewableFact): Figure {
 
 export interface ReviewOutcome { factId: number; articleId: number; before: Figure; after: Figure; eventId: number }
 
-/** Records an editor's decision on a figure, then re-runs the checks its article and the others take part in. */
+/** Records an editor's decision on a figure, then re-runs the checks of its article and those across articles of its metric, unit and district. */
 export async function reviewFact(db: Sql, factId: number, editor: { id: number; name: string }, input: ReviewInput): Promise<ReviewOutcome> {
   const fact = await reviewableFact(db, factId);
   if (!fact) throw new ReviewError(404, null, `there is no figure ${factId}`);
@@ -81,6 +81,8 @@ export async function reviewFact(db: Sql, factId: number, editor: { id: number; 
     after = { status: input.status, value: fact.value, unit: fact.unit, metric: fact.metric };
   }
   if (JSON.stringify(before) === JSON.stringify(after)) throw new ReviewError(400, 'status', `status: the figure is already ${input.status} as given`);
+  // the checks across articles it took part in, as it was: recomputed with those it takes part in now
+  const scopeBefore = await crossScopesOf(db, { factIds: [fact.id] });
   // a correction names only what it changes: the rest stays as extracted (and the effective figure reads it there)
   const corrected = after.status === 'corrected';
   const eventId = await saveReview(db, fact.id, {
@@ -92,6 +94,20 @@ export async function reviewFact(db: Sql, factId: number, editor: { id: number; 
     factUid: fact.uid, articleId: fact.articleId, userId: editor.id, userName: editor.name,
     status: after.status, before: JSON.stringify(before), after: JSON.stringify(after), reason: input.reason ?? null,
   });
-  await recheckArticle(db, fact.articleId);
+  await recheckAfterReview(db, fact.articleId, fact.id, scopeBefore);
   return { factId: fact.id, articleId: fact.articleId, before, after, eventId };
+}
+
+/**
+ * Deletes an article with its figures and checks (review trails stay, keyed by uid); the checks across
+ * articles its figures took part in are recomputed without them. False when there was no such article.
+ */
+export async function removeArticle(db: Sql, articleId: number): Promise<boolean> {
+  const scopes = await crossScopesOf(db, { articleIds: [articleId] });
+  const deleted = await db.transaction(async (tx) => {
+    await deleteCrossChecksOfArticle(tx, articleId);
+    return deleteArticle(tx, articleId);
+  });
+  if (deleted) await runCrossChecksIn(db, scopes);
+  return deleted;
 }

@@ -4,16 +4,14 @@ import type { Db } from '../../db/client';
 import { articleDetail, articleFigures, type ArticleDetail, type ArticleFigure } from '../../db/dashboard';
 import { exportRowsOf } from '../../db/export';
 import { COLUMN_NAMES, type ExportRow } from '../export/columns';
-import { checkParams, NotFound } from './request';
+import { checkParams, rowOf } from './request';
 import { inBaseUnits, tableOf, type Table } from './shared';
 
 export interface ArticleData { article: ArticleDetail; figures: ArticleFigure[]; rows: ExportRow[] }
 
 export async function articleData(db: Db, id: string, params: URLSearchParams, base = ''): Promise<ArticleData> {
   checkParams(params, []);
-  if (!/^\d{1,15}$/.test(id)) throw new NotFound(`there is no article ${id}`);
-  const article = await articleDetail(db, Number(id));
-  if (!article) throw new NotFound(`there is no article ${id}`);
+  const article = await rowOf(id, 'article', (rowId) => articleDetail(db, rowId));
   return { article, figures: await articleFigures(db, article.id), rows: await exportRowsOf(db, { articleId: article.id }, { baseUrl: base }) };
 }
 

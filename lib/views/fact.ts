@@ -8,16 +8,14 @@ import { reviewTrail, type ReviewTrailEntry } from '../../db/review';
 import { checksForFact, type CheckView } from '../checks';
 import { checkToJson } from '../checks/export';
 import { COLUMN_NAMES, type ExportRow } from '../export/columns';
-import { checkParams, NotFound } from './request';
+import { checkParams, rowOf } from './request';
 import { inBaseUnits, tableOf, type Table } from './shared';
 
 export interface FactData { detail: FactDetail; row: ExportRow; checks: CheckView[]; trail: ReviewTrailEntry[] }
 
 export async function factData(db: Db, id: string, params: URLSearchParams, base = ''): Promise<FactData> {
   checkParams(params, []);
-  if (!/^\d{1,15}$/.test(id)) throw new NotFound(`there is no figure ${id}`);
-  const detail = await factDetail(db, Number(id));
-  if (!detail) throw new NotFound(`there is no figure ${id}`);
+  const detail = await rowOf(id, 'figure', (rowId) => factDetail(db, rowId));
   const [row] = await exportRowsOf(db, { factId: detail.id }, { baseUrl: base });
   return { detail, row, checks: await checksForFact(db, detail.id), trail: await reviewTrail(db, detail.id) };
 }

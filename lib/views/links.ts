@@ -14,6 +14,13 @@ export function twinUrl(pathname: string, query: URLSearchParams | string, forma
   return `${pathname === '/' ? '/overview' : pathname.replace(/\/+$/, '')}.${format}${s ? `?${s}` : ''}`;
 }
 
+/** The pages that have data twins: the overview (/), checks, search, and a figure, article or place by its key. */
+const PAGES_WITH_TWINS = /^\/(?:checks|search|(?:facts|articles|places)\/\d+)?$/;
+
+export function hasTwins(pathname: string): boolean {
+  return PAGES_WITH_TWINS.test(pathname);
+}
+
 /** Metadata alternates of a page (Next renders <link rel="alternate" type=…>). */
 export function alternates(pathname: string, query: URLSearchParams | string): { types: Record<string, string> } {
   return { types: { [TWIN_TYPES.json]: twinUrl(pathname, query, 'json'), [TWIN_TYPES.csv]: twinUrl(pathname, query, 'csv') } };

@@ -1,11 +1,20 @@
 // What every view's parameters share, for its page and its JSON and CSV twins alike: a strict reading (an
 // unknown or repeated parameter is an error naming it, not a silently wider view) and one error shape.
 import { FilterError } from '../filters';
+import { rowId } from '../params';
 
 export { FilterError };
 
 /** A view of something that does not exist (a figure, article or place): 404. */
 export class NotFound extends Error {}
+
+/** A view's row (a figure, an article) found by the id in its path, or NotFound for a malformed id or no row. */
+export async function rowOf<T>(id: string, what: string, find: (rowId: number) => Promise<T | null | undefined>): Promise<T> {
+  const parsed = rowId(id);
+  const row = parsed === null ? undefined : await find(parsed);
+  if (!row) throw new NotFound(`there is no ${what} ${id.slice(0, 40)}`);
+  return row;
+}
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

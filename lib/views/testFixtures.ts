@@ -1,11 +1,19 @@
 // For tests only: articles stored through the app's own writer (lib/ingest storeDocument) with figures given
 // by the test instead of found by the extractor, so what a view must show does not depend on the extractor.
 import type { Sql } from '../../db/client';
+import type { UnitClass } from '../extract/facet-classes';
 import type { Fact } from '../extract/types';
-import type { Extractor } from '../ingest/prepare';
+import { trailingUnitWord, type Extractor } from '../ingest/prepare';
+import { unitDefinition } from '../vocab/units';
 import { storeDocument } from '../ingest/store';
 
 export type FigureSpec = Partial<Fact> & { text: string; value: number; unit: Fact['unit']; metric: string };
+
+/** The extractor's unit class of a unit: its dimension, as the extractor names ratios. */
+function unitClassOf(unit: string): UnitClass {
+  const dimension = unitDefinition(unit)?.dimension ?? 'count';
+  return dimension === 'ratio' ? 'percent' : dimension === 'ratio_change' ? 'percentage_point' : dimension;
+}
 
 /** Stores one article of `text` whose figures are `figures` (each located by its text), placed in 上城区 by default. */
 export async function storeArticle(db: Sql, text: string, figures: FigureSpec[], options: { published?: string; source?: string } = {}): Promise<number> {
@@ -19,6 +27,8 @@ export async function storeArticle(db: Sql, text: string, figures: FigureSpec[],
       start, end: start + f.text.length, low: null, high: null, qualifier: 'exact', cues: [], sentence: [s, Math.min(e + 1, text.length)] as [number, number],
       district: '上城区', districtCode: '330102', street: null, streetCode: null, community: null, communityCode: null,
       placeProvenance: 'stated', date: options.published ?? '2021-04-06', datePrecision: 'day', dateProvenance: 'stated', cumulative: false,
+      unitWord: trailingUnitWord(f.text) ?? '', role: 'measured', metricConfidence: 1, metricSource: 'facets',
+      facets: { object: null, object_class: null, action: null, action_class: null, aspect: null, unit_class: unitClassOf(f.unit), measure_class: null },
       ...f,
     };
   });

@@ -13,6 +13,7 @@ import { parseReviewInput, reviewFact } from '../review';
 import { overviewData } from './overview';
 import { placeData } from './place';
 import { storeArticle } from './testFixtures';
+import { hasTwins, linkHeader } from './links';
 import { twinResponse, type ViewName } from './twin';
 
 let db: Db;
@@ -158,6 +159,13 @@ describe('data twins', () => {
       // a byte-order mark, so Excel reads the Chinese as UTF-8
       expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
+  });
+
+  it('are named by the Link header of exactly the pages that have them (proxy.ts), with the query of the page', () => {
+    for (const page of ['/', '/checks', '/search', '/facts/12', '/articles/3', '/places/330102001']) expect(hasTwins(page), page).toBe(true);
+    for (const page of ['/review/12', '/ingest', '/login', '/sources', '/facts/x', '/places/330102/more', '/overview']) expect(hasTwins(page), page).toBe(false);
+    expect(linkHeader('/', 'metric=investment&lang=en')).toBe('</?metric=investment>; rel="alternate"; type="text/html", '
+      + '</overview.json?metric=investment>; rel="alternate"; type="application/json", </overview.csv?metric=investment>; rel="alternate"; type="text/csv"');
   });
 
   it('hold the figure in base units and its whole sentence', async () => {

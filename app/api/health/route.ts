@@ -1,8 +1,8 @@
 import { getDb } from '../../../db/client';
-import { totals } from '../../../db/queries';
+import { latestIds } from '../../../db/queries';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  return Response.json({ ok: true, ...(await totals(await getDb())) });
+  return Response.json({ ok: true, ...(await latestIds(await getDb())) });
 }

@@ -8,6 +8,7 @@ import { fill, strings } from '../../../lib/i18n';
 import { requestLang } from '../../../lib/i18n-server';
 import { FactChecks } from '../../components/FactChecks';
 import { ReviewPanel } from '../../components/ReviewPanel';
+import { rowId } from '../../../lib/params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '审核 · 数说基层' };
@@ -17,8 +18,9 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id } = await params;
-  if (!/^\d+$/.test(id)) notFound();
-  const figure = await figureInContext(await getDb(), Number(id));
+  const factId = rowId(id);
+  if (factId === null) notFound();
+  const figure = await figureInContext(await getDb(), factId);
   if (!figure) notFound();
   const query = await searchParams;
   const lang = await requestLang(query);

@@ -1,8 +1,7 @@
 // DELETE /api/articles/:id — an editor removes an article with its figures and checks (review trails stay).
 import { getDb } from '../../../../db/client';
-import { deleteArticle } from '../../../../db/review';
 import { requireEditor } from '../../../../lib/auth';
-import { runCrossChecks } from '../../../../lib/checks';
+import { removeArticle } from '../../../../lib/review';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +10,6 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   const editor = await requireEditor(request, db);
   if (editor instanceof Response) return editor;
   const { id } = await params;
-  if (!/^\d+$/.test(id) || !await deleteArticle(db, Number(id))) return Response.json({ error: `there is no article ${id}` }, { status: 404 });
-  // the checks across articles may have leant on its figures
-  await runCrossChecks(db);
+  if (!/^\d{1,15}$/.test(id) || !await removeArticle(db, Number(id))) return Response.json({ error: `there is no article ${id.slice(0, 40)}` }, { status: 404 });
   return Response.json({ deleted: Number(id), by: editor.name }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { getDb } from '../../../../db/client';
 import { clientAddress, safeReturnPath, sessionCookies, signIn } from '../../../../lib/auth';
 import { isSameOrigin } from '../../../../lib/auth/origin';
-import { BodyTooLarge, readBodyCapped, withBody } from '../../../../lib/body';
+import { BodyError, bodyErrorResponse, readSmallFields } from '../../../../lib/body';
 
 /** A name, a password and a return path: anything larger is not a sign-in (and is not buffered). */
 const MAX_BODY = 16 * 1024;
@@ -16,23 +16,18 @@ function redirect(location: string, cookies: string[] = []): Response {
 
 /** Sign-in: a form post (name, password, next) redirects; a JSON post ({name, password}) gets JSON. */
 export async function POST(request: Request): Promise<Response> {
-  const wantsJson = (request.headers.get('content-type') ?? '').includes('application/json');
   if (!isSameOrigin(request)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
-  let name = '', password = '', next: unknown = '/';
+  let body: { json: boolean; fields: Record<string, unknown> };
   try {
-    const bytes = await readBodyCapped(request, MAX_BODY);
-    if (wantsJson) {
-      const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-      name = String(body.name ?? ''); password = String(body.password ?? ''); next = body.next;
-    } else {
-      const form = await withBody(request, bytes).formData();
-      name = String(form.get('name') ?? ''); password = String(form.get('password') ?? ''); next = form.get('next');
-    }
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return Response.json({ error: e.message }, { status: 413 });
-    return Response.json({ error: 'send a form or JSON with name and password' }, { status: 400 });
+    body = await readSmallFields(request, MAX_BODY);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    return bodyErrorResponse(error.status === 413 ? error : new BodyError(400, 'send a form or JSON with name and password'));
   }
-  const back = safeReturnPath(next);
+  const wantsJson = body.json;
+  const name = typeof body.fields.name === 'string' ? body.fields.name : '';
+  const password = typeof body.fields.password === 'string' ? body.fields.password : '';
+  const back = safeReturnPath(body.fields.next);
   const loginAgain = (error: string) => `/login?error=${error}${back !== '/' ? `&next=${encodeURIComponent(back)}` : ''}`;
   if (!name || !password) return wantsJson ? Response.json({ error: 'name and password are required' }, { status: 400 }) : redirect(loginAgain('missing'));
 

@@ -2,8 +2,8 @@
 // with the X-CSRF-Token header answers JSON; the review form (fields of the same names + csrf_token)
 // is redirected back to the page it came from.
 import { getDb } from '../../../../../db/client';
-import { requireEditor, safeReturnPath } from '../../../../../lib/auth';
-import { BodyTooLarge, readBodyCapped, withBody } from '../../../../../lib/body';
+import { csrfProblem, editorForWrite, safeReturnPath } from '../../../../../lib/auth';
+import { BodyError, bodyErrorResponse, readSmallFields } from '../../../../../lib/body';
 import { ReviewError, parseReviewInput, reviewFact, reviewTrail } from '../../../../../lib/review';
 
 export const dynamic = 'force-dynamic';
@@ -17,28 +17,26 @@ function withParam(path: string, key: string, value: string): string {
 // A decision is a few short fields; nothing larger is read into memory.
 const REVIEW_BODY_MAX = 64 * 1024;
 
-export async function POST(incoming: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  let request: Request;
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const db = await getDb();
+  // nobody signed in, or another site: answered before a byte of the body is read
+  const write = await editorForWrite(request, db);
+  if (write instanceof Response) return write;
+  let body: { json: boolean; fields: Record<string, unknown> };
   try {
-    request = withBody(incoming, await readBodyCapped(incoming, REVIEW_BODY_MAX));
+    body = await readSmallFields(request, REVIEW_BODY_MAX);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return Response.json({ error: error.message }, { status: 413 });
+    if (error instanceof BodyError) return bodyErrorResponse(error.status === 415 ? new BodyError(415, 'send JSON {status, value, unit, metric, reason} or the review form') : error);
     throw error;
   }
-  const db = await getDb();
-  const editor = await requireEditor(request, db);
-  if (editor instanceof Response) return editor;
+  const refused = csrfProblem(request, write.csrfToken, body.fields);
+  if (refused) return refused;
+  const { editor } = write;
   const { id } = await params;
-  if (!/^\d+$/.test(id)) return Response.json({ error: 'no such figure' }, { status: 404 });
+  if (!/^\d{1,15}$/.test(id)) return Response.json({ error: 'no such figure' }, { status: 404 });
 
-  const isForm = !(request.headers.get('content-type') ?? '').includes('application/json');
-  let raw: Record<string, unknown>;
-  try {
-    raw = isForm ? Object.fromEntries((await request.formData()).entries()) : await request.json();
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('not an object');
-  } catch {
-    return Response.json({ error: 'send JSON {status, value, unit, metric, reason} or the review form' }, { status: 400 });
-  }
+  const isForm = !body.json;
+  const raw = body.fields;
   const back = safeReturnPath(raw.return_to, `/facts/${id}`);
   try {
     const outcome = await reviewFact(db, Number(id), editor, parseReviewInput(raw));

@@ -53,6 +53,7 @@ CREATE TABLE `rollup_streets` (
 );
 --> statement-breakpoint
 CREATE INDEX `rollup_streets_series` ON `rollup_streets` (`metric`,`unit`,`measure`,`street_code`);--> statement-breakpoint
+DROP INDEX `facts_corrected`;--> statement-breakpoint
 DROP INDEX `facts_community`;--> statement-breakpoint
 ALTER TABLE `facts` ADD `effective_value` real;--> statement-breakpoint
 ALTER TABLE `facts` ADD `effective_unit` text;--> statement-breakpoint

@@ -50,6 +50,7 @@ CREATE TABLE "rollup_streets" (
 	CONSTRAINT "rollup_streets_district_code_metric_unit_measure_street_code_pk" PRIMARY KEY("district_code","metric","unit","measure","street_code")
 );
 --> statement-breakpoint
+DROP INDEX "facts_corrected";--> statement-breakpoint
 DROP INDEX "facts_community";--> statement-breakpoint
 ALTER TABLE "facts" ADD COLUMN "effective_value" double precision;--> statement-breakpoint
 ALTER TABLE "facts" ADD COLUMN "effective_unit" text;--> statement-breakpoint
@@ -60,7 +61,7 @@ CREATE INDEX "rollup_places_level" ON "rollup_places" USING btree ("level","code
 CREATE INDEX "rollup_streets_series" ON "rollup_streets" USING btree ("metric","unit","measure","street_code");--> statement-breakpoint
 CREATE INDEX "facts_community" ON "facts" USING btree ("community_code","effective_metric");
 --> statement-breakpoint
--- Issue 12: see the SQLite migration 0006. The derived columns of the figures already stored, as the writers compute them.
+-- Issue 12: see the SQLite migration 0008. The derived columns of the figures already stored, as the writers compute them.
 UPDATE facts SET effective_value = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_value, value) ELSE value END, effective_unit = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_unit, unit) ELSE unit END, effective_metric = CASE WHEN review_status = 'corrected' THEN coalesce(corrected_metric, metric) ELSE metric END, period = CASE WHEN date IS NULL THEN NULL WHEN date_precision = 'year' THEN substr(date, 1, 4) WHEN date_precision = 'half' THEN substr(date, 1, 4) || CASE WHEN substr(date, 6, 2) <= '06' THEN '-H1' ELSE '-H2' END WHEN date_precision = 'quarter' THEN substr(date, 1, 4) || CASE WHEN substr(date, 6, 2) <= '03' THEN '-Q1' WHEN substr(date, 6, 2) <= '06' THEN '-Q2' WHEN substr(date, 6, 2) <= '09' THEN '-Q3' ELSE '-Q4' END ELSE substr(date, 1, 7) END;
 --> statement-breakpoint
 DROP INDEX IF EXISTS "facts_dash_metric";

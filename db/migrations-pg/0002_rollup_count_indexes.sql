@@ -1,2 +1,0 @@
-CREATE INDEX "rollup_periods_counts" ON "rollup_periods" USING btree ("period","measure","figures","approximate");--> statement-breakpoint
-CREATE INDEX "rollup_streets_counts" ON "rollup_streets" USING btree ("street_code","measure","figures","approximate");
