@@ -68,6 +68,8 @@ export function groupCpuMs(pgid: number): number | null {
   return total;
 }
 
+const WARM_UP_MS = 10_000;
+
 export interface Server {
   base: string;
   /** CPU milliseconds the server used so far (every process of it), null where unknown */
@@ -83,14 +85,21 @@ export async function startServer(path: string): Promise<Server | null> {
     return null;
   }
   const port = 3900 + Math.floor(Math.random() * 90);
-  const server = spawn(join(process.cwd(), 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_PATH: path, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+  // the server `npm start` runs (scripts/server.mjs), in a process group of its own, so its CPU can be read
+  const server = spawn(process.execPath, [join('scripts', 'server.mjs')], {
+    env: { ...process.env, DATABASE_PATH: path, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: 'ignore', detached: true,
   });
   const stop = () => { if (server.pid && server.exitCode === null) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } } };
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    try { if ((await fetch(`${base}/api/health`)).ok) return { base, cpuMs: () => groupCpuMs(server.pid!), stop }; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) {
+        // the server warms an extraction worker as it starts (instrumentation.ts): let it finish, as it would long before anyone reads
+        await new Promise((r) => setTimeout(r, WARM_UP_MS));
+        return { base, cpuMs: () => groupCpuMs(server.pid!), stop };
+      }
+    } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
   stop();
