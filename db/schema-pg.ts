@@ -87,7 +87,8 @@ export const facts = pgTable('facts', {
   period: text('period'),
 }, (t) => [
   uniqueIndex('facts_uid').on(t.uid),
-  index('facts_article').on(t.articleId),
+  // an article's figures in text order: its page, and the figures of a search hit's sentence (a range of start)
+  index('facts_article').on(t.articleId, t.start),
   index('facts_community').on(t.communityCode, t.effectiveMetric),
 ]);
 
@@ -106,6 +107,8 @@ function rollupTable<K extends string>(name: string, key: K) {
     primaryKey({ columns: [t.districtCode, t.metric, t.unit, t.measure, t.key] }),
     // a metric's chart over every district
     index(`${name}_series`).on(t.metric, t.unit, t.measure, t.key),
+    // the count of every figure over every district (the overview with no filter): read in key order, no sort
+    index(`${name}_counts`).on(t.key, t.measure, t.figures, t.approximate),
   ]);
 }
 

@@ -240,8 +240,9 @@ export async function searchText(db: Sql, query: string, limit = 50): Promise<Se
     hits.push({
       articleId: c.articleId, articleTitle: c.articleTitle, source: c.source, publishedOn: c.publishedOn,
       passage: c.passage, start: c.start, matches,
+      // start < the passage's end is implied by "end" <= it, and bounds the index range (article_id, start) read
       figures: c.start < 0 ? [] : await db.all<SearchFigure>(`SELECT id, text, start, "end" FROM facts
-        WHERE article_id = ? AND start >= ? AND "end" <= ? AND review_status <> 'rejected' ORDER BY start LIMIT 50`, [c.articleId, c.start, c.end]),
+        WHERE article_id = ? AND start >= ? AND start < ? AND "end" <= ? AND review_status <> 'rejected' ORDER BY start LIMIT 50`, [c.articleId, c.start, c.end, c.end]),
     });
     if (hits.length >= limit) break;
   }

@@ -202,13 +202,16 @@ export function jsonlWriter(options: RowOptions = {}): RowWriter { return rawWri
 
 const sqlBoolean = (column: string) => `(CASE ${column} WHEN 1 THEN 'true' ELSE 'false' END)`;
 
+// One concat() per run, not a chain of ||: each || copies the text so far into a new string (a run of sixteen
+// cells is sixteen copies), concat() writes its result once. Both engines have it (SQLite since 3.44).
 function runSql(format: ExportFormat, run: { column: ColumnDefinition; fact: string }[]): string {
-  return run.map(({ column: c, fact }, i) => {
+  const parts = run.flatMap(({ column: c, fact }, i) => {
     const col = quoteColumn(fact);
-    if (format === 'csv') return c.type === 'boolean' ? sqlBoolean(col) : `coalesce(${col}, '')`;
+    if (format === 'csv') return [...(i ? ["','"] : []), c.type === 'boolean' ? sqlBoolean(col) : `coalesce(${col}, '')`];
     const key = `'${i ? ',' : ''}"${c.name}":'`;
-    return `${key} || ${c.type === 'boolean' ? sqlBoolean(col) : `(CASE WHEN ${col} IS NULL THEN 'null' ELSE '"' || ${col} || '"' END)`}`;
-  }).join(format === 'csv' ? " || ',' || " : ' || ');
+    return [key, c.type === 'boolean' ? sqlBoolean(col) : `(CASE WHEN ${col} IS NULL THEN 'null' ELSE concat('"', ${col}, '"') END)`];
+  });
+  return parts.length === 1 ? parts[0] : `concat(${parts.join(', ')})`;
 }
 
 /** What a run looks like when every cell went through csvText / JSON.stringify unchanged. */

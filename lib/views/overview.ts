@@ -96,7 +96,7 @@ export async function overviewData(db: Db, params: URLSearchParams): Promise<Ove
   const listed = pick ? picked?.figures ?? 0 : total;
   const pages = Math.max(1, Math.ceil(listed / OVERVIEW_PAGE_SIZE));
   const current = Math.min(page, pages);
-  const rows = await factList(db, filters, { series: pick ? series : null, pick, limit: OVERVIEW_PAGE_SIZE, offset: (current - 1) * OVERVIEW_PAGE_SIZE });
+  const rows = await factList(db, filters, { series: pick ? series : null, pick, limit: OVERVIEW_PAGE_SIZE, offset: (current - 1) * OVERVIEW_PAGE_SIZE, selected: listed });
   return { filters, scope, series, options, level, byPlace: places, byPeriod: periods, compared, pick, picked, total, listed, page: current, pages, rows };
 }
 

@@ -3,10 +3,20 @@
 import type { Lang } from './codes';
 import { takesScaleWords, unitLabel } from './units';
 
+// Number#toLocaleString(locale, options) builds a new Intl.NumberFormat on every call (tens of µs): a page
+// formats hundreds of values, so each formatter is made once and kept. Same locale and options, same text.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) { f = new Intl.NumberFormat('en-US', options); formatters.set(key, f); }
+  return f;
+}
+
 /** n with at most `digits` decimals, trailing zeros and -0 dropped: 84.61538 → "84.62", 702 → "702". */
 export function plain(n: number, digits = 2): string {
   const rounded = Number(n.toFixed(digits));
-  return Object.is(rounded, -0) ? '0' : rounded.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+  return Object.is(rounded, -0) ? '0' : formatter({ maximumFractionDigits: digits, useGrouping: false }).format(rounded);
 }
 
 /**
@@ -16,8 +26,8 @@ export function plain(n: number, digits = 2): string {
 export function shortNumber(value: number, lang: Lang, scaled = true, digits = 2): string {
   const abs = Math.abs(value);
   if (lang === 'en') {
-    if (!scaled || abs < 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-    return value.toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: digits });
+    if (!scaled || abs < 10_000) return formatter({ maximumFractionDigits: digits }).format(value);
+    return formatter({ notation: 'compact', maximumFractionDigits: digits }).format(value);
   }
   if (!scaled) return plain(value, digits);
   if (abs >= 1e12) return `${plain(value / 1e12, digits)}万亿`;
@@ -37,7 +47,7 @@ export function formatValue(value: number, unit: string, lang: Lang = 'zh', digi
 
 /** The exact value for a title attribute: 1400000000 CNY → "1,400,000,000 元". */
 export function exactValue(value: number, unit: string, lang: Lang): string {
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unitLabel(unit, lang)}`;
+  return `${formatter({ maximumFractionDigits: 6 }).format(value)} ${unitLabel(unit, lang)}`;
 }
 
 /** A value as the checks' arithmetic writes it (always Chinese, the articles' language): up to four decimals, so the working adds up. */
