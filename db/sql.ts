@@ -37,6 +37,17 @@ export interface Snapshot extends Omit<Sql, 'transaction' | 'run' | 'exec'> {
   close(): Promise<void>;
 }
 
+/** The reading half of a runner held in its snapshot's transaction, and how that snapshot ends. */
+function snapshotOf(runner: Sql, close: () => Promise<void>): Snapshot {
+  return {
+    dialect: runner.dialect,
+    all: (sql, params) => runner.all(sql, params),
+    get: (sql, params) => runner.get(sql, params),
+    rows: (sql, params) => runner.rows(sql, params),
+    close,
+  };
+}
+
 /** For tests and diagnostics: called with the text of every statement run. */
 export interface StatementHooks { onStatement?: ((sql: string) => void) | null }
 
@@ -210,17 +221,11 @@ class SqliteDb extends SqliteRunner implements Db {
     // a deferred transaction takes its snapshot at its first read and keeps it to the end
     if (separate) connection.exec('BEGIN');
     const runner = new SqliteRunner(statements, statements, connection, null, 1, this.hooks);
-    return {
-      dialect: 'sqlite',
-      all: (sql, params) => runner.all(sql, params),
-      get: (sql, params) => runner.get(sql, params),
-      rows: (sql, params) => runner.rows(sql, params),
-      close: async () => {
-        if (!separate || !connection.open) return;
-        if (connection.inTransaction) connection.exec('COMMIT');
-        connection.close();
-      },
-    };
+    return snapshotOf(runner, async () => {
+      if (!separate || !connection.open) return;
+      if (connection.inTransaction) connection.exec('COMMIT');
+      connection.close();
+    });
   }
   async close(): Promise<void> {
     if (this.readConnection !== this.sqlite && this.readConnection.open) this.readConnection.close();
@@ -341,17 +346,11 @@ class PgDb extends PgRunner implements Db {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const runner = new PgRunner(client, null, 1, this.hooks);
     let open = true;
-    return {
-      dialect: 'postgres',
-      all: (sql, params) => runner.all(sql, params),
-      get: (sql, params) => runner.get(sql, params),
-      rows: (sql, params) => runner.rows(sql, params),
-      close: async () => {
-        if (!open) return;
-        open = false;
-        try { await client.query('COMMIT'); } finally { client.release(); }
-      },
-    };
+    return snapshotOf(runner, async () => {
+      if (!open) return;
+      open = false;
+      try { await client.query('COMMIT'); } finally { client.release(); }
+    });
   }
   async close(): Promise<void> {
     await this.connectionPool.end();

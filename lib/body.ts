@@ -2,6 +2,7 @@
 // and a chunked body declares no length, so `request.json()`/`formData()` would buffer whatever a client
 // sends. Small bodies (a sign-in, a review, a sign-out) are read whole up to a few kilobytes and parsed
 // here; uploads are streamed by lib/multipart.ts.
+import { readStreamCapped } from './capped-read';
 
 /** A body that cannot be taken: the status to answer with and why. */
 export class BodyError extends Error {
@@ -30,24 +31,7 @@ export function refuseDeclaredOver(request: Request, max: number): void {
 /** The body's bytes; throws BodyTooLarge as soon as the declared length or the bytes read pass `max`. */
 export async function readBodyCapped(request: Request, max: number): Promise<Uint8Array> {
   refuseDeclaredOver(request, max);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge(max);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-  return bytes;
+  return readStreamCapped(request.body, max, () => new BodyTooLarge(max));
 }
 
 export type Fields = Record<string, unknown>;

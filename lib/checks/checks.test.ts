@@ -4,7 +4,7 @@ import { openTestDb } from '../../db/testing';
 import { loadSampleIfEmpty } from '../ingest/sample';
 import { storeDocument } from '../ingest/store';
 import { checksForArticle, checksForFact, listChecks, runChecksForArticle, runCrossChecks, type CheckView } from './index';
-import { insertFixtureArticle } from './testFixtures';
+import { insertFixtureArticle, type FixtureFigure } from './testFixtures';
 
 function only(checks: CheckView[], kind: string): CheckView {
   const found = checks.filter((c) => c.kind === kind);
@@ -15,6 +15,12 @@ function only(checks: CheckView[], kind: string): CheckView {
 async function checked(db: Db, articleId: number): Promise<CheckView[]> {
   await runChecksForArticle(db, articleId);
   return await checksForArticle(db, articleId);
+}
+
+/** The checks of an article of `text` whose figures are `figures`, stored in `db`. */
+async function checkedArticle(db: Db, text: string, figures: FixtureFigure[]): Promise<CheckView[]> {
+  const { articleId } = await insertFixtureArticle(db, { text }, figures);
+  return checked(db, articleId);
 }
 
 describe('the sample page (real extractor)', () => {
@@ -68,99 +74,90 @@ describe('an article with an inconsistent rate', () => {
 
   it('matches a rate by its verb when the metric has no family (签约率 → 签约)', async () => {
     const db = await openTestDb();
-    const { articleId } = await insertFixtureArticle(db, { text: '涉及征迁户共计200户，已签约188户，签约率达94%。' }, [
+    const rate = only(await checkedArticle(db, '涉及征迁户共计200户，已签约188户，签约率达94%。', [
       { text: '200户', value: 200, unit: 'count', metric: 'households_relocated' },
       { text: '188户', value: 188, unit: 'count', metric: 'households_relocated' },
       { text: '94%', value: 94, unit: 'percent', metric: 'other' },
-    ]);
-    const rate = only(await checked(db, articleId), 'rate');
+    ]), 'rate');
     expect(rate.verdict).toBe('holds');
     expect(rate.arithmetic).toBe('188 ÷ 200 = 94%（文中 94%）');
   });
 
   it('reads 余 as a range: 700余个 with 594 resolved allows 84.6%', async () => {
     const db = await openTestDb();
-    const { articleId } = await insertFixtureArticle(db, { text: '收集问题700余个，已解决问题594个，解决率达84.6%。' }, [
+    const rate = only(await checkedArticle(db, '收集问题700余个，已解决问题594个，解决率达84.6%。', [
       { text: '700余个', value: 700, unit: 'count', metric: 'problems_collected', qualifier: 'more_than' },
       { text: '594个', value: 594, unit: 'count', metric: 'problems_resolved' },
       { text: '84.6%', value: 84.6, unit: 'percent', metric: 'resolution_rate' },
-    ]);
-    const rate = only(await checked(db, articleId), 'rate');
+    ]), 'rate');
     expect(rate.verdict).toBe('holds');
     expect(rate.note).toContain('约数');
   });
 
   it('cannot tell when only the part is given', async () => {
     const db = await openTestDb();
-    const { articleId } = await insertFixtureArticle(db, { text: '今年已解决问题594个，解决率达84.6%。' }, [
+    expect(only(await checkedArticle(db, '今年已解决问题594个，解决率达84.6%。', [
       { text: '594个', value: 594, unit: 'count', metric: 'problems_resolved' },
       { text: '84.6%', value: 84.6, unit: 'percent', metric: 'resolution_rate' },
-    ]);
-    expect(only(await checked(db, articleId), 'rate').verdict).toBe('cannot_tell');
+    ]), 'rate').verdict).toBe('cannot_tell');
   });
 });
 
 describe('shares, parts and growth', () => {
   it('a share of a target no whole number can give is off', async () => {
     const db = await openTestDb();
-    const { articleId } = await insertFixtureArticle(db, { text: '已完成全市下达任务数15个的50.5%。' }, [
+    const share = only(await checkedArticle(db, '已完成全市下达任务数15个的50.5%。', [
       { text: '15个', value: 15, unit: 'count', metric: 'projects_target' },
       { text: '50.5%', value: 50.5, unit: 'percent', metric: 'target_completion_rate' },
-    ]);
-    const share = only(await checked(db, articleId), 'share_of_target');
+    ]), 'share_of_target');
     expect(share.verdict).toBe('off');
     expect(share.arithmetic).toContain('15 × 50.5% = 7.575');
   });
 
   it('a share of a target with its part stated is checked against the part', async () => {
     const db = await openTestDb();
-    const { articleId } = await insertFixtureArticle(db, { text: '一季度完成投资30亿元，占全年任务120亿元的30%。' }, [
+    const share = only(await checkedArticle(db, '一季度完成投资30亿元，占全年任务120亿元的30%。', [
       { text: '30亿元', value: 3e9, unit: 'CNY', metric: 'investment' },
       { text: '120亿元', value: 1.2e10, unit: 'CNY', metric: 'investment' },
       { text: '30%', value: 30, unit: 'percent', metric: 'target_completion_rate' },
-    ]);
-    const share = only(await checked(db, articleId), 'share_of_target');
+    ]), 'share_of_target');
     expect(share.verdict).toBe('off');
     expect(share.arithmetic).toBe('30亿元 ÷ 120亿元 = 25%（文中 30%）');
   });
 
   it('parts (其中) adding up to more than their total are off; within it they hold', async () => {
     const db = await openTestDb();
-    const over = await insertFixtureArticle(db, { text: '全区落地产业项目8个，其中50亿元项目5个、10亿元项目4个。' }, [
+    const parts = only(await checkedArticle(db, '全区落地产业项目8个，其中50亿元项目5个、10亿元项目4个。', [
       { text: '8个', value: 8, unit: 'count', metric: 'projects' },
       { text: '50亿元', value: 5e9, unit: 'CNY', metric: 'investment' },
       { text: '5个', value: 5, unit: 'count', metric: 'projects' },
       { text: '10亿元', value: 1e9, unit: 'CNY', metric: 'investment' },
       { text: '4个', value: 4, unit: 'count', metric: 'projects' },
-    ]);
-    const parts = only(await checked(db, over.articleId), 'parts_within_total');
+    ]), 'parts_within_total');
     expect(parts.verdict).toBe('off');
     expect(parts.arithmetic).toBe('5 + 4 = 9 > 8（总数“8个”）');
     expect(parts.difference).toBe(1);
-    const within = await insertFixtureArticle(db, { text: '走访企业120家。其中规上企业45家，小微企业70家。' }, [
+    expect(only(await checkedArticle(db, '走访企业120家。其中规上企业45家，小微企业70家。', [
       { text: '120家', value: 120, unit: 'count', metric: 'enterprises_served' },
       { text: '45家', value: 45, unit: 'count', metric: 'enterprises_served' },
       { text: '70家', value: 70, unit: 'count', metric: 'enterprises_served' },
-    ]);
-    expect(only(await checked(db, within.articleId), 'parts_within_total').verdict).toBe('holds');
+    ]), 'parts_within_total').verdict).toBe('holds');
   });
 
   it('a growth rate is checked against the two values when both are given', async () => {
     const db = await openTestDb();
-    const holds = await insertFixtureArticle(db, { text: '全年产值从10亿元增加到12亿元，同比增长20%。' }, [
+    const ok = only(await checkedArticle(db, '全年产值从10亿元增加到12亿元，同比增长20%。', [
       { text: '10亿元', value: 1e9, unit: 'CNY', metric: 'output_value' },
       { text: '12亿元', value: 1.2e9, unit: 'CNY', metric: 'output_value' },
       { text: '20%', value: 20, unit: 'percent', metric: 'growth_rate' },
-    ]);
-    const ok = only(await checked(db, holds.articleId), 'growth');
+    ]), 'growth');
     expect(ok.verdict).toBe('holds');
     expect(ok.arithmetic).toContain('(12亿元 − 10亿元) ÷ 10亿元 = 20%');
-    const off = await insertFixtureArticle(db, { text: '今年税收8000万元，去年同期为1亿元，同比下降10%。' }, [
+    const bad = only(await checkedArticle(db, '今年税收8000万元，去年同期为1亿元，同比下降10%。', [
       { text: '8000万元', value: 8e7, unit: 'CNY', metric: 'fiscal_revenue' },
       { text: '1亿元', value: 1e8, unit: 'CNY', metric: 'fiscal_revenue' },
       { text: '10%', value: 10, unit: 'percent', metric: 'growth_rate' },
-    ]);
-    const bad = only(await checked(db, off.articleId), 'growth');
+    ]), 'growth');
     expect(bad.verdict).toBe('off');
     expect(bad.expected).toBeCloseTo(-20);
     expect(bad.difference).toBeCloseTo(10);

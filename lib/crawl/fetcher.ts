@@ -2,6 +2,7 @@
 // with a pause), robots.txt asked before every request and every redirect, conditional GET with the page's
 // validators, a deadline for the whole exchange, retries with back-off on 429 and 5xx, redirects followed
 // only within the crawl's sites and a few hops, and the body read only up to a size cap.
+import { readStreamCapped } from '../capped-read';
 import { sleep, type HostGate } from './gate';
 import { crawlableUrl, hostOf, type SiteScope } from './url';
 
@@ -71,24 +72,7 @@ class TooLarge extends Error {}
 async function readCapped(response: Response, max: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > max) { await response.body?.cancel().catch(() => undefined); throw new TooLarge(`declares ${declared} bytes`); }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge(`more than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-  return bytes;
+  return readStreamCapped(response.body, max, () => new TooLarge(`more than ${max} bytes`));
 }
 
 /** Retry-After in ms (seconds or an HTTP date), or null when absent or unreadable. */

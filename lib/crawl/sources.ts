@@ -2,6 +2,7 @@
 //   [{"name": "清河区人民政府", "district": "清河区", "start": ["https://…/feed.xml"], "delay": 2, "schedule": "daily"}]
 // (or {"sources": [...]}). Checked whole before anything is crawled; a mistake names its place in the file.
 import { z } from 'zod';
+import type { CrawlSourceSettings } from '../../db/crawl';
 import { crawlableUrl } from './url';
 
 export const SCHEDULES = ['hourly', 'daily', 'weekly', 'manual'] as const;
@@ -25,15 +26,8 @@ const entry = z.object({
 const list = z.array(entry);
 const wrapped = z.object({ sources: list }).strict();
 
-export interface SourceConfig {
-  name: string;
-  district: string | null;
-  startUrls: string[];
-  delaySeconds: number | null;
-  maxPages: number | null;
-  maxDepth: number | null;
-  schedule: Schedule;
-}
+/** A source as the file gives it: the crawl settings db/crawl.ts stores, with a schedule it knows. */
+export interface SourceConfig extends CrawlSourceSettings { schedule: Schedule }
 
 export class SourcesFileError extends Error {}
 

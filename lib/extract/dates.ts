@@ -28,6 +28,7 @@
 // only by a cut-off, the present or its own clause; a rate (日均, 年交易额…) or a static sentence inherits no
 // frame, and a plan between a frame and a figure ends the frame.
 import type { DateMention, DatePrecision, Provenance, Range } from './types';
+import { anchoredScanner } from './scan';
 
 /** Extra facts about a mention that dateForFigure uses; findDates returns these (they are DateMentions). */
 export interface DateMentionInfo extends DateMention {
@@ -123,20 +124,8 @@ const MASTER = new RegExp(FIRST + '(?:' + [
   `(?<![\\d.．%第每个周期月])${PRE}${DNUM}\\s*日?(?:${SEP}${DNUM})?\\s*日(?!内|以内|之内|以上|后|[0-9])${SUFFIX}`,
   `(?:${RELWORDS})`,
 ].join('|') + ')', 'g');
-/** MASTER anchored, tried only where FIRST's class holds (a table read per character): the same leftmost matches. */
-const MASTER_AT = new RegExp(MASTER.source, 'y');
-const FIRST_CHAR = new Uint8Array(65536);
-for (const c of FIRST_CHARS) FIRST_CHAR[c.charCodeAt(0)] = 1;
-/** The next match of MASTER at or after `from`, or null. */
-function nextDateExpression(text: string, from: number): RegExpExecArray | null {
-  for (let i = from; i < text.length; i++) {
-    if (!FIRST_CHAR[text.charCodeAt(i)]) continue;
-    MASTER_AT.lastIndex = i;
-    const match = MASTER_AT.exec(text);
-    if (match) return match;
-  }
-  return null;
-}
+/** The next match of MASTER at or after a position, or null (MASTER tried only where FIRST's class holds). */
+const nextDateExpression = anchoredScanner(MASTER, FIRST_CHARS);
 
 // Sub-patterns to read one matched expression.
 const RE_PRE = /^(截[至止](?:到|至)?|到|至)/;

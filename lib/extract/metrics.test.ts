@@ -24,6 +24,9 @@ function marked(sentenceWithMarker: string, unit: Unit) {
   return { text, sentence: { start: 0, end: text.length }, figure };
 }
 
+/** The metric the classifier gives the marked figure. */
+const metricOf = (sentenceWithMarker: string, unit: Unit) => classifyMetric(marked(sentenceWithMarker, unit)).metric;
+
 type Row = [sentence: string, unit: Unit];
 /** For each metric, sentences written for these tests (not taken from any article) that must yield it. */
 const CORPUS: Record<string, Row[]> = {
@@ -337,7 +340,7 @@ describe('classifyMetric on sentences written for each metric', () => {
       // a sentence may mark two figures; the first one is the one tested
       const first = sentence.replace(/⟦(?=[^⟦]*⟦)/, '⟪').replace(/⟧(?=[^⟧]*⟧)/, '⟫').replace(/⟪|⟫/g, '');
       it(`${metric}: ${sentence}`, () => {
-        expect(classifyMetric(marked(first, unit)).metric).toBe(metric);
+        expect(metricOf(first, unit)).toBe(metric);
       });
     }
   }
@@ -356,32 +359,32 @@ describe('cue resolution', () => {
   });
 
   it('prefers the nearer of two verbs in a clause', () => {
-    expect(classifyMetric(marked('发现并整改隐患⟦20条⟧。', 'count')).metric).toBe('problems_resolved');
-    expect(classifyMetric(marked('整改后又发现隐患⟦20条⟧。', 'count')).metric).toBe('problems_collected');
+    expect(metricOf('发现并整改隐患⟦20条⟧。', 'count')).toBe('problems_resolved');
+    expect(metricOf('整改后又发现隐患⟦20条⟧。', 'count')).toBe('problems_collected');
   });
 
   it('takes the head of the noun phrase after the number', () => {
-    expect(classifyMetric(marked('守牢⟦85个⟧小区出入口。', 'count')).metric).toBe('checkpoints');
-    expect(classifyMetric(marked('改造⟦85个⟧小区。', 'count')).metric).toBe('buildings');
+    expect(metricOf('守牢⟦85个⟧小区出入口。', 'count')).toBe('checkpoints');
+    expect(metricOf('改造⟦85个⟧小区。', 'count')).toBe('buildings');
   });
 
   it('lets a governing verb reach the later items of a 、 list', () => {
-    expect(classifyMetric(marked('两类项目分别完成全年任务56.4%、⟦83.6%⟧，进展顺利。', 'percent')).metric).toBe('target_completion_rate');
+    expect(metricOf('两类项目分别完成全年任务56.4%、⟦83.6%⟧，进展顺利。', 'percent')).toBe('target_completion_rate');
   });
 
   it('does not let a cue of the next clause decide', () => {
-    expect(classifyMetric(marked('出台惠企政策⟦30条⟧，帮助企业解决问题300余个。', 'count')).metric).toBe('other');
+    expect(metricOf('出台惠企政策⟦30条⟧，帮助企业解决问题300余个。', 'count')).toBe('other');
   });
 
   it('falls back by unit when nothing is said', () => {
-    expect(classifyMetric(marked('历时⟦60天⟧。', 'day')).metric).toBe('duration');
-    expect(classifyMetric(marked('第三批⟦12家⟧。', 'count')).metric).toBe('other');
-    expect(classifyMetric(marked('这片⟦300亩⟧。', 'mu')).metric).toBe('land_area');
+    expect(metricOf('历时⟦60天⟧。', 'day')).toBe('duration');
+    expect(metricOf('第三批⟦12家⟧。', 'count')).toBe('other');
+    expect(metricOf('这片⟦300亩⟧。', 'mu')).toBe('land_area');
   });
 
   it('keeps unit-incompatible cues out (增加值 is GDP only for money)', () => {
-    expect(classifyMetric(marked('规上工业增加值增长⟦9.1%⟧。', 'percent')).metric).toBe('growth_rate');
-    expect(classifyMetric(marked('规上工业增加值⟦560亿元⟧。', 'CNY')).metric).toBe('gdp');
+    expect(metricOf('规上工业增加值增长⟦9.1%⟧。', 'percent')).toBe('growth_rate');
+    expect(metricOf('规上工业增加值⟦560亿元⟧。', 'CNY')).toBe('gdp');
   });
 
   it('looks no further than the sentence it is given', () => {
@@ -411,6 +414,6 @@ describe('a classifier over an extended taxonomy', () => {
     }]);
     const decision = createMetricClassifier(taxonomy).classifyMetric(marked('今年新增公共停车位⟦1200个⟧。', 'count'));
     expect(decision).toEqual({ metric: 'parking_spaces', cues: ['新增', '停车位', '个'] });
-    expect(classifyMetric(marked('今年新增公共停车位⟦1200个⟧。', 'count')).metric).toBe('other');
+    expect(metricOf('今年新增公共停车位⟦1200个⟧。', 'count')).toBe('other');
   });
 });

@@ -16,6 +16,7 @@
 // from its own sentence, the subjects of its paragraph, and the article's title and lead.
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
 import { MAX_SENTENCE } from './segment';
+import { anchoredScanner } from './scan';
 import {
   GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
   type City, type Community, type District, type Gazetteer, type Province, type Street,
@@ -296,19 +297,8 @@ const DEICTIC = new RegExp([
   `(?<district>${DEICTIC_DISTRICT.source})`, `(?<street>${DEICTIC_STREET.source})`, `(?<community>${DEICTIC_COMMUNITY.source})`,
   `(?<site>${DEICTIC_SITE.source})`, `(?<organ>${ORGAN_SUBJECT.source})`,
 ].join('|'), 'gu');
-/** DEICTIC anchored, tried only where one of its alternatives can start (全我本该, 区县市 of an organ, 镇乡街 of 镇里). */
-const DEICTIC_AT = new RegExp(DEICTIC.source, 'uy');
-const DEICTIC_FIRST = new Uint8Array(65536);
-for (const c of '全我本该区县市镇乡街') DEICTIC_FIRST[c.charCodeAt(0)] = 1;
-function nextDeictic(text: string, from: number): RegExpExecArray | null {
-  for (let i = from; i < text.length; i++) {
-    if (!DEICTIC_FIRST[text.charCodeAt(i)]) continue;
-    DEICTIC_AT.lastIndex = i;
-    const match = DEICTIC_AT.exec(text);
-    if (match) return match;
-  }
-  return null;
-}
+/** The next match of DEICTIC, tried only where one of its alternatives can start (全我本该, 区县市 of an organ, 镇乡街 of 镇里). */
+const nextDeictic = anchoredScanner(DEICTIC, '全我本该区县市镇乡街');
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
 function rankingContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);

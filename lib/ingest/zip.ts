@@ -2,7 +2,7 @@
 // 2 MB can hold gigabytes. So a .docx is unpacked here first, every entry inflated with a ceiling on its
 // output (the file size limit for all entries together, and a compression-ratio cap per entry), and only
 // what passed is handed to mammoth, repacked without compression, so mammoth inflates nothing itself.
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { IngestError } from './errors';
 
 export interface ZipLimits {
@@ -101,23 +101,30 @@ export function unzipWithin(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
 
 /** A zip of the entries without compression (method 0), for a reader that must not inflate anything itself. */
 export function storedZip(entries: readonly ZipEntry[]): Buffer {
+  return writeZip(entries, 'store');
+}
+
+/** A zip archive of the entries, each stored as it is or deflated (method 0 or 8), names in UTF-8. */
+export function writeZip(entries: readonly ZipEntry[], compression: 'store' | 'deflate'): Buffer {
+  const method = compression === 'deflate' ? 8 : 0;
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
+    const data = compression === 'deflate' ? deflateRawSync(entry.data) : entry.data;
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(0, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(entry.data.length, 18); local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(LOCAL, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(entry.data.length, 20); central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(method, 10); central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(entry.data.length, 24);
     central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
-    parts.push(local, name, entry.data);
+    parts.push(local, name, data);
     directory.push(central, name);
-    offset += 30 + name.length + entry.data.length;
+    offset += 30 + name.length + data.length;
   }
   const directorySize = directory.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);

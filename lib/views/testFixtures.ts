@@ -1,6 +1,8 @@
 // For tests only: articles stored through the app's own writer (lib/ingest storeDocument) with figures given
 // by the test instead of found by the extractor, so what a view must show does not depend on the extractor.
+import { expect } from 'vitest';
 import type { Sql } from '../../db/client';
+import { setRollups } from '../../db/dashboard';
 import type { UnitClass } from '../extract/facet-classes';
 import type { Fact } from '../extract/types';
 import { trailingUnitWord, type Extractor } from '../ingest/prepare';
@@ -39,4 +41,19 @@ export async function storeArticle(db: Sql, text: string, figures: FigureSpec[],
   };
   const [stored] = await storeDocument(db, { text, sourceName: options.source ?? '测试报', district: '上城区', published: options.published ?? null }, extractor);
   return stored.id;
+}
+
+/** A user who may review figures, for tests that correct or reject them. */
+export async function addEditor(db: Sql, name: string): Promise<{ id: number; name: string }> {
+  return (await db.get<{ id: number; name: string }>("INSERT INTO users (name, password_hash, role) VALUES (?, 'x', 'editor') RETURNING id, name", [name]))!;
+}
+
+/** The same answer from the rollups and from aggregating the facts: `run`'s answer, checked both ways. */
+export async function bothWays<T>(run: () => Promise<T>): Promise<T> {
+  setRollups(false);
+  const fromFacts = await run();
+  setRollups(true);
+  const fromRollups = await run();
+  expect(fromRollups).toEqual(fromFacts);
+  return fromRollups;
 }

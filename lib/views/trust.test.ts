@@ -11,7 +11,7 @@ import { runChecksForArticle } from '../checks';
 import { ingestSubmission, previewSubmission } from '../ingest/submission';
 import { parseReviewInput, reviewFact } from '../review';
 import { overviewData } from './overview';
-import { storeArticle } from './testFixtures';
+import { addEditor, bothWays, storeArticle } from './testFixtures';
 
 let db: Db;
 const XIHU = { district: '西湖区', districtCode: '330106' };
@@ -24,7 +24,7 @@ const overview = (query: string) => overviewData(db, new URLSearchParams(query))
 
 beforeAll(async () => {
   db = await openTestDb();
-  const editor = (await db.get<{ id: number; name: string }>("INSERT INTO users (name, password_hash, role) VALUES ('trust-test', 'x', 'editor') RETURNING id, name"))!;
+  const editor = await addEditor(db, 'trust-test');
   // January and March reported, February not: the time axis must still show February
   await storeArticle(db, '清波街道一月简报\n1月，清波街道完成老旧小区改造投资2000万元，化解信访问题35件。', [
     { text: '2000万元', value: 2e7, unit: 'CNY', metric: 'investment', date: '2021-01-31', datePrecision: 'month', ...QINGBO },
@@ -63,16 +63,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => { setRollups(true); await db.close(); });
-
-/** The same answer from the rollups and from the facts. */
-async function bothWays<T>(run: () => Promise<T>): Promise<T> {
-  setRollups(false);
-  const fromFacts = await run();
-  setRollups(true);
-  const fromRollups = await run();
-  expect(fromRollups).toEqual(fromFacts);
-  return fromRollups;
-}
 
 describe('filters take several values and review_status', () => {
   it('metric=a&metric=b selects either; the chart counts them, never adds unlike things', async () => {

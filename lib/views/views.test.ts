@@ -12,7 +12,7 @@ import { openTestDb } from '../../db/testing';
 import { parseReviewInput, reviewFact } from '../review';
 import { overviewData } from './overview';
 import { placeData } from './place';
-import { storeArticle } from './testFixtures';
+import { addEditor, bothWays, storeArticle } from './testFixtures';
 import { hasTwins, linkHeader } from './links';
 import { twinResponse, type ViewName } from './twin';
 
@@ -33,7 +33,7 @@ const overview = (query: string) => overviewData(db, new URLSearchParams(query))
 
 beforeAll(async () => {
   db = await openTestDb();
-  editor = (await db.get<{ id: number; name: string }>("INSERT INTO users (name, password_hash, role) VALUES ('views-test', 'x', 'editor') RETURNING id, name"))!;
+  editor = await addEditor(db, 'views-test');
   ids.running = await storeArticle(db, RUNNING, [
     { text: '1.2亿元', value: 1.2e8, unit: 'CNY', metric: 'investment', cumulative: true, date: '2021-02-28', datePrecision: 'month', ...QINGBO },
   ], { published: '2021-03-05' });
@@ -54,16 +54,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => { setRollups(true); await db.close(); });
-
-/** The same answer from the rollups and from aggregating the facts. */
-async function bothWays<T>(run: () => Promise<T>): Promise<T> {
-  setRollups(false);
-  const fromFacts = await run();
-  setRollups(true);
-  const fromRollups = await run();
-  expect(fromRollups).toEqual(fromFacts);
-  return fromRollups;
-}
 
 describe('running totals (累计, 截至…)', () => {
   it('are charted as the later one, not their sum, by street, by month and by year', async () => {
