@@ -9,6 +9,7 @@ import { fill, strings } from '../lib/i18n';
 import { metricGroups, requestLang } from '../lib/i18n-server';
 import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/codes';
 import { GRANULARITIES, periodLabel } from '../lib/vocab/dates';
+import { ACTION_CLASSES, OBJECT_CLASSES } from '../lib/vocab/facets';
 import { metricLabel } from '../lib/vocab/metrics';
 import { unitLabel } from '../lib/vocab/units';
 import { overviewData, type OverviewData } from '../lib/views/overview';
@@ -53,8 +54,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
       sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
       statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
+      objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
+      actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
       keep={{ lang: keepLang }}
-      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset }}
+      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset }}
     />
   );
   if (!data) {

@@ -247,9 +247,9 @@ function checkConditions(filters: Filters, query: CheckQuery): { sql: string; pa
   if (filters.metric) add(anyOfSql('c.metric', filters.metric), ...filters.metric);
   if (filters.from) add('c.date >= ?', filters.from);
   if (filters.to) add('c.date <= ?', filters.to);
-  // place, qualifier and source: a check is shown when any of its figures matches, as the dashboard filters figures
-  const { district, street, community, qualifier, source, review_status } = filters;
-  const figure = factConditions({ district, street, community, qualifier, source, review_status }, { includeRejected: true });
+  // place, qualifier, source and facets: a check is shown when any of its figures matches, as the dashboard filters figures
+  const { district, street, community, qualifier, source, review_status, object_class, action_class } = filters;
+  const figure = factConditions({ district, street, community, qualifier, source, review_status, object_class, action_class }, { includeRejected: true });
   if (figure.clauses.length) {
     add(`EXISTS (SELECT 1 FROM check_facts cf JOIN facts f ON f.id = cf.fact_id WHERE cf.check_id = c.id AND ${figure.clauses.join(' AND ')})`, ...figure.params);
   }

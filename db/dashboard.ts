@@ -55,12 +55,14 @@ export function setRollups(enabled: boolean): void { rollupsEnabled = enabled; }
 
 /**
  * The district whose rollup rows hold exactly the figures a filter set selects ('' = every district), or
- * null when the filters cut finer than the rollups (a street or community, days, a qualifier, a source) or
+ * null when the filters cut finer than the rollups (a street or community, days, a qualifier, a source, an
+ * object or action class: the rollups are keyed by metric only) or
  * the rollups are being rebuilt.
  */
 async function rollupDistrict(db: Db, filters: Filters): Promise<string | null> {
   if (!rollupsEnabled) return null;
-  if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source || filters.review_status) return null;
+  if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source || filters.review_status
+    || filters.object_class || filters.action_class) return null;
   if (filters.district && filters.district.length > 1) return null;
   if (!(await rollupsCurrent(db))) return null;
   return filters.district?.[0] ?? '';

@@ -43,6 +43,8 @@ export function factConditions(filters: Filters, scope: FactScope = {}): FactCon
   if (filters.review_status?.length) anyOf('f.review_status', filters.review_status);
   else if (!scope.includeRejected) clauses.push("f.review_status <> 'rejected'");
   anyOf('f.effective_metric', filters.metric);
+  anyOf('f.object_class', filters.object_class);
+  anyOf('f.action_class', filters.action_class);
   if (scope.unit) add('f.effective_unit = ?', scope.unit);
   anyOf('f.district_code', filters.district);
   anyOf('f.street_code', filters.street);

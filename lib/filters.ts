@@ -2,6 +2,7 @@
 // same thing everywhere: the filters (which figures), and the scope of a chart (its unit and measure, the bar
 // a view drilled into, the granularity of its time axis).
 import { z } from 'zod';
+import { ACTION_CLASSES, OBJECT_CLASSES } from './extract/facet-classes';
 import { MEASURES, QUALIFIER_ENTRIES, REVIEW_STATUSES, type ChartMeasure } from './vocab/codes';
 import { GRANULARITIES, isPeriod, type Granularity } from './vocab/dates';
 import { isMetric } from './vocab/metrics';
@@ -24,6 +25,8 @@ export const FILTER_SCHEMA = z.object({
   street: several(code('street')),
   community: several(code('community')),
   metric: several(z.string().refine((k) => isMetric(k), 'is not a metric of the taxonomy')),
+  object_class: several(z.enum(OBJECT_CLASSES.map((c) => c.key) as [string, ...string[]])),
+  action_class: several(z.enum(ACTION_CLASSES.map((c) => c.key) as [string, ...string[]])),
   from: day,
   to: day,
   qualifier: z.enum(QUALIFIER_ENTRIES.map((q) => q.code) as [string, ...string[]]),
@@ -34,7 +37,7 @@ export const FILTER_SCHEMA = z.object({
 export type Filters = z.infer<typeof FILTER_SCHEMA>;
 export const FILTER_KEYS = Object.keys(FILTER_SCHEMA.shape) as (keyof Filters)[];
 /** Filters that take several values, repeated in the query string (Datasette-style): any of them matches. */
-export const MULTI_FILTER_KEYS = ['district', 'street', 'community', 'metric', 'review_status'] as const satisfies readonly (keyof Filters)[];
+export const MULTI_FILTER_KEYS = ['district', 'street', 'community', 'metric', 'object_class', 'action_class', 'review_status'] as const satisfies readonly (keyof Filters)[];
 const isMulti = (key: string): boolean => (MULTI_FILTER_KEYS as readonly string[]).includes(key);
 
 export class FilterError extends Error {

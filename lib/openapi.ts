@@ -5,6 +5,7 @@ import { COLUMNS, type ColumnType } from './export/columns';
 import { PAGE_SIZE } from './export/request';
 import { FILTER_KEYS, MAX_FILTER_VALUES, MULTI_FILTER_KEYS } from './filters';
 import { MEASURES, QUALIFIER_ENTRIES, REVIEW_STATUSES } from './vocab/codes';
+import { ACTION_CLASS_KEYS, OBJECT_CLASS_KEYS } from './vocab/facets';
 import { PLACE_LEVEL_DEFINITIONS } from './vocab/places';
 import { UNITS } from './vocab/units';
 
@@ -26,19 +27,27 @@ const FILTER_DESCRIPTIONS: Record<string, string> = {
   street: `an official ${PLACE_LEVEL_DEFINITIONS.street.digits}-digit street (街道/镇/乡) code`,
   community: `an official ${PLACE_LEVEL_DEFINITIONS.community.digits}-digit community (社区/村) code`,
   metric: 'a metric key of the taxonomy (GET /api/metrics); the figure\'s effective metric',
+  object_class: 'the class of what the figure counts (enterprise, problem, household …), as the extractor found it',
+  action_class: 'the class of the action the figure reports (visit, resolve, invest …), as the extractor found it',
   from: 'the first day, YYYY-MM-DD', to: 'the last day, YYYY-MM-DD',
   qualifier: 'how exact the figure is', source: 'the name of a source (publication)',
   review_status: `an editor's decision; rejected figures appear only when asked for here or by include_rejected`,
 };
 
+/** The filters that take a code of a fixed list. */
+const FILTER_CODES: Partial<Record<string, readonly string[]>> = {
+  qualifier: QUALIFIER_ENTRIES.map((q) => q.code), review_status: REVIEW_STATUSES,
+  object_class: OBJECT_CLASS_KEYS, action_class: ACTION_CLASS_KEYS,
+};
+
 function filterParameters(): Schema[] {
   return FILTER_KEYS.map((key) => {
     const several = (MULTI_FILTER_KEYS as readonly string[]).includes(key);
-    const one: Schema = key === 'qualifier' ? { type: 'string', enum: QUALIFIER_ENTRIES.map((q) => q.code) }
-      : key === 'review_status' ? { type: 'string', enum: [...REVIEW_STATUSES] }
-        : key === 'from' || key === 'to' ? { type: 'string', format: 'date' }
-          : key === 'district' || key === 'street' || key === 'community' ? { type: 'string', pattern: `^\\d{${PLACE_LEVEL_DEFINITIONS[key].digits}}$` }
-            : { type: 'string' };
+    const codes = FILTER_CODES[key];
+    const one: Schema = codes ? { type: 'string', enum: [...codes] }
+      : key === 'from' || key === 'to' ? { type: 'string', format: 'date' }
+        : key === 'district' || key === 'street' || key === 'community' ? { type: 'string', pattern: `^\\d{${PLACE_LEVEL_DEFINITIONS[key].digits}}$` }
+          : { type: 'string' };
     return {
       name: key, in: 'query', required: false,
       description: `${FILTER_DESCRIPTIONS[key]}${several ? `; repeat the parameter for several (any matches), at most ${MAX_FILTER_VALUES}` : ''}`,

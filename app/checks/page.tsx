@@ -7,6 +7,7 @@ import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
 import { strings } from '../../lib/i18n';
 import { metricGroups, requestLang } from '../../lib/i18n-server';
 import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
+import { ACTION_CLASSES, OBJECT_CLASSES } from '../../lib/vocab/facets';
 import { CHECKS_PAGE_SIZE, checksData, type ChecksData } from '../../lib/views/checks';
 import { toSearchParams } from '../../lib/views/request';
 import { DataLinks } from '../components/DataLinks';
@@ -61,8 +62,10 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
         qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
         sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
         statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
+        objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
+        actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
         keep={{ kind, verdict, lang: keepLang }}
-        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset }}
+        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset }}
       />
       <nav className={styles.counts} aria-label={lang === 'zh' ? '按结论' : 'By verdict'} data-testid="check-counts">
         <a href={url('/checks', { verdict: undefined })} aria-current={!verdict ? 'page' : undefined}>{lang === 'zh' ? '全部' : 'All'} {counts.holds + counts.off + counts.cannot_tell}</a>

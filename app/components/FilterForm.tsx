@@ -18,14 +18,16 @@ export interface FilterFormProps {
   qualifiers: Option[];
   sources: Option[];
   statuses: Option[];
+  objectClasses: Option[];
+  actionClasses: Option[];
   /** parameters the form does not edit but keeps (lang) */
   keep: Record<string, string | undefined>;
-  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; reviewStatus: string; any: string; apply: string; reset: string };
+  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; reviewStatus: string; objectClass: string; actionClass: string; any: string; apply: string; reset: string };
 }
 
 // Narrowing to a place clears what lies below it: a street of another district would match nothing.
 const CLEARS: Record<string, string[]> = { district: ['street', 'community'], street: ['community'] };
-const ORDER = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source', 'review_status'];
+const ORDER = ['district', 'street', 'community', 'metric', 'object_class', 'action_class', 'from', 'to', 'qualifier', 'source', 'review_status'];
 
 const listOf = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -38,7 +40,7 @@ function showValues(field: HTMLSelectElement | HTMLInputElement, values: string[
   }
 }
 
-export function FilterForm({ values, metricGroups, districts, streets, communities, qualifiers, sources, statuses, keep, labels }: FilterFormProps) {
+export function FilterForm({ values, metricGroups, districts, streets, communities, qualifiers, sources, statuses, objectClasses, actionClasses, keep, labels }: FilterFormProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -121,6 +123,8 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
       {select('qualifier', labels.qualifier, qualifiers)}
       {select('source', labels.source, sources)}
       {select('review_status', labels.reviewStatus, statuses)}
+      {select('object_class', labels.objectClass, objectClasses)}
+      {select('action_class', labels.actionClass, actionClasses)}
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="filter-actions">
         <button type="submit">{labels.apply}</button>

@@ -9,6 +9,7 @@ import { fill, strings, type Lang } from '../../lib/i18n';
 import { requestLang } from '../../lib/i18n-server';
 import { measureLabel, qualifierLabel, reviewStatusLabel } from '../../lib/vocab/codes';
 import { periodLabel, type Granularity } from '../../lib/vocab/dates';
+import { actionClassLabel, objectClassLabel } from '../../lib/vocab/facets';
 import { exactValue, formatValue } from '../../lib/vocab/format';
 import { metricLabel } from '../../lib/vocab/metrics';
 import { unitLabel } from '../../lib/vocab/units';
@@ -116,6 +117,8 @@ export function describeFilters(filters: Filters, lang: Lang, placeNames: Map<st
     const one = (x: string) => (key === 'metric' ? metricLabel(x, lang)
       : key === 'qualifier' ? qualifierLabel(x, lang)
         : key === 'review_status' ? reviewStatusLabel(x, lang)
+          : key === 'object_class' ? objectClassLabel(x, lang)
+            : key === 'action_class' ? actionClassLabel(x, lang)
           : key === 'district' || key === 'street' || key === 'community' ? `${placeNames.get(x) ?? ''} ${x}`.trim()
             : x);
     const shown = (Array.isArray(v) ? v : [v]).map(one).join(lang === 'zh' ? '、' : ', ');

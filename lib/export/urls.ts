@@ -4,7 +4,7 @@ import type { Filters } from '../filters';
 export type ExportFormat = 'csv' | 'jsonl';
 
 /** The filter keys in lib/filters.ts order (a test keeps the two lists equal), so equal views give equal URLs. */
-const KEYS = ['district', 'street', 'community', 'metric', 'from', 'to', 'qualifier', 'source', 'review_status'] as const;
+const KEYS = ['district', 'street', 'community', 'metric', 'object_class', 'action_class', 'from', 'to', 'qualifier', 'source', 'review_status'] as const;
 export const EXPORT_FILTER_KEYS: readonly string[] = KEYS;
 
 export interface ExportExtras {

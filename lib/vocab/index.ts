@@ -10,3 +10,4 @@ export * from './format';
 export * from './metrics';
 export * from './places';
 export * from './units';
+export * from './facets';

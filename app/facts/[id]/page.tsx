@@ -8,7 +8,8 @@ import { dateProvenanceLabel, provenanceLabel, qualifierLabel, reviewStatusLabel
 import { periodLabel, precisionLabel } from '../../../lib/vocab/dates';
 import { exactValue, formatValue } from '../../../lib/vocab/format';
 import { metricLabel } from '../../../lib/vocab/metrics';
-import { factData } from '../../../lib/views/fact';
+import { metricReason } from '../../../lib/vocab/facets';
+import { factData, metricDecisionOf } from '../../../lib/views/fact';
 import { toSearchParams } from '../../../lib/views/request';
 import { DataLinks } from '../../components/DataLinks';
 import { FactChecks } from '../../components/FactChecks';
@@ -25,7 +26,8 @@ export async function generateMetadata({ params, searchParams }: { params: Promi
 
 export default async function FactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id, query, lang, s, db } = await pageContext(params, searchParams);
-  const fact = (await pageData(() => factData(db, id, toSearchParams(query)))).detail;
+  const data = await pageData(() => factData(db, id, toSearchParams(query)));
+  const fact = data.detail;
 
   const sep = lang === 'zh' ? '：' : ': ';
   const place = [fact.district, fact.street, fact.community].filter(Boolean).join(' ');
@@ -56,6 +58,7 @@ export default async function FactPage({ params, searchParams }: { params: Promi
           <dt>{s.fact_exact}</dt><dd>{exactValue(fact.value, fact.unit, lang)}{fact.low !== null && fact.high !== null ? ` (${fact.low}–${fact.high})` : ''}{fact.cumulative ? ` · ${s.fact_cumulative}` : ''}{fact.role !== 'measured' ? ` · ${roleLabel(fact.role, lang)}` : ''}</dd>
           <dt>{s.fact_qualifier}</dt><dd>{qualifierLabel(fact.qualifier, lang)}</dd>
           <dt>{s.fact_metric}</dt><dd data-testid="fact-metric">{metricChanged && <><s>{metricLabel(fact.originalMetric, lang)}</s> → </>}<a href={`/?metric=${fact.metric}`}>{metricLabel(fact.metric, lang)}</a>{lang === 'en' && <> <code>{fact.metric}</code></>}{parseCues(fact.cues).length ? <span className="muted"> · {s.fact_cues}{sep}{parseCues(fact.cues).join('、')}</span> : null}</dd>
+          <dt>{s.fact_why}</dt><dd data-testid="fact-why">{metricReason(metricDecisionOf(data.row, lang), lang)}</dd>
           <dt>{s.fact_place}</dt>
           <dd data-testid="fact-place">
             {fact.districtCode && <><a href={`/places/${fact.districtCode}`}>{fact.district}</a> <code>{fact.districtCode}</code> </>}
