@@ -54,7 +54,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
       statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
       keep={{ lang: keepLang }}
-      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset }}
+      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, any: s.any, apply: s.apply, reset: s.reset, several: s.several }}
     />
   );
   if (!data) {
