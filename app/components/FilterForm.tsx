@@ -84,11 +84,13 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
     navigate(e.currentTarget, target.name);
   };
 
-  // A list selects several values when its switch is on, or when the URL already gives several
-  // (metric=a&metric=b); the switch's own change is not a filter change.
+  // A list selects several values when its switch is on, or when the URL gives several (metric=a&metric=b)
+  // and its switch was not just turned off; the switch's own change is not a filter change.
   const [several, setSeveral] = useState<Record<string, boolean>>({});
-  const isSeveral = (name: string) => Boolean(several[name]) || listOf(values[name]).length > 1;
+  const isSeveral = (name: string) => (listOf(values[name]).length > 1 ? several[name] !== false : Boolean(several[name]));
   const initial = (name: string) => (isSeveral(name) ? listOf(values[name]) : listOf(values[name])[0] ?? '');
+  // a switch turned off lasts until the URL it asked for arrives; then the URL says again (back/forward)
+  useEffect(() => setSeveral((s) => Object.fromEntries(Object.entries(s).filter(([, on]) => on))), [shown]);
   const idPrefix = useId();
 
   function toggleSeveral(name: string, on: boolean) {
@@ -96,8 +98,8 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
     const form = formRef.current;
     const field = form?.elements.namedItem(name);
     if (on || !form || !(field instanceof HTMLSelectElement)) return;
-    // back to one value: the first of those selected stays
-    const kept = Array.from(field.selectedOptions).find((o) => o.value !== '')?.value ?? '';
+    // back to one value: the first the URL gives stays
+    const kept = listOf(values[name])[0] ?? '';
     for (const option of Array.from(field.options)) option.selected = option.value === kept;
     navigate(form);
   }
