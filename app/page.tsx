@@ -57,7 +57,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
       actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
       keep={{ lang: keepLang }}
-      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset }}
+      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset, several: s.several }}
     />
   );
   if (!data) {

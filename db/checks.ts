@@ -190,8 +190,10 @@ export async function storeArticleChecks(tx: Sql, articleId: number, drafts: rea
 }
 
 export interface CheckedFigure {
-  factId: number; role: CheckRole; text: string; value: number; unit: string;
+  factId: number; role: CheckRole; text: string; value: number; unit: string; qualifier: string;
   reviewStatus: string; articleId: number; articleTitle: string | null;
+  /** what the checks' working names a figure by when it compares reports (lib/checks/explain.ts) */
+  date: string | null; district: string | null; street: string | null; community: string | null;
 }
 
 export interface CheckView extends Omit<Check, 'kind' | 'verdict'> {
@@ -207,7 +209,8 @@ async function withFigures(db: Sql, rows: Check[]): Promise<CheckView[]> {
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     const linked = await db.all<CheckedFigure & { checkId: number }>(`SELECT cf.check_id AS "checkId", cf.fact_id AS "factId", cf.role, f.text,
-        f.effective_value AS value, f.effective_unit AS unit, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle"
+        f.effective_value AS value, f.effective_unit AS unit, f.qualifier, f.review_status AS "reviewStatus", f.article_id AS "articleId", a.title AS "articleTitle",
+        f.date, f.district, f.street, f.community
       FROM check_facts cf JOIN facts f ON f.id = cf.fact_id JOIN articles a ON a.id = f.article_id
       WHERE cf.check_id IN (${slice.map(() => '?').join(', ')}) ORDER BY f.article_id, f.start`, slice);
     for (const { checkId, ...figure } of linked) {

@@ -65,7 +65,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
         objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
         actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
         keep={{ kind, verdict, lang: keepLang }}
-        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset }}
+        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset, several: s.several }}
       />
       <nav className={styles.counts} aria-label={lang === 'zh' ? '按结论' : 'By verdict'} data-testid="check-counts">
         <a href={url('/checks', { verdict: undefined })} aria-current={!verdict ? 'page' : undefined}>{lang === 'zh' ? '全部' : 'All'} {counts.holds + counts.off + counts.cannot_tell}</a>

@@ -1,5 +1,6 @@
 // A list of checks: what was checked, the arithmetic, the verdict, and links to the figures it rests on.
 import type { CheckView } from '../../lib/checks';
+import { explainCheck } from '../../lib/checks/explain';
 import { reviewStatusLabel } from '../../lib/vocab/codes';
 import { formatValue } from '../../lib/vocab/format';
 import { KIND_LABELS, ROLE_LABELS, VERDICT_LABELS, type CheckLang } from './checkLabels';
@@ -8,7 +9,7 @@ import styles from './checks.module.css';
 export function CheckList({ checks, lang = 'zh', currentFactId }: { checks: CheckView[]; lang?: CheckLang; currentFactId?: number }) {
   return (
     <ul className={styles.list} data-testid="check-list">
-      {checks.map((c) => (
+      {checks.map((c) => ({ c, working: explainCheck(c, lang) })).map(({ c, working }) => (
         <li key={c.id} className={styles.item} data-testid="check" data-kind={c.kind} data-verdict={c.verdict}>
           <div className={styles.head}>
             <span className={styles.kind}>{KIND_LABELS[lang][c.kind] ?? c.kind}</span>
@@ -18,8 +19,8 @@ export function CheckList({ checks, lang = 'zh', currentFactId }: { checks: Chec
             </span>
             {c.date && <span className={styles.note}>{c.date}</span>}
           </div>
-          <p className={styles.arithmetic} data-testid="check-arithmetic">{c.arithmetic}</p>
-          {c.note && <p className={styles.note}>{c.note}</p>}
+          <p className={styles.arithmetic} data-testid="check-arithmetic">{working.arithmetic}</p>
+          {working.note && <p className={styles.note} data-testid="check-note">{working.note}</p>}
           <p className={styles.figures}>
             {c.figures.map((f) => (
               <a key={f.factId} href={`/facts/${f.factId}`} aria-current={f.factId === currentFactId ? 'true' : undefined}>

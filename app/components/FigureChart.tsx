@@ -36,6 +36,8 @@ export interface ChartLine { key: string; label: string }
 export interface FigureChartLabels {
   png: string; svg: string; csv: string; table: string; legend: string;
   bucket: string; value: string; figures: string; approx: string;
+  /** after a value resting partly on approximate figures (余, 超, 约…): {n} is how many */
+  approxIncluded: string;
 }
 
 interface Props {
@@ -156,7 +158,8 @@ export function FigureChart({ testId, frame, bars, selectedKey, csvHref, fileNam
             {bars.map((bar) => (
               <tr key={bar.key} aria-current={bar.key === selectedKey ? 'true' : undefined}>
                 <td><a href={bar.href} onClick={(e) => { e.preventDefault(); open(bar); }}>{bar.label}</a></td>
-                <td className="num"><span title={bar.exact} className={bar.approximate ? 'approx' : undefined}>{bar.display}</span></td>
+                <td className="num"><span title={bar.exact} className={bar.approximate ? 'approx' : undefined}>{bar.display}</span>
+                  {bar.approximate > 0 && bar.value !== null && <span className="approx-mark" data-testid="approx-mark">{labels.approxIncluded.replace('{n}', String(bar.approximate))}</span>}</td>
                 {lines?.map((l) => <td key={l.key} className="num">{bar.values?.[l.key] == null ? '—' : shortNumber(bar.values[l.key]!, lang)}</td>)}
                 <CountCells figures={bar.figures} approximate={bar.approximate} />
               </tr>

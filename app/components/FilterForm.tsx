@@ -3,7 +3,7 @@
 // The view's filters as a plain GET form (works without JavaScript); with JavaScript every change
 // pushes the new URL at once, so the server re-renders the view and back/forward step through views.
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useRef, useTransition, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 
 export interface Option { value: string; label: string }
 export interface OptionGroup { label: string; options: Option[] }
@@ -22,12 +22,16 @@ export interface FilterFormProps {
   actionClasses: Option[];
   /** parameters the form does not edit but keeps (lang) */
   keep: Record<string, string | undefined>;
-  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; reviewStatus: string; objectClass: string; actionClass: string; any: string; apply: string; reset: string };
+  labels: { metric: string; allMetrics: string; district: string; street: string; community: string; from: string; to: string; qualifier: string; source: string; reviewStatus: string; objectClass: string; actionClass: string; any: string; apply: string; reset: string;
+    /** the switch that lets a filter's list select several values */
+    several: string };
 }
 
 // Narrowing to a place clears what lies below it: a street of another district would match nothing.
 const CLEARS: Record<string, string[]> = { district: ['street', 'community'], street: ['community'] };
 const ORDER = ['district', 'street', 'community', 'metric', 'object_class', 'action_class', 'from', 'to', 'qualifier', 'source', 'review_status'];
+// the filters a reader compares several values of (two metrics, three streets): their lists can select several
+const SEVERAL = new Set(['metric', 'district', 'street', 'community']);
 
 const listOf = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -76,30 +80,62 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
 
   const onChange = (e: FormEvent<HTMLFormElement>) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement;
+    if (!target.name) return; // a list's "several" switch, not a filter
     // a half-typed date is not a filter yet
     if (target.type === 'date' && target.value && !/^\d{4}-\d{2}-\d{2}$/.test(target.value)) return;
     navigate(e.currentTarget, target.name);
   };
 
-  // a filter given several values in the URL (metric=a&metric=b) is shown as a list that selects several
-  const severalOf = (name: string) => listOf(values[name]).length > 1;
-  const initial = (name: string) => (severalOf(name) ? listOf(values[name]) : listOf(values[name])[0] ?? '');
-  const select = (name: string, label: string, options: Option[], anyLabel = labels.any) => (
-    <label className="field">
-      <span>{label}</span>
-      <select name={name} defaultValue={initial(name)} multiple={severalOf(name)} data-testid={`filter-${name}`}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </label>
-  );
+  // A list selects several values when its switch is on, or when the URL gives several (metric=a&metric=b)
+  // and its switch was not just turned off; the switch's own change is not a filter change.
+  const [several, setSeveral] = useState<Record<string, boolean>>({});
+  const isSeveral = (name: string) => (listOf(values[name]).length > 1 ? several[name] !== false : Boolean(several[name]));
+  const initial = (name: string) => (isSeveral(name) ? listOf(values[name]) : listOf(values[name])[0] ?? '');
+  // a switch turned off lasts until the URL it asked for arrives; then the URL says again (back/forward)
+  useEffect(() => setSeveral((s) => Object.fromEntries(Object.entries(s).filter(([, on]) => on))), [shown]);
+  const idPrefix = useId();
+
+  function toggleSeveral(name: string, on: boolean) {
+    setSeveral((s) => ({ ...s, [name]: on }));
+    const form = formRef.current;
+    const field = form?.elements.namedItem(name);
+    if (on || !form || !(field instanceof HTMLSelectElement)) return;
+    // back to one value: the first the URL gives stays
+    const kept = listOf(values[name])[0] ?? '';
+    for (const option of Array.from(field.options)) option.selected = option.value === kept;
+    navigate(form);
+  }
+
+  const field = (name: string, label: string, control: (id: string) => ReactNode) => {
+    const id = `${idPrefix}-${name}`;
+    return (
+      <div className={`field${name === 'metric' ? ' field-wide' : ''}`}>
+        <span className="field-head">
+          <label htmlFor={id}>{label}</label>
+          {SEVERAL.has(name) && (
+            <label className="field-several">
+              <input type="checkbox" checked={isSeveral(name)} data-testid={`several-${name}`}
+                onChange={(e) => { e.stopPropagation(); toggleSeveral(name, e.target.checked); }} />
+              {labels.several}
+            </label>
+          )}
+        </span>
+        {control(id)}
+      </div>
+    );
+  };
+  const select = (name: string, label: string, options: Option[], anyLabel = labels.any) => field(name, label, (id) => (
+    <select id={id} name={name} defaultValue={initial(name)} multiple={isSeveral(name)} size={isSeveral(name) ? 5 : undefined} data-testid={`filter-${name}`}>
+      <option value="">{anyLabel}</option>
+      {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+    </select>
+  ));
 
   return (
     <form ref={formRef} method="get" action={pathname} className="filters" data-testid="filters" aria-busy={pending}
       onChange={onChange} onSubmit={(e) => { e.preventDefault(); navigate(e.currentTarget); }}>
-      <label className="field field-wide">
-        <span>{labels.metric}</span>
-        <select name="metric" defaultValue={initial('metric')} multiple={severalOf('metric')} data-testid="filter-metric">
+      {field('metric', labels.metric, (id) => (
+        <select id={id} name="metric" defaultValue={initial('metric')} multiple={isSeveral('metric')} size={isSeveral('metric') ? 6 : undefined} data-testid="filter-metric">
           <option value="">{labels.allMetrics}</option>
           {metricGroups.map((g, i) => (
             // keyed by position: a language switch relabels the groups without replacing the selected option
@@ -108,18 +144,12 @@ export function FilterForm({ values, metricGroups, districts, streets, communiti
             </optgroup>
           ))}
         </select>
-      </label>
+      ))}
       {select('district', labels.district, districts)}
       {select('street', labels.street, streets)}
       {select('community', labels.community, communities)}
-      <label className="field">
-        <span>{labels.from}</span>
-        <input type="date" name="from" defaultValue={initial('from')} data-testid="filter-from" />
-      </label>
-      <label className="field">
-        <span>{labels.to}</span>
-        <input type="date" name="to" defaultValue={initial('to')} data-testid="filter-to" />
-      </label>
+      {field('from', labels.from, (id) => <input id={id} type="date" name="from" defaultValue={initial('from')} data-testid="filter-from" />)}
+      {field('to', labels.to, (id) => <input id={id} type="date" name="to" defaultValue={initial('to')} data-testid="filter-to" />)}
       {select('qualifier', labels.qualifier, qualifiers)}
       {select('source', labels.source, sources)}
       {select('review_status', labels.reviewStatus, statuses)}

@@ -101,7 +101,7 @@ export function chartLabels(lang: Lang, bucket: string, series: Series): FigureC
   const s = strings(lang);
   return {
     png: s.download_png, svg: s.download_svg, csv: s.download_csv, table: s.table_of_chart, legend: s.approx_legend,
-    bucket, value: series.unit ? measureLabel(series.measure, lang) : s.figures, figures: s.figures, approx: s.approx,
+    bucket, value: series.unit ? measureLabel(series.measure, lang) : s.figures, figures: s.figures, approx: s.approx, approxIncluded: s.approx_included,
   };
 }
 

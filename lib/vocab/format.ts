@@ -50,7 +50,7 @@ export function exactValue(value: number, unit: string, lang: Lang): string {
   return `${formatter({ maximumFractionDigits: 6 }).format(value)} ${unitLabel(unit, lang)}`;
 }
 
-/** A value as the checks' arithmetic writes it (always Chinese, the articles' language): up to four decimals, so the working adds up. */
-export function arithmeticValue(value: number, unit: string): string {
-  return formatValue(value, unit, 'zh', 4);
+/** A value as the checks' arithmetic writes it: up to four decimals, so the working adds up. */
+export function arithmeticValue(value: number, unit: string, lang: Lang = 'zh'): string {
+  return formatValue(value, unit, lang, 4);
 }
