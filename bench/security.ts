@@ -2,7 +2,7 @@
 // and search with a 5 MB article stored — all over HTTP against the built server (scripts/server.mjs), as
 // users get them. BENCH_SECURITY_FACTS overrides the size.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../db/client';
@@ -31,6 +31,14 @@ function longReport(bytes: number): string {
     size += Buffer.byteLength(s);
   }
   return parts.join('');
+}
+
+/** A process's CPU milliseconds, all its threads (Linux /proc; null elsewhere): what the server spends, beside the wall clock. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 1/100 s
+  } catch { return null; }
 }
 
 async function timed(fn: () => Promise<Response>): Promise<number> {
@@ -88,6 +96,7 @@ export async function securityBenchmark(): Promise<BenchRow[]> {
     const reviewRound = async (ids: number[]) => {
       const reviews: number[] = [];
       const health: number[] = [];
+      const cpu0 = processCpuMs(server?.pid);
       let reviewing = true;
       const poller = (async () => {
         while (reviewing) {
@@ -103,7 +112,8 @@ export async function securityBenchmark(): Promise<BenchRow[]> {
       }
       reviewing = false;
       await poller;
-      return { reviews, health };
+      const cpu1 = processCpuMs(server?.pid);
+      return { reviews, health, serverCpuMsPerReview: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / ids.length };
     };
     // a few reviews first, untimed: the first ones read cold pages of a database just written
     await reviewRound(factIds.slice(0, 4));
@@ -111,14 +121,18 @@ export async function securityBenchmark(): Promise<BenchRow[]> {
     const synthetic = await reviewRound(factIds);
     rows.push({ figure: `review latency over HTTP, p95 (${FACTS.toLocaleString('en')} synthetic facts: in no check across articles)`, value: p95(synthetic.reviews), unit: 'ms', target: '< 200', ok: p95(synthetic.reviews) < 200 });
     rows.push({ figure: '/api/health during those reviews, p95', value: p95(synthetic.health), unit: 'ms', target: '< 100', ok: p95(synthetic.health) < 100 });
+    rows.push({ figure: 'server CPU per review (synthetic; the health polls included)', value: synthetic.serverCpuMsPerReview, unit: 'ms', target: '—' });
     // the same figures as if they were real: each review recomputes the checks across articles of its scope
     const real = await openDb(path);
     await real.run('UPDATE sources SET synthetic = 0');
     await real.close();
-    await reviewRound(scopeIds.slice(0, 1)); // the scope's checks computed for the first time
+    // the scope's checks computed for the first time, untimed: two opposite decisions, so one is a change even
+    // when the figure was among those reviewed above
+    await reviewRound([scopeIds[0], scopeIds[0]]);
     const asReal = await reviewRound([...scopeIds, ...scopeIds]);
     rows.push({ figure: `review latency, p95, figures as if real (scope of ${scopeSize.toLocaleString('en')} figures)`, value: p95(asReal.reviews), unit: 'ms', target: '< 200', ok: p95(asReal.reviews) < 200 });
     rows.push({ figure: '/api/health during those reviews, p95', value: p95(asReal.health), unit: 'ms', target: '< 100', ok: p95(asReal.health) < 100 });
+    rows.push({ figure: 'server CPU per review (as if real; the health polls included)', value: asReal.serverCpuMsPerReview, unit: 'ms', target: '—' });
 
     const places: number[] = [];
     for (let i = 0; i < 10; i++) places.push(await timed(() => fetch(`${base}/api/places`)));

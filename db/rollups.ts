@@ -68,12 +68,12 @@ const KEY_OF: Record<Table, string | null> = { rollup_periods: 'period', rollup_
 const FACT_KEY_OF: Record<Table, string | null> = { rollup_periods: 'f.period', rollup_streets: 'f.street_code', rollup_distributions: null };
 
 /**
- * The aggregate rows of a table, for the facts `where` selects: per key and measure, the count, the
+ * The aggregate rows of a table, for the facts `where` selects (`from`: facts as f, or joined to keys): per key and measure, the count, the
  * approximate count and the total (flows and plans summed; levels the latest of each place — by date, then
  * the larger value, then the later row — summed over places; distributions and counts have no total).
  */
-function aggregateSql(table: Table, where: string): string {
-  if (table === 'rollup_distributions') return distributionSql(where);
+function aggregateSql(table: Table, from: string, where: string): string {
+  if (table === 'rollup_distributions') return distributionSql(from, where);
   const key = `coalesce(${FACT_KEY_OF[table]}, '')`;
   return `SELECT x.d, x.m, x.u, x.measure, x.k, count(*) AS figures, sum(x.approx) AS approximate,
       CASE WHEN x.measure IN ('flow', 'plan') THEN sum(x.v) WHEN x.measure = 'level' THEN sum(CASE WHEN x.rn = 1 THEN x.v ELSE 0 END) ELSE NULL END AS total,
@@ -84,20 +84,20 @@ function aggregateSql(table: Table, where: string): string {
         SELECT coalesce(f.district_code, '') AS d, f.effective_metric AS m, f.effective_unit AS u, ${key} AS k,
           ${measureSql('f')} AS measure, ${finestPlaceSql('f')} AS place,
           CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END AS approx, f.effective_value AS v, f.date AS ord_date, f.id AS id
-        FROM facts f WHERE f.review_status <> 'rejected' AND f.effective_metric IS NOT NULL AND ${where}
+        FROM ${from} WHERE f.review_status <> 'rejected' AND f.effective_metric IS NOT NULL AND ${where}
       ) y
     ) x
     GROUP BY x.d, x.m, x.u, x.measure, x.k`;
 }
 
 /** Rates and durations of each district, metric and unit: count, range and median (the middle one or two, by one sorting window). */
-function distributionSql(where: string): string {
+function distributionSql(from: string, where: string): string {
   return `SELECT x.d, x.m, x.u, count(*) AS figures, sum(x.approx) AS approximate, min(x.v) AS low, max(x.v) AS high,
       avg(CASE WHEN x.rn = (x.n + 1) / 2 OR x.rn = (x.n + 2) / 2 THEN x.v END) AS median
     FROM (
       SELECT coalesce(f.district_code, '') AS d, f.effective_metric AS m, f.effective_unit AS u, CASE WHEN f.qualifier <> 'exact' THEN 1 ELSE 0 END AS approx,
         f.effective_value AS v, row_number() OVER ranked AS rn, count(*) OVER ranked AS n
-      FROM facts f WHERE f.review_status <> 'rejected' AND ${measureSql('f')} = 'distribution' AND ${where}
+      FROM ${from} WHERE f.review_status <> 'rejected' AND ${measureSql('f')} = 'distribution' AND ${where}
       WINDOW ranked AS (PARTITION BY coalesce(f.district_code, ''), f.effective_metric, f.effective_unit ORDER BY f.effective_value
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     ) x
@@ -146,8 +146,10 @@ async function refreshKeys(tx: Sql, table: Table, keys: Iterable<string>): Promi
       await tx.run(`DELETE FROM ${table} WHERE (${columns.join(', ')}) IN (SELECT * FROM (VALUES ${values}) AS t)`, params);
       const factColumns = ['f.district_code', 'f.effective_metric', 'f.effective_unit', ...(factKey ? [factKey] : [])];
       const match = factColumns.map((c, k) => (shape[k] === 'v' ? `${c} = t.column${k + 1}` : `${c} IS NULL`)).join(' AND ');
-      const where = `EXISTS (SELECT 1 FROM (VALUES ${values}) AS t WHERE ${match})`;
-      await tx.run(insertSql(table, aggregateSql(table, where)), params);
+      // the keys drive the join (CROSS JOIN keeps them outer on SQLite), so each key's figures are found by
+      // the index; an EXISTS over the keys would be tested against every figure. Keys are distinct (a Set)
+      // and of one shape, so no figure is joined twice.
+      await tx.run(insertSql(table, aggregateSql(table, `(VALUES ${values}) AS t CROSS JOIN facts f`, match)), params);
     }
   }
 }
@@ -177,7 +179,7 @@ async function refreshPlaces(tx: Sql, places: Map<string, PlaceLevel>): Promise<
 export async function rebuildRollups(tx: Sql): Promise<void> {
   for (const table of ['rollup_periods', 'rollup_streets', 'rollup_distributions'] as const) {
     await tx.run(`DELETE FROM ${table}`);
-    await tx.run(insertSql(table, aggregateSql(table, '1 = 1')));
+    await tx.run(insertSql(table, aggregateSql(table, 'facts f', '1 = 1')));
   }
   await tx.run('DELETE FROM rollup_places');
   for (const level of ['community', 'street', 'district'] as const) {
