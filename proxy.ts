@@ -21,7 +21,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   const { pathname, searchParams } = request.nextUrl;
-  if (hasTwins(pathname)) response.headers.set('link', linkHeader(pathname, searchParams));
+  const link = hasTwins(pathname) ? linkHeader(pathname, searchParams) : null;
+  if (link) response.headers.set('link', link);
   return response;
 }
 

@@ -94,7 +94,7 @@ test.describe.serial('issue 12', () => {
   });
 
   test('a correction of unit and metric is charted under the corrected ones: overview, place page, CSV', async ({ page, request }) => {
-    const rows = (await (await request.get('/api/facts?metric=investment&street=330102001&limit=100')).json() as { rows: { id: number; figure_text: string }[] }).rows;
+    const rows = (await (await request.get('/api/facts?metric=investment&street=330102001&from=2021-03-01&to=2021-03-31&limit=1000')).json() as { rows: { id: number; figure_text: string }[] }).rows;
     const misread = rows.find((r) => r.figure_text === '5000万元')!;
     expect(misread).toBeDefined();
     await signIn(page, `/review/${misread.id}`);

@@ -26,11 +26,18 @@ export function alternates(pathname: string, query: URLSearchParams | string): {
   return { types: { [TWIN_TYPES.json]: twinUrl(pathname, query, 'json'), [TWIN_TYPES.csv]: twinUrl(pathname, query, 'csv') } };
 }
 
-/** A Link header (RFC 8288) naming a page (its path, e.g. /places/330102) and both its data twins. */
-export function linkHeader(pathname: string, query: URLSearchParams | string): string {
+/**
+ * The longest Link header sent. It repeats the query three times, and a client refuses a response whose headers
+ * pass its limit (Node's: 16 KB) — a page asked with a very long query still answers, its twins named in its head.
+ */
+export const LINK_HEADER_MAX = 4096;
+
+/** A Link header (RFC 8288) naming a page (its path, e.g. /places/330102) and both its data twins; null past LINK_HEADER_MAX. */
+export function linkHeader(pathname: string, query: URLSearchParams | string): string | null {
   const q = new URLSearchParams(query);
   q.delete('lang');
   const s = q.toString();
-  return [`<${pathname}${s ? `?${s}` : ''}>; rel="alternate"; type="text/html"`,
+  const header = [`<${pathname}${s ? `?${s}` : ''}>; rel="alternate"; type="text/html"`,
     ...(['json', 'csv'] as const).map((f) => `<${twinUrl(pathname, q, f)}>; rel="alternate"; type="${TWIN_TYPES[f]}"`)].join(', ');
+  return header.length <= LINK_HEADER_MAX ? header : null;
 }

@@ -49,9 +49,10 @@ export async function twinResponse(db: Db, request: Request, name: ViewName, key
   try {
     const data = await v.load(db, key, url.searchParams, base);
     const body = format === 'json' ? JSON.stringify(v.json(data, base)) : tableCsv(v.csv(data));
+    const link = linkHeader(v.page(key), url.searchParams);
     const headers: Record<string, string> = {
       'content-type': CONTENT_TYPES[format],
-      link: linkHeader(v.page(key), url.searchParams),
+      ...(link ? { link } : {}),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     };

@@ -13,7 +13,7 @@ import { parseReviewInput, reviewFact } from '../review';
 import { overviewData } from './overview';
 import { placeData } from './place';
 import { addEditor, bothWays, storeArticle } from './testFixtures';
-import { hasTwins, linkHeader } from './links';
+import { hasTwins, LINK_HEADER_MAX, linkHeader } from './links';
 import { twinResponse, type ViewName } from './twin';
 
 let db: Db;
@@ -156,6 +156,9 @@ describe('data twins', () => {
     for (const page of ['/review/12', '/ingest', '/login', '/sources', '/facts/x', '/places/330102/more', '/overview']) expect(hasTwins(page), page).toBe(false);
     expect(linkHeader('/', 'metric=investment&lang=en')).toBe('</?metric=investment>; rel="alternate"; type="text/html", '
       + '</overview.json?metric=investment>; rel="alternate"; type="application/json", </overview.csv?metric=investment>; rel="alternate"; type="text/csv"');
+    // a very long query is not repeated three times in a header a client would refuse
+    expect(linkHeader('/search', `q=${'投资'.repeat(400)}`)).toBeNull();
+    expect(linkHeader('/search', 'q=投资')!.length).toBeLessThan(LINK_HEADER_MAX);
   });
 
   it('hold the figure in base units and its whole sentence', async () => {
