@@ -120,7 +120,12 @@ function streetChecks(facts: CheckFact[]): CheckDraft[] {
  * with others only makes false alarms. Conflicts also need a date the text gives, for the same reason.
  */
 export function crossChecks(facts: CheckFact[]): CheckDraft[] {
+  return crossCheckSteps(facts).flatMap((step) => step());
+}
+
+/** The same checks family by family, in the same order, for a server that gives other requests a turn between them. */
+export function crossCheckSteps(facts: CheckFact[]): (() => CheckDraft[])[] {
   const placed = facts.filter((f) => f.placeProvenance !== 'default');
   const dated = placed.filter((f) => f.dateProvenance !== 'default');
-  return [...cumulativeChecks(placed), ...conflictChecks(dated), ...streetChecks(placed)];
+  return [() => cumulativeChecks(placed), () => conflictChecks(dated), () => streetChecks(placed)];
 }

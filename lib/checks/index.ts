@@ -7,7 +7,7 @@ import {
 } from '../../db/checks';
 import { withTaskLock } from '../../db/locks';
 import { articleChecks } from './article';
-import { crossChecks } from './cross';
+import { crossChecks, crossCheckSteps } from './cross';
 
 export { checksForArticle, checksForFact, countChecks, crossScopesOf, deleteCrossChecksOfArticle, listChecks, type CheckView, type CheckedFigure, type CrossScope } from '../../db/checks';
 export * from './types';
@@ -47,7 +47,12 @@ export async function runCrossChecksIn(db: Sql, scopes: readonly CrossScope[], m
     for (const scope of scopes) {
       const facts = await factsForCrossChecksIn(tx, scope);
       for (const f of facts) members.add(f.id);
-      drafts.push(...crossChecks(facts));
+      // a scope of thousands of figures is tens of milliseconds of work: other requests (/api/health) get a
+      // turn between its families of checks instead of waiting for the whole
+      for (const step of crossCheckSteps(facts)) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        drafts.push(...step());
+      }
     }
     await replaceCrossChecksOf(tx, [...members], drafts);
     return drafts.length;
