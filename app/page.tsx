@@ -3,13 +3,12 @@
 // the same data. The filter form only pushes URLs.
 import type { Metadata } from 'next';
 import { getDb } from '../db/client';
-import { filterPlaces, sourceNames, type SeriesOption } from '../db/dashboard';
+import type { SeriesOption } from '../db/dashboard';
 import { FilterError, pickParam, scopeParams, type Filters, type Pick } from '../lib/filters';
 import { fill, strings } from '../lib/i18n';
-import { metricGroups, requestLang } from '../lib/i18n-server';
-import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, measureLabel, qualifierLabel } from '../lib/vocab/codes';
+import { requestLang } from '../lib/i18n-server';
+import { measureLabel } from '../lib/vocab/codes';
 import { GRANULARITIES, periodLabel } from '../lib/vocab/dates';
-import { ACTION_CLASSES, OBJECT_CLASSES } from '../lib/vocab/facets';
 import { metricLabel } from '../lib/vocab/metrics';
 import { unitLabel } from '../lib/vocab/units';
 import { overviewData, type OverviewData } from '../lib/views/overview';
@@ -18,6 +17,7 @@ import { DataLinks } from './components/DataLinks';
 import { FactTable } from './components/FactTable';
 import { FigureChart } from './components/FigureChart';
 import { FilterForm } from './components/FilterForm';
+import { filterFormOptions } from './components/filterFormOptions';
 import {
   chartBars, chartLabels, describeFilters, first, granularityLabel, measureNote, otherSeries, sourceLine, twinMetadata, unitLine, viewUrl, type SearchParams,
 } from './components/viewModel';
@@ -43,22 +43,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     filterError = error.message;
   }
   const filters: Filters = data?.filters ?? {};
-  const { districts, streets, communities } = await filterPlaces(db, filters);
+  const formOptions = await filterFormOptions(db, filters, lang, true);
   const form = (
-    <FilterForm
-      values={{ ...filters }}
-      metricGroups={metricGroups(lang).map((g) => ({ label: g.label, options: g.metrics.map((m) => ({ value: m.key, label: `${m.label}（${m.units || '—'}）` })) }))}
-      districts={districts.map((p) => ({ value: p.code, label: p.name }))}
-      streets={streets.map((p) => ({ value: p.code, label: p.name }))}
-      communities={communities.map((p) => ({ value: p.code, label: p.name }))}
-      qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
-      sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
-      statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
-      objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
-      actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
-      keep={{ lang: keepLang }}
-      labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset, several: s.several }}
-    />
+    <FilterForm values={{ ...filters }} keep={{ lang: keepLang }} {...formOptions} />
   );
   if (!data) {
     return (
@@ -72,7 +59,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   const { series, level, pick } = data;
   const scope = { ...data.scope, pick: undefined };
-  const names = new Map([...districts, ...streets, ...communities].map((p) => [p.code, p.name]));
+  const names = new Map([...formOptions.districts, ...formOptions.streets, ...formOptions.communities].map((p) => [p.value, p.label]));
   if (pick && pick.kind !== 'period' && pick.code && data.picked?.label) names.set(pick.code, data.picked.label);
   const extra = { lang: keepLang };
   const here = (more: Record<string, string | undefined>) => viewUrl('/', filters, { ...scopeParams(scope), ...more, ...extra });

@@ -67,7 +67,7 @@ function loadDivisions(): DivisionDistrict[] {
 }
 
 /** mulberry32: small, fast, seedable; Math.random cannot be seeded. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,13 +1,9 @@
 // /checks: every arithmetic and consistency check, filtered like the dashboard, problems first.
 import type { Metadata } from 'next';
 import { getDb } from '../../db/client';
-import { filterPlaces, sourceNames } from '../../db/dashboard';
 import { CHECK_KINDS, VERDICTS, type CheckKind, type Verdict } from '../../lib/checks';
 import { FilterError, filtersToQuery, type Filters } from '../../lib/filters';
-import { strings } from '../../lib/i18n';
-import { metricGroups, requestLang } from '../../lib/i18n-server';
-import { QUALIFIER_ENTRIES, REVIEW_STATUS_ENTRIES, qualifierLabel } from '../../lib/vocab/codes';
-import { ACTION_CLASSES, OBJECT_CLASSES } from '../../lib/vocab/facets';
+import { requestLang } from '../../lib/i18n-server';
 import { CHECKS_PAGE_SIZE, checksData, type ChecksData } from '../../lib/views/checks';
 import { toSearchParams } from '../../lib/views/request';
 import { DataLinks } from '../components/DataLinks';
@@ -15,6 +11,7 @@ import { CheckList } from '../components/CheckList';
 import { KIND_LABELS, VERDICT_LABELS } from '../components/checkLabels';
 import styles from '../components/checks.module.css';
 import { FilterForm } from '../components/FilterForm';
+import { filterFormOptions } from '../components/filterFormOptions';
 import { first, twinMetadata, type SearchParams } from '../components/viewModel';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +22,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 export default async function ChecksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const lang = await requestLang(params);
-  const s = strings(lang);
   const db = await getDb();
   let data: ChecksData | null = null, error: string | null = null;
   try {
@@ -42,7 +38,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
   const shown = data?.matching ?? 0;
   const keepLang = first(params.lang) ? lang : undefined;
   const url = (path: string, extra: Record<string, string | undefined>) => `${path}${filtersToQuery(filters, { kind, verdict, lang: keepLang, ...extra })}`;
-  const { districts, streets, communities } = await filterPlaces(db, filters);
+  const formOptions = await filterFormOptions(db, filters, lang, false);
 
   return (
     <div className="dashboard">
@@ -53,20 +49,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
           : 'The arithmetic inside articles (rates, shares, parts, growth) and the consistency between reports (running totals, the same figure, streets vs. district), each with its working and verdict.'}
       </p>
       {error && <p className="error" role="alert">{error}</p>}
-      <FilterForm
-        values={{ ...filters }}
-        metricGroups={metricGroups(lang).map((g) => ({ label: g.label, options: g.metrics.map((m) => ({ value: m.key, label: m.label })) }))}
-        districts={districts.map((p) => ({ value: p.code, label: p.name }))}
-        streets={streets.map((p) => ({ value: p.code, label: p.name }))}
-        communities={communities.map((p) => ({ value: p.code, label: p.name }))}
-        qualifiers={QUALIFIER_ENTRIES.map((q) => ({ value: q.code, label: qualifierLabel(q.code, lang) }))}
-        sources={(await sourceNames(db)).map((n) => ({ value: n, label: n }))}
-        statuses={REVIEW_STATUS_ENTRIES.map((e) => ({ value: e.code, label: e[lang] }))}
-        objectClasses={OBJECT_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
-        actionClasses={ACTION_CLASSES.map((c) => ({ value: c.key, label: c[lang] }))}
-        keep={{ kind, verdict, lang: keepLang }}
-        labels={{ metric: s.metric, allMetrics: s.all_metrics, district: s.district, street: s.street, community: s.community, from: s.from, to: s.to, qualifier: s.qualifier, source: s.source, reviewStatus: s.review_status, objectClass: s.object_class, actionClass: s.action_class, any: s.any, apply: s.apply, reset: s.reset, several: s.several }}
-      />
+      <FilterForm values={{ ...filters }} keep={{ kind, verdict, lang: keepLang }} {...formOptions} />
       <nav className={styles.counts} aria-label={lang === 'zh' ? '按结论' : 'By verdict'} data-testid="check-counts">
         <a href={url('/checks', { verdict: undefined })} aria-current={!verdict ? 'page' : undefined}>{lang === 'zh' ? '全部' : 'All'} {counts.holds + counts.off + counts.cannot_tell}</a>
         {VERDICTS.map((v) => (

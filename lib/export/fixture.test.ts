@@ -16,6 +16,7 @@ import { rederiveAll } from '../../db/derived';
 import { openTestDb } from '../../db/testing';
 import { exportStream, type StreamOptions } from './stream';
 import type { ExportFormat } from './urls';
+import { rng } from '../synth';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const RECORD = process.env.RECORD_EXPORT_FIXTURE === '1';
@@ -27,18 +28,6 @@ const LARGE_HASHES: Record<string, string> = {
 };
 const SMALL_FACTS = 240;
 const LARGE_FACTS = 9_500;
-
-/** mulberry32, as a seedable source of choices. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AWKWARD = ['=1+2', '+31', '-7户', '@SUM(A1)', '\t9亩', '\r5家', 'a,b', 'x"y', 'line\nbreak', 'a\\b', '𠮷村', 'a\u0001b', '\u2028', 'x\u007f', ''];
 const PLAIN = ['上城区', '望江街道', '近江社区', '问题', '企业', '解决', '收集', '投资', 'stated', 'inherited', 'day', 'month', '万元', '户'];
