@@ -1,53 +1,11 @@
-// One runner for the Duckling-style corpora of lib/extract/corpus. The facet, metric and role corpora
-// (corpus/*.ts): each sentence is extracted as a
-// whole text, and the fact at its ⟦mark⟧ must carry the expected facet, metric or role.
+// One runner for the Duckling-style corpora of lib/extract/corpus (*.corpus): each line gives the answer a
+// figure must get (its facet, metric, role, clause date or place) and a text of our own, with the figure
+// marked ⟦…⟧; the text goes through the whole pipeline (extract()).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from './corpus/actions';
-import { ASPECTS } from './corpus/aspects';
-import { METRICS, METRICS_FOURTH, METRICS_MORE, METRICS_THIRD } from './corpus/metrics';
-import { OBJECTS } from './corpus/objects';
-import { ROLES, ROLES_MORE } from './corpus/roles';
-import type { Corpus } from './corpus/types';
 import { extract, type DatePrecision, type ExtractOptions, type Fact } from '.';
 
-/** The fact of the marked figure of `marked` (a sentence with one ⟦figure⟧), or undefined. */
-export function factAt(marked: string): Fact | undefined {
-  const open = marked.indexOf('⟦');
-  const close = marked.indexOf('⟧');
-  if (open < 0 || close < open) throw new Error(`no ⟦figure⟧ in: ${marked}`);
-  const text = marked.replace('⟦', '').replace('⟧', '');
-  const start = open, end = close - 1;
-  const facts = extract(text, { published: '2024-06-30' }).articles.flatMap((article) => article.facts);
-  return facts.find((fact) => fact.start < end && start < fact.end);
-}
-
-const cases = (corpus: Corpus) => corpus.flatMap(([expected, sentences]) => sentences.map((sentence) => [expected, sentence] as const));
-
-/** `class` or `class:word` against a facet's class and its word as written. */
-function classAndWord(cls: string | null, word: string | null, expected: string): string {
-  return expected.includes(':') ? `${cls}:${word}` : String(cls);
-}
-
-const CORPORA: Array<[name: string, corpus: Corpus, read: (fact: Fact, expected: string) => string]> = [
-  ['object', OBJECTS, (fact, expected) => classAndWord(fact.facets.object_class, fact.facets.object, expected)],
-  ['action', ACTIONS, (fact, expected) => classAndWord(fact.facets.action_class, fact.facets.action, expected)],
-  ['aspect', ASPECTS, (fact) => fact.facets.aspect ?? 'none'],
-  ['metric', [...METRICS, ...METRICS_MORE, ...METRICS_THIRD, ...METRICS_FOURTH], (fact) => fact.metric],
-  ['role', [...ROLES, ...ROLES_MORE], (fact) => fact.role],
-];
-
-describe.each(CORPORA)('the %s corpus', (_name, corpus, read) => {
-  it.each(cases(corpus))('%s ← %s', (expected, sentence) => {
-    const fact = factAt(sentence);
-    expect(fact, `no fact at the mark of ${sentence}`).toBeDefined();
-    expect(read(fact!, expected)).toBe(expected);
-  });
-});
-
-// The clause-date and place corpora (corpus/*.corpus): each line gives the answer a figure must get and a
-// text of our own, with the figure marked ⟦…⟧; the text goes through the whole pipeline (extract()).
 interface Line { answer: string; options: ExtractOptions; text: string; start: number; end: number; source: string }
 
 const OPEN = '⟦', CLOSE = '⟧';
@@ -64,7 +22,7 @@ function readCorpus(file: string): Line[] {
     if (start < 0 || close < start) throw new Error(`${file}: no ⟦figure⟧ in: ${raw}`);
     const text = withBreaks.slice(0, start) + withBreaks.slice(start + 1, close) + withBreaks.slice(close + 1);
     const options: ExtractOptions = {};
-    for (const [key, value] of opts.split(/\s*;\s*/u).map((o) => o.split(/\s+/u))) {
+    for (const [key, value] of opts === '-' ? [] : opts.split(/\s*;\s*/u).map((o) => o.split(/\s+/u))) {
       if (key === 'pub') options.published = value;
       else if (key === 'src') options.district = value === '-' ? null : value;
       else throw new Error(`${file}: unknown option ${key}`);
@@ -80,6 +38,28 @@ function factOfLine(line: Line): Fact {
   if (!fact) throw new Error(`no figure found at ⟦${line.text.slice(line.start, line.end)}⟧`);
   return fact;
 }
+
+/** `class` or `class:word` against a facet's class and its word as written. */
+function classAndWord(cls: string | null, word: string | null, expected: string): string {
+  return expected.includes(':') ? `${cls}:${word}` : String(cls);
+}
+
+// The facet, metric and role corpora: the fact at the mark must carry the expected value.
+const FACET_CORPORA: Array<[file: string, read: (fact: Fact, expected: string) => string]> = [
+  ['objects.corpus', (fact, expected) => classAndWord(fact.facets.object_class, fact.facets.object, expected)],
+  ['actions.corpus', (fact, expected) => classAndWord(fact.facets.action_class, fact.facets.action, expected)],
+  ['aspects.corpus', (fact) => fact.facets.aspect ?? 'none'],
+  ['metrics.corpus', (fact) => fact.metric],
+  ['roles.corpus', (fact) => fact.role],
+];
+const FACET_PUBLISHED = '2024-06-30'; // for the facet corpora, whose lines name no publication day
+
+describe.each(FACET_CORPORA)('corpus/%s', (file, read) => {
+  it.each(readCorpus(file))('$answer ← $source', (line) => {
+    const fact = factOfLine({ ...line, options: { published: FACET_PUBLISHED, ...line.options } });
+    expect(read(fact, line.answer)).toBe(line.answer);
+  });
+});
 
 const PUBLISHED = '2023-08-09'; // for the place corpus, whose lines name no publication day
 
