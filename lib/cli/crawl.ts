@@ -12,16 +12,9 @@ import type { CrawlSummary, PageOutcome } from '../crawl/crawl';
 import { claimCrawl, crawlSettings, runClaimedCrawl, type CrawlRequest } from '../crawl/run';
 import { SourcesFileError, isDue, parseSourcesFile, type SourceConfig } from '../crawl/sources';
 import { crawlableUrl } from '../crawl/url';
-import { CliError, checkDay, parseCommandArgs } from './args';
+import { CliError, checkDay, flagOptions, numberFlag, parseCommandArgs } from './args';
 
 export const CRAWL_USAGE = 'crawl URL...|--config FILE|--source NAME [--source NAME] [--district NAME] [--since YYYY-MM-DD] [--delay SECONDS] [--max-pages N] [--max-depth N] [--max-minutes M] [--due] [--register-only]';
-
-function numberFlag(value: string | undefined, flag: string, { min, integer }: { min: number; integer?: boolean }): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) throw new CliError(`${flag} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, got "${value}"`);
-  return n;
-}
 
 interface Flags { since: string | null; delaySeconds?: number; maxPages?: number; maxDepth?: number; maxMinutes?: number }
 
@@ -79,11 +72,9 @@ function requestFor(source: CrawlSourceSettings & { sourceId: number }, flags: F
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    config: { type: 'string' }, source: { type: 'string' }, district: { type: 'string' }, since: { type: 'string' },
-    delay: { type: 'string' }, 'max-pages': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-minutes': { type: 'string' },
-    due: { type: 'boolean' }, 'register-only': { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs(argv, flagOptions(
+    ['config', 'source', 'district', 'since', 'delay', 'max-pages', 'max-depth', 'max-minutes'], ['due', 'register-only'],
+  ));
   const flags: Flags = {
     since: checkDay(values.since, '--since') ?? null,
     delaySeconds: numberFlag(values.delay, '--delay', { min: 0 }),

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { describeLocation, isPostgresUrl, locationOf, openDb } from '../../db/client';
 import { CopyRefused, copyDatabase, type TableReport } from '../../db/copy';
-import { CliError, parseCommandArgs } from './args';
+import { CliError, flagOptions, parseCommandArgs } from './args';
 
 export const DB_USAGE = 'db copy --from PATH_OR_URL --to PATH_OR_URL [--sessions]';
 
@@ -21,11 +21,7 @@ function table(reports: TableReport[]): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    sessions: { type: 'boolean', default: false },
-  });
+  const { values, positionals } = parseCommandArgs(argv, flagOptions(['from', 'to'], ['sessions']));
   const [sub, ...rest] = positionals;
   if (sub !== 'copy' || rest.length) throw new CliError(`usage: figures ${DB_USAGE}`);
   const from = location(values.from, '--from');

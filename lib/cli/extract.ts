@@ -3,18 +3,14 @@ import { extract } from '../extract';
 import { findPublicationDate } from '../extract/dates';
 import { resolvePublished } from '../ingest/published';
 import { decodeText } from '../text/decode';
-import { CliError, checkDay, parseCommandArgs } from './args';
+import { CliError, checkDay, flagOptions, parseCommandArgs } from './args';
 import { formatTable } from './table';
 
 /** Where the publication day came from, as `ingest` resolves it. */
 const PUBLISHED_FROM = { option: '--published', text: 'the text', metadata: 'the metadata', 'file-name': 'the file name', none: 'nowhere' } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    published: { type: 'string' },
-    district: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  });
+  const { values, positionals } = parseCommandArgs(argv, flagOptions(['published', 'district'], ['json']));
   if (positionals.length !== 1) throw new CliError('extract takes exactly one FILE');
   let bytes: Buffer;
   try { bytes = readFileSync(positionals[0]); } catch (e) { throw new CliError(`cannot read ${positionals[0]}: ${(e as Error).message}`); }

@@ -7,29 +7,16 @@ import { ingestChecks } from '../ingest/checks';
 import { maxFileBytes } from '../ingest/errors';
 import { listFiles } from '../ingest/files';
 import type { IngestItem } from '../ingest/items';
-import { CliError, checkDay, parseCommandArgs } from './args';
+import { CliError, checkDay, flagOptions, numberFlag, parseCommandArgs } from './args';
 
 export const INGEST_USAGE = 'ingest PATH... [--source NAME] [--district NAME] [--published YYYY-MM-DD] [--max-size MB] [--workers N]';
 
-function positiveNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CliError(`${flag} must be a positive number, got "${value}"`);
-  return n;
-}
-
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    source: { type: 'string' },
-    district: { type: 'string' },
-    published: { type: 'string' },
-    'max-size': { type: 'string' },
-    workers: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(argv, flagOptions(['source', 'district', 'published', 'max-size', 'workers']));
   if (!positionals.length) throw new CliError(`usage: figures ${INGEST_USAGE}`);
   const published = checkDay(values.published, '--published');
-  const maxBytes = maxFileBytes(positiveNumber(values['max-size'], '--max-size'));
-  const workersFlag = positiveNumber(values.workers, '--workers');
+  const maxBytes = maxFileBytes(numberFlag(values['max-size'], '--max-size', { above: 0 }));
+  const workersFlag = numberFlag(values.workers, '--workers', { above: 0 });
 
   const { files, missing } = await listFiles(positionals);
   for (const m of missing) console.error(`figures ingest: ${m.label}: ${m.message}`);
