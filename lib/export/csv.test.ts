@@ -8,12 +8,10 @@ import { CSV_HEADER, csvNumber, csvRow, csvText } from './csv';
 import { EXPORT_FILTER_KEYS, contentDisposition, exportFileName, exportUrl } from './urls';
 
 describe('csvText', () => {
-  it('quotes only what RFC 4180 requires, doubling quotes', () => {
-    expect(csvText('望江街道')).toBe('望江街道');
-    expect(csvText('a,b')).toBe('"a,b"');
-    expect(csvText('say "hi"')).toBe('"say ""hi"""');
-    expect(csvText('two\nlines')).toBe('"two\nlines"');
-    expect(csvText('cr\r\nlf')).toBe('"cr\r\nlf"');
+  it.each([
+    ['望江街道', '望江街道'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'], ['cr\r\nlf', '"cr\r\nlf"'],
+  ])('quotes only what RFC 4180 requires, doubling quotes: %j → %j', (text, cell) => {
+    expect(csvText(text)).toBe(cell);
   });
 
   it('neutralises every start a spreadsheet would run as a formula', () => {
