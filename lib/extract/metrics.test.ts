@@ -358,33 +358,21 @@ describe('cue resolution', () => {
     expect(resolved.metric).toBe('problems_resolved');
   });
 
-  it('prefers the nearer of two verbs in a clause', () => {
-    expect(metricOf('发现并整改隐患⟦20条⟧。', 'count')).toBe('problems_resolved');
-    expect(metricOf('整改后又发现隐患⟦20条⟧。', 'count')).toBe('problems_collected');
-  });
-
-  it('takes the head of the noun phrase after the number', () => {
-    expect(metricOf('守牢⟦85个⟧小区出入口。', 'count')).toBe('checkpoints');
-    expect(metricOf('改造⟦85个⟧小区。', 'count')).toBe('buildings');
-  });
-
-  it('lets a governing verb reach the later items of a 、 list', () => {
-    expect(metricOf('两类项目分别完成全年任务56.4%、⟦83.6%⟧，进展顺利。', 'percent')).toBe('target_completion_rate');
-  });
-
-  it('does not let a cue of the next clause decide', () => {
-    expect(metricOf('出台惠企政策⟦30条⟧，帮助企业解决问题300余个。', 'count')).toBe('other');
-  });
-
-  it('falls back by unit when nothing is said', () => {
-    expect(metricOf('历时⟦60天⟧。', 'day')).toBe('duration');
-    expect(metricOf('第三批⟦12家⟧。', 'count')).toBe('other');
-    expect(metricOf('这片⟦300亩⟧。', 'mu')).toBe('land_area');
-  });
-
-  it('keeps unit-incompatible cues out (增加值 is GDP only for money)', () => {
-    expect(metricOf('规上工业增加值增长⟦9.1%⟧。', 'percent')).toBe('growth_rate');
-    expect(metricOf('规上工业增加值⟦560亿元⟧。', 'CNY')).toBe('gdp');
+  // each row: the rule, a sentence with its figure marked, the figure's unit, the metric the rule gives
+  it.each<[rule: string, sentence: string, unit: Unit, metric: string]>([
+    ['prefers the nearer of two verbs in a clause', '发现并整改隐患⟦20条⟧。', 'count', 'problems_resolved'],
+    ['prefers the nearer of two verbs in a clause', '整改后又发现隐患⟦20条⟧。', 'count', 'problems_collected'],
+    ['takes the head of the noun phrase after the number', '守牢⟦85个⟧小区出入口。', 'count', 'checkpoints'],
+    ['takes the head of the noun phrase after the number', '改造⟦85个⟧小区。', 'count', 'buildings'],
+    ['lets a governing verb reach the later items of a 、 list', '两类项目分别完成全年任务56.4%、⟦83.6%⟧，进展顺利。', 'percent', 'target_completion_rate'],
+    ['does not let a cue of the next clause decide', '出台惠企政策⟦30条⟧，帮助企业解决问题300余个。', 'count', 'other'],
+    ['falls back by unit when nothing is said', '历时⟦60天⟧。', 'day', 'duration'],
+    ['falls back by unit when nothing is said', '第三批⟦12家⟧。', 'count', 'other'],
+    ['falls back by unit when nothing is said', '这片⟦300亩⟧。', 'mu', 'land_area'],
+    ['keeps unit-incompatible cues out (增加值 is GDP only for money)', '规上工业增加值增长⟦9.1%⟧。', 'percent', 'growth_rate'],
+    ['keeps unit-incompatible cues out (增加值 is GDP only for money)', '规上工业增加值⟦560亿元⟧。', 'CNY', 'gdp'],
+  ])('%s: %s', (_rule, sentence, unit, metric) => {
+    expect(metricOf(sentence, unit)).toBe(metric);
   });
 
   it('looks no further than the sentence it is given', () => {
