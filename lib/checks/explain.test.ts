@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { openTestDb } from '../../db/testing';
 import { explainCheck } from './explain';
 import { listChecks, runChecksForArticle, runCrossChecks, type CheckView } from './index';
-import { insertFixtureArticle } from './testFixtures';
+import { WANGJIANG, ZIYANG, figure, insertFixtureArticle, type FixtureFigure } from './testFixtures';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 const ENGLISH_WORD = /[A-Za-z]{2,}/;
@@ -14,54 +14,41 @@ function templateWords(c: CheckView, text: string): string {
   return own.sort((a, b) => b.length - a.length).reduce((rest, s) => rest.split(s).join(' '), text);
 }
 
-const wangjiang = { district: '上城区', districtCode: '330102', street: '望江街道', streetCode: '330102008' };
 
 /** One article or pair of articles for each kind of check, of sentences of our own, with some approximate figures. */
 async function everyKind(db: Db): Promise<CheckView[]> {
-  const articles = [
-    await insertFixtureArticle(db, { text: '街道共受理居民诉求约500件，已办结480件，办结率为95%。' }, [
-      { text: '500件', value: 500, unit: 'count', metric: 'problems_collected', qualifier: 'about' },
-      { text: '480件', value: 480, unit: 'count', metric: 'problems_resolved' },
-      { text: '95%', value: 95, unit: 'percent', metric: 'resolution_rate' },
-    ]),
-    await insertFixtureArticle(db, { text: '今年已办结群众来信60件，办结率超90%。' }, [
-      { text: '60件', value: 60, unit: 'count', metric: 'problems_resolved' },
-      { text: '90%', value: 90, unit: 'percent', metric: 'resolution_rate', qualifier: 'more_than' },
-    ]),
-    await insertFixtureArticle(db, { text: '全年计划改造老旧小区任务数12个的25%已经交付。' }, [
-      { text: '12个', value: 12, unit: 'count', metric: 'projects_target' },
-      { text: '25%', value: 25, unit: 'percent', metric: 'target_completion_rate' },
-    ]),
-    await insertFixtureArticle(db, { text: '全区新开工项目6个，其中民生项目4个、产业项目3个。' }, [
-      { text: '6个', value: 6, unit: 'count', metric: 'projects_started' },
-      { text: '4个', value: 4, unit: 'count', metric: 'projects_started' },
-      { text: '3个', value: 3, unit: 'count', metric: 'projects_started' },
-    ]),
-    await insertFixtureArticle(db, { text: '园区税收由去年的5亿余元增加到6亿元，同比增长20%。' }, [
-      { text: '5亿', value: 5e8, unit: 'CNY', metric: 'fiscal_revenue', qualifier: 'more_than' },
-      { text: '6亿元', value: 6e8, unit: 'CNY', metric: 'fiscal_revenue' },
-      { text: '20%', value: 20, unit: 'percent', metric: 'growth_rate' },
-    ]),
-    await insertFixtureArticle(db, { text: '居民满意度从90%提高到93%，提升3个百分点。' }, [
-      { text: '90%', value: 90, unit: 'percent', metric: 'satisfaction_rate' },
-      { text: '93%', value: 93, unit: 'percent', metric: 'satisfaction_rate' },
-      { text: '3个百分点', value: 3, unit: 'percentage_point', metric: 'satisfaction_rate' },
-    ]),
+  // checks within one article: rate (one approximate, one bounded), share of a target, parts, growth, points
+  const inArticle: Array<[text: string, figures: FixtureFigure[]]> = [
+    ['街道共受理居民诉求约500件，已办结480件，办结率为95%。', [
+      figure('500件', 500, 'count', 'problems_collected', { qualifier: 'about' }), figure('480件', 480, 'count', 'problems_resolved'),
+      figure('95%', 95, 'percent', 'resolution_rate'),
+    ]],
+    ['今年已办结群众来信60件，办结率超90%。', [figure('60件', 60, 'count', 'problems_resolved'), figure('90%', 90, 'percent', 'resolution_rate', { qualifier: 'more_than' })]],
+    ['全年计划改造老旧小区任务数12个的25%已经交付。', [figure('12个', 12, 'count', 'projects_target'), figure('25%', 25, 'percent', 'target_completion_rate')]],
+    ['全区新开工项目6个，其中民生项目4个、产业项目3个。', [
+      figure('6个', 6, 'count', 'projects_started'), figure('4个', 4, 'count', 'projects_started'), figure('3个', 3, 'count', 'projects_started'),
+    ]],
+    ['园区税收由去年的5亿余元增加到6亿元，同比增长20%。', [
+      figure('5亿', 5e8, 'CNY', 'fiscal_revenue', { qualifier: 'more_than' }), figure('6亿元', 6e8, 'CNY', 'fiscal_revenue'), figure('20%', 20, 'percent', 'growth_rate'),
+    ]],
+    ['居民满意度从90%提高到93%，提升3个百分点。', [
+      figure('90%', 90, 'percent', 'satisfaction_rate'), figure('93%', 93, 'percent', 'satisfaction_rate'), figure('3个百分点', 3, 'percentage_point', 'satisfaction_rate'),
+    ]],
   ];
-  for (const a of articles) await runChecksForArticle(db, a.articleId);
-  await insertFixtureArticle(db, { text: '截至5月10日，望江街道累计清退厂房用地260亩。', title: '春季报道' }, [
-    { text: '260亩', value: 260, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2021-05-10', cumulative: true },
-  ]);
-  await insertFixtureArticle(db, { text: '截至9月1日，望江街道累计清退厂房用地240亩。', title: '秋季报道' }, [
-    { text: '240亩', value: 240, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2021-09-01', cumulative: true },
-  ]);
-  await insertFixtureArticle(db, { text: '截至5月10日，望江街道累计清退厂房用地250亩。', title: '另一篇报道' }, [
-    { text: '250亩', value: 250, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2021-05-10', cumulative: true },
-  ]);
+  for (const [text, figures] of inArticle) await runChecksForArticle(db, (await insertFixtureArticle(db, { text }, figures)).articleId);
+  // checks across articles: a running total that goes down, a conflict on 5月10日, streets within their district
+  const runningTotals: Array<[title: string, text: string, value: number, date: string]> = [
+    ['春季报道', '截至5月10日，望江街道累计清退厂房用地260亩。', 260, '2021-05-10'],
+    ['秋季报道', '截至9月1日，望江街道累计清退厂房用地240亩。', 240, '2021-09-01'],
+    ['另一篇报道', '截至5月10日，望江街道累计清退厂房用地250亩。', 250, '2021-05-10'],
+  ];
+  for (const [title, text, value, date] of runningTotals) {
+    await insertFixtureArticle(db, { text, title }, [figure(`${value}亩`, value, 'mu', 'land_cleared', { ...WANGJIANG, date, cumulative: true })]);
+  }
   await insertFixtureArticle(db, { text: '上城区今年腾退土地300亩，望江街道腾退200亩，紫阳街道腾退150亩。' }, [
-    { text: '300亩', value: 300, unit: 'mu', metric: 'land_cleared', date: '2021-06-30' },
-    { text: '200亩', value: 200, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2021-06-30' },
-    { text: '150亩', value: 150, unit: 'mu', metric: 'land_cleared', district: '上城区', districtCode: '330102', street: '紫阳街道', streetCode: '330102007', date: '2021-06-30' },
+    figure('300亩', 300, 'mu', 'land_cleared', { date: '2021-06-30' }),
+    figure('200亩', 200, 'mu', 'land_cleared', { ...WANGJIANG, date: '2021-06-30' }),
+    figure('150亩', 150, 'mu', 'land_cleared', { ...ZIYANG, date: '2021-06-30' }),
   ]);
   await runCrossChecks(db);
   return listChecks(db, {});

@@ -5,10 +5,8 @@ import type { Db } from '../../db/client';
 import { openTestDb } from '../../db/testing';
 import { parseReviewInput, removeArticle, reviewFact } from '../review';
 import { listChecks, runCrossChecks } from './index';
-import { insertFixtureArticle } from './testFixtures';
+import { WANGJIANG, ZIYANG, figure, insertFixtureArticle } from './testFixtures';
 
-const wangjiang = { district: '上城区', districtCode: '330102', street: '望江街道', streetCode: '330102008' };
-const ziyang = { district: '上城区', districtCode: '330102', street: '紫阳街道', streetCode: '330102007' };
 const xihu = { district: '西湖区', districtCode: '330106', street: '北山街道', streetCode: '330106001' };
 const EDITOR = { id: 1, name: 'admin' };
 
@@ -31,21 +29,21 @@ async function expectSameAsFull(db: Db): Promise<string[]> {
 async function corpus(db: Db) {
   await db.run("INSERT INTO users (name, password_hash, role, created_at) VALUES ('admin', 'x', 'admin', '2024-01-01T00:00:00Z')");
   const a = await insertFixtureArticle(db, { text: '截至4月20日，望江街道共收集问题702个，累计腾出土地3800亩。', title: '甲' }, [
-    { text: '702个', value: 702, unit: 'count', metric: 'problems_collected', ...wangjiang, date: '2020-04-20' },
-    { text: '3800亩', value: 3800, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2020-04-20', cumulative: true },
+    figure('702个', 702, 'count', 'problems_collected', { ...WANGJIANG, date: '2020-04-20' }),
+    figure('3800亩', 3800, 'mu', 'land_cleared', { ...WANGJIANG, date: '2020-04-20', cumulative: true }),
   ]);
   const b = await insertFixtureArticle(db, { text: '截至4月20日，望江街道收集问题720个。6月底累计腾出土地3500亩。', title: '乙' }, [
-    { text: '720个', value: 720, unit: 'count', metric: 'problems_collected', ...wangjiang, date: '2020-04-20' },
-    { text: '3500亩', value: 3500, unit: 'mu', metric: 'land_cleared', ...wangjiang, date: '2020-06-30', cumulative: true },
+    figure('720个', 720, 'count', 'problems_collected', { ...WANGJIANG, date: '2020-04-20' }),
+    figure('3500亩', 3500, 'mu', 'land_cleared', { ...WANGJIANG, date: '2020-06-30', cumulative: true }),
   ]);
   const c = await insertFixtureArticle(db, { text: '全区腾出土地1000亩，望江街道腾出土地800亩，紫阳街道腾出土地300亩。', title: '丙' }, [
-    { text: '1000亩', value: 1000, unit: 'mu', metric: 'land_cleared' },
-    { text: '800亩', value: 800, unit: 'mu', metric: 'land_cleared', ...wangjiang },
-    { text: '300亩', value: 300, unit: 'mu', metric: 'land_cleared', ...ziyang },
+    figure('1000亩', 1000, 'mu', 'land_cleared'),
+    figure('800亩', 800, 'mu', 'land_cleared', WANGJIANG),
+    figure('300亩', 300, 'mu', 'land_cleared', ZIYANG),
   ]);
   const d = await insertFixtureArticle(db, { text: '北山街道收集问题50个，西湖区收集问题40个。', title: '丁' }, [
-    { text: '50个', value: 50, unit: 'count', metric: 'problems_collected', ...xihu },
-    { text: '40个', value: 40, unit: 'count', metric: 'problems_collected', district: '西湖区', districtCode: '330106' },
+    figure('50个', 50, 'count', 'problems_collected', { ...xihu }),
+    figure('40个', 40, 'count', 'problems_collected', { district: '西湖区', districtCode: '330106' }),
   ]);
   await runCrossChecks(db);
   return { a, b, c, d };

@@ -42,3 +42,12 @@ export async function insertFixtureArticle(db: Sql, article: { text: string; tit
   await refreshDerived(db, 'article_id = ?', [articleId]);
   return { articleId, factIds };
 }
+
+/** A fixture figure: as written, its value, unit and metric, then whatever else it states (place, date, qualifier…). */
+export function figure(text: string, value: number, unit: string, metric: string, more: Omit<Partial<FixtureFigure>, 'text' | 'value' | 'unit' | 'metric'> = {}): FixtureFigure {
+  return { text, value, unit, metric, ...more };
+}
+
+/** Two streets of 上城区 that fixture figures are placed in. */
+export const WANGJIANG = { district: '上城区', districtCode: '330102', street: '望江街道', streetCode: '330102008' };
+export const ZIYANG = { district: '上城区', districtCode: '330102', street: '紫阳街道', streetCode: '330102007' };
