@@ -25,75 +25,54 @@ const CJK = '\\u4e00-\\u9fff';
 /** 成: tenths, as in 六成 (60%). */
 export const PERCENT_TENTH_WORD = '成';
 
+/** What a spelling of a unit carries beside its word: a guard, a factor, a half, a qualifier. */
+type Extra = Pick<UnitWord, 'factor' | 'addHalf' | 'qualifier' | 'notBefore'>;
+
+/** The unit words of one unit, in the order given: a word alone, or a word with what it carries. */
+function spellings(kind: UnitKind, unit: Unit, ...words: Array<string | readonly [word: string, extra: Extra]>): UnitWord[] {
+  return words.map((w) => (typeof w === 'string' ? { word: w, unit, kind } : { word: w[0], unit, kind, ...w[1] }));
+}
+
 const MONEY: UnitWord[] = [
-  { word: '元', unit: 'CNY', kind: 'money', notBefore: '[旦素宵首帅老]' },
-  { word: '块钱', unit: 'CNY', kind: 'money' },
-  { word: '元人民币', unit: 'CNY', kind: 'money' },
-  { word: '人民币', unit: 'CNY', kind: 'money' },
-  { word: '美元', unit: 'USD', kind: 'money' },
-  { word: '美金', unit: 'USD', kind: 'money' },
-  { word: '港元', unit: 'HKD', kind: 'money' },
-  { word: '港币', unit: 'HKD', kind: 'money' },
-  { word: '欧元', unit: 'EUR', kind: 'money' },
+  ...spellings('money', 'CNY', ['元', { notBefore: '[旦素宵首帅老]' }], '块钱', '元人民币', '人民币'),
+  ...spellings('money', 'USD', '美元', '美金'),
+  ...spellings('money', 'HKD', '港元', '港币'),
+  ...spellings('money', 'EUR', '欧元'),
 ];
 
 const MEASURES: UnitWord[] = [
-  { word: '平方公里', unit: 'km2', kind: 'measure' },
-  { word: '平方千米', unit: 'km2', kind: 'measure' },
-  { word: 'km²', unit: 'km2', kind: 'measure' },
-  { word: '平方米', unit: 'm2', kind: 'measure' },
-  { word: '平米', unit: 'm2', kind: 'measure' },
-  { word: '平方', unit: 'm2', kind: 'measure' },
-  { word: '㎡', unit: 'm2', kind: 'measure' },
-  { word: 'm²', unit: 'm2', kind: 'measure' },
+  ...spellings('measure', 'km2', '平方公里', '平方千米', 'km²'),
   // 方 is m2 in building and demolition news and m3 of earth or water; figures.ts decides by context.
   // Before 面/案/式/法… it is another word (三方面, 方案), and 方 of parties (双方, 3方) is small.
-  { word: '方', unit: 'm2', kind: 'measure', notBefore: '[面案式法向针位言阵便舱正圆]' },
-  { word: '立方米', unit: 'm3', kind: 'measure' },
-  { word: '立方', unit: 'm3', kind: 'measure' },
-  { word: 'm³', unit: 'm3', kind: 'measure' },
-  { word: '亩', unit: 'mu', kind: 'measure' },
-  { word: '公顷', unit: 'ha', kind: 'measure' },
-  { word: '公里', unit: 'km', kind: 'measure' },
-  { word: '千米', unit: 'km', kind: 'measure' },
-  { word: 'km', unit: 'km', kind: 'measure', notBefore: '[A-Za-z²2]' },
-  { word: '延米', unit: 'm', kind: 'measure' },
-  { word: '米', unit: 'm', kind: 'measure', notBefore: '[面粮饭线]' },
-  { word: '吨', unit: 't', kind: 'measure' },
-  { word: '公斤', unit: 'kg', kind: 'measure' },
-  { word: '千克', unit: 'kg', kind: 'measure' },
-  { word: 'kg', unit: 'kg', kind: 'measure', notBefore: '[A-Za-z]' },
-  { word: '斤', unit: 'kg', kind: 'measure', factor: 0.5 },
+  ...spellings('measure', 'm2', '平方米', '平米', '平方', '㎡', 'm²', ['方', { notBefore: '[面案式法向针位言阵便舱正圆]' }]),
+  ...spellings('measure', 'm3', '立方米', '立方', 'm³'),
+  ...spellings('measure', 'mu', '亩'),
+  ...spellings('measure', 'ha', '公顷'),
+  ...spellings('measure', 'km', '公里', '千米', ['km', { notBefore: '[A-Za-z²2]' }]),
+  ...spellings('measure', 'm', '延米', ['米', { notBefore: '[面粮饭线]' }]),
+  ...spellings('measure', 't', '吨'),
+  ...spellings('measure', 'kg', '公斤', '千克', ['kg', { notBefore: '[A-Za-z]' }], ['斤', { factor: 0.5 }]),
 ];
 
 const PERCENTS: UnitWord[] = [
-  { word: '%', unit: 'percent', kind: 'percent' },
-  { word: '‰', unit: 'percent', kind: 'percent', factor: 0.1 },
-  { word: '个百分点', unit: 'percentage_point', kind: 'percent' },
-  { word: '百分点', unit: 'percentage_point', kind: 'percent' },
+  ...spellings('percent', 'percent', '%', ['‰', { factor: 0.1 }]),
+  ...spellings('percent', 'percentage_point', '个百分点', '百分点'),
   // 六成 = 60%. 成 ends many verbs (统一成, 一成不变, 成为), so figures.ts keeps it only where a
   // qualifier or a verb of proportion (占, 达, 超…) frames it.
-  { word: PERCENT_TENTH_WORD, unit: 'percent', kind: 'percent', factor: 10, notBefore: '[为立功本果长员熟交都型效绩品不就了]' },
+  ...spellings('percent', 'percent', [PERCENT_TENTH_WORD, { factor: 10, notBefore: '[为立功本果长员熟交都型效绩品不就了]' }]),
 ];
+
+const MORE_THAN: Extra = { qualifier: 'more_than' };
+const AND_A_HALF: Extra = { addHalf: true };
 
 // 日 alone is a day of the month (16日), so a day count needs 天 or the 工作日 / 自然日 words.
 // 月 alone is a month of the year, so a month count needs 个月.
 const DURATIONS: UnitWord[] = [
-  { word: '天', unit: 'day', kind: 'duration', notBefore: '[津河]' },
-  { word: '个工作日', unit: 'day', kind: 'duration' },
-  { word: '个自然日', unit: 'day', kind: 'duration' },
-  { word: '工作日', unit: 'day', kind: 'duration' },
-  { word: '小时', unit: 'hour', kind: 'duration' },
-  { word: '个小时', unit: 'hour', kind: 'duration' },
-  { word: '个多小时', unit: 'hour', kind: 'duration', qualifier: 'more_than' },
-  { word: '个半小时', unit: 'hour', kind: 'duration', addHalf: true },
-  { word: '个月', unit: 'month', kind: 'duration' },
-  { word: '个多月', unit: 'month', kind: 'duration', qualifier: 'more_than' },
-  { word: '个半月', unit: 'month', kind: 'duration', addHalf: true },
+  ...spellings('duration', 'day', ['天', { notBefore: '[津河]' }], '个工作日', '个自然日', '工作日'),
+  ...spellings('duration', 'hour', '小时', '个小时', ['个多小时', MORE_THAN], ['个半小时', AND_A_HALF]),
+  ...spellings('duration', 'month', '个月', ['个多月', MORE_THAN], ['个半月', AND_A_HALF]),
   // 年级, 年代, 年度 and 年份 name a grade, a decade, a year: not a length of time.
-  { word: '年', unit: 'year', kind: 'duration', notBefore: '[级代度份初底末中]' },
-  { word: '年半', unit: 'year', kind: 'duration', addHalf: true },
-  { word: '年多', unit: 'year', kind: 'duration', qualifier: 'more_than' },
+  ...spellings('duration', 'year', ['年', { notBefore: '[级代度份初底末中]' }], ['年半', AND_A_HALF], ['年多', MORE_THAN]),
 ];
 
 /** Measure words (量词) after which a number counts things. Each guard lists the characters that turn
