@@ -153,6 +153,19 @@ export interface Lexicon {
   verbs: Trie<number>;
 }
 
+/** Each word of a table of word lists by class, with its class's index; a word under two classes is an error of the data. */
+function wordsByClass(table: Record<string, readonly string[]>, classIndex: ReadonlyMap<string, number>, word: string, classes: string): Map<string, number> {
+  const byWord = new Map<string, number>();
+  for (const [cls, words] of Object.entries(table)) {
+    const index = classIndex.get(cls)!;
+    for (const w of words) {
+      if (byWord.has(w) && byWord.get(w) !== index) throw new Error(`lexicon: ${word} ${w} is listed under two ${classes}`);
+      byWord.set(w, index);
+    }
+  }
+  return byWord;
+}
+
 /** Builds the lexicon once; a word listed in two verb families (or two head classes) is an error of the data. */
 export function compileLexicon(): Lexicon {
   const entries = new Map<string, Entry>();
@@ -161,25 +174,11 @@ export function compileLexicon(): Lexicon {
     if (!e) { e = { word, flags: 0, objectClass: -1, actionClass: -1, lightClass: -1 }; entries.set(word, e); }
     return e;
   };
-  const heads = new Map<string, number>();
-  for (const [cls, words] of Object.entries(HEADS)) {
-    const index = objectIndex.get(cls)!;
-    for (const word of words) {
-      if (heads.has(word) && heads.get(word) !== index) throw new Error(`lexicon: head ${word} is listed under two classes`);
-      heads.set(word, index);
-      // single characters are heads only at the end of a phrase; as words they would split others
-      if (word.length > 1) { const e = entry(word); e.flags |= NOUN; e.objectClass = index; }
-    }
-  }
-  const verbs = new Map<string, number>();
-  for (const [cls, words] of Object.entries(VERBS)) {
-    const index = actionIndex.get(cls)!;
-    for (const word of words) {
-      if (verbs.has(word) && verbs.get(word) !== index) throw new Error(`lexicon: verb ${word} is listed under two families`);
-      verbs.set(word, index);
-      const e = entry(word); e.flags |= VERB; e.actionClass = index;
-    }
-  }
+  const heads = wordsByClass(HEADS, objectIndex, 'head', 'classes');
+  // single characters are heads only at the end of a phrase; as words they would split others
+  for (const [word, index] of heads) if (word.length > 1) { const e = entry(word); e.flags |= NOUN; e.objectClass = index; }
+  const verbs = wordsByClass(VERBS, actionIndex, 'verb', 'families');
+  for (const [word, index] of verbs) { const e = entry(word); e.flags |= VERB; e.actionClass = index; }
   for (const [word, cls] of Object.entries(LIGHT_VERBS)) {
     const e = entry(word); e.flags |= LIGHT; e.lightClass = cls ? actionIndex.get(cls)! : -1;
   }
