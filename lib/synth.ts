@@ -8,7 +8,7 @@ import { DERIVED_COLUMNS, derivedCells } from '../db/derived';
 import { rebuildRollups, setRollupsStale } from '../db/rollups';
 import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
-import { TAXONOMY, type MetricDefinition } from './extract/taxonomy';
+import { taxonomyInForce, type MetricDefinition } from './extract/taxonomy';
 import type { DatePrecision, Qualifier, Unit } from './extract/types';
 import { afterBulkLoad } from '../db/bulk';
 
@@ -150,7 +150,7 @@ function pick<T>(random: () => number, weighted: readonly (readonly [T, number, 
 interface MetricPlan { metric: MetricDefinition; units: Unit[]; noun: string; verb: string; measure: string | null }
 
 function metricPlans(): MetricPlan[] {
-  return TAXONOMY.map((metric) => ({
+  return taxonomyInForce().map((metric) => ({
     metric,
     units: metric.units.length ? [...metric.units] : ['count'],
     noun: metric.cues.nouns[0] ?? metric.zh,

@@ -23,7 +23,7 @@ import { buildContext } from './context';
 import { findFacets, type FacetFinding } from './facets';
 import { lookupMetric } from './metric-table';
 import { isRunningTotal } from './roles';
-import { BUILTIN_TAXONOMY, TAXONOMY, type MetricDefinition } from './taxonomy';
+import { BUILTIN_TAXONOMY, taxonomyInForce, type MetricDefinition } from './taxonomy';
 import type { FigureMatch, MetricDecision, MetricSource, Range, Unit } from './types';
 
 export interface MetricContext { text: string; sentence: Range; figure: FigureMatch }
@@ -343,7 +343,7 @@ export function createMetricClassifier(taxonomy: readonly MetricDefinition[]): M
 
 let defaultClassifier: MetricClassifier | null = null;
 function classifier(): MetricClassifier {
-  defaultClassifier ??= createMetricClassifier(TAXONOMY);
+  defaultClassifier ??= createMetricClassifier(taxonomyInForce());
   return defaultClassifier;
 }
 
@@ -410,4 +410,4 @@ export function decideMetric(finding: FacetFinding, ctx: MetricContext): MetricC
   return { ...scored, confidence: scored.cues.length ? FALLBACK_CONFIDENCE.decided : FALLBACK_CONFIDENCE.undecided, source: 'fallback' };
 }
 
-export { TAXONOMY, metricByKey } from './taxonomy';
+export { taxonomyInForce, metricByKey } from './taxonomy';

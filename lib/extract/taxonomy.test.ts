@@ -76,7 +76,14 @@ describe('a user taxonomy file (FIGURES_TAXONOMY)', () => {
       .toHaveLength(BUILTIN_TAXONOMY.length + 1);
   });
 
-  it('is what TAXONOMY and the default classifier use when the env var is set', async () => {
+  it('is read on first use, not at import', async () => {
+    vi.stubEnv('FIGURES_TAXONOMY', writeTemp('broken.json', '[{"key": '));
+    vi.resetModules();
+    const taxonomy = await import('./taxonomy');
+    expect(() => taxonomy.taxonomyInForce()).toThrow(/broken\.json[\s\S]*not valid JSON/);
+  });
+
+  it('is what taxonomyInForce and the default classifier use when the env var is set', async () => {
     vi.stubEnv('FIGURES_TAXONOMY', writeTemp('env.json', JSON.stringify([parking])));
     vi.resetModules();
     const metrics = await import('./metrics');
@@ -111,10 +118,11 @@ describe('a user taxonomy file (FIGURES_TAXONOMY)', () => {
     expect(() => loadTaxonomy({ FIGURES_TAXONOMY: '/nonexistent/taxonomy.json' })).toThrow(/Cannot read .*nonexistent/);
   });
 
-  it('fails at import time when the env var names a bad file', async () => {
+  it('stops `figures init` (run before the server starts) when the env var names a bad file', async () => {
     vi.stubEnv('FIGURES_TAXONOMY', writeTemp('bad-import.json', JSON.stringify({ metrics: 'none' })));
     vi.resetModules();
-    await expect(import('./taxonomy')).rejects.toThrow(/Invalid metric taxonomy in .*bad-import\.json/);
+    const init = await import('../cli/init');
+    await expect(init.run()).rejects.toThrow(/Invalid metric taxonomy in .*bad-import\.json/);
   });
 
   it('leaves the built-in taxonomy alone when no file is named', () => {

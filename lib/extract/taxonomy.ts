@@ -608,11 +608,25 @@ export function loadTaxonomy(env: Record<string, string | undefined> = process.e
   return mergeTaxonomy(BUILTIN_TAXONOMY, readTaxonomyFile(path), path);
 }
 
-/** The taxonomy in force for this process (resolved once, at load, so a bad user file fails early and clearly). */
-export const TAXONOMY: readonly MetricDefinition[] = loadTaxonomy();
+let inForce: { list: readonly MetricDefinition[]; byKey: Map<string, MetricDefinition> } | null = null;
 
-const metricsByKey = new Map(TAXONOMY.map((metric) => [metric.key, metric]));
+function loadedTaxonomy() {
+  if (!inForce) {
+    const list = loadTaxonomy();
+    inForce = { list, byKey: new Map(list.map((metric) => [metric.key, metric])) };
+  }
+  return inForce;
+}
+
+/**
+ * The taxonomy in force for this process: read on first use, not at import (a page that only shows labels
+ * does not read a file it may never need), then kept. `figures init` (which `npm start` runs before serving)
+ * reads it first, so a bad FIGURES_TAXONOMY file still stops the server early and clearly.
+ */
+export function taxonomyInForce(): readonly MetricDefinition[] {
+  return loadedTaxonomy().list;
+}
 
 export function metricByKey(key: string): MetricDefinition | undefined {
-  return metricsByKey.get(key);
+  return loadedTaxonomy().byKey.get(key);
 }

@@ -11,7 +11,7 @@
 // attributes (亿元以上项目: a size class inside a noun phrase, never charted or summed).
 // Server-only (the taxonomy may be read from a file).
 import { createHash } from 'node:crypto';
-import { loadTaxonomy, type MetricDefinition } from '../extract/taxonomy';
+import { taxonomyInForce, type MetricDefinition } from '../extract/taxonomy';
 import type { ChartMeasure, Lang, Measure } from './codes';
 import { isRatioUnit, isTimeUnit, unitDefinitions } from './units';
 
@@ -39,7 +39,7 @@ let loaded: { list: readonly MetricEntry[]; byKey: Map<string, MetricEntry>; fin
 
 function taxonomy() {
   if (!loaded) {
-    const list = loadTaxonomy().map((m) => ({ ...m, aggregation: aggregationOfDefinition(m) }));
+    const list = taxonomyInForce().map((m) => ({ ...m, aggregation: aggregationOfDefinition(m) }));
     const rules = list.map((m) => `${m.key}:${m.aggregation}`).join(',');
     loaded = { list, byKey: new Map(list.map((m) => [m.key, m])), fingerprint: createHash('sha256').update(rules).digest('hex').slice(0, 16) };
   }
