@@ -362,6 +362,15 @@ const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
 /** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
 const NUMERAL_CHAR = new Uint8Array(65536);
 for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
+/** The prefix qualifiers by their last character, each list in PREFIX_QUALIFIER_WORDS' order: a word can end
+ *  right before a numeral only if its last character is the one there, so only those are tried. */
+const PREFIX_WORDS_ENDING_WITH = new Map<number, string[]>();
+for (const word of PREFIX_QUALIFIER_WORDS) {
+  const last = word.charCodeAt(word.length - 1);
+  const list = PREFIX_WORDS_ENDING_WITH.get(last);
+  if (list) list.push(word); else PREFIX_WORDS_ENDING_WITH.set(last, [word]);
+}
+const NO_WORDS: readonly string[] = [];
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -410,8 +419,9 @@ export function findFigures(text: string): FigureMatch[] {
     let match: RegExpExecArray | null = null;
     const lowest = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1);
     let lastStart = -1;
-    for (let w = 0; w < PREFIX_QUALIFIER_WORDS.length && !match; w++) {
-      const word = PREFIX_QUALIFIER_WORDS[w];
+    const words = at > lowest ? PREFIX_WORDS_ENDING_WITH.get(normalized.charCodeAt(at - 1)) ?? NO_WORDS : NO_WORDS;
+    for (let w = 0; w < words.length && !match; w++) {
+      const word = words[w];
       const start = at - word.length;
       if (start < lowest || start === lastStart || !normalized.startsWith(word, start)) continue;
       lastStart = start;
