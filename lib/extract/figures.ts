@@ -371,6 +371,13 @@ for (const word of PREFIX_QUALIFIER_WORDS) {
   if (list) list.push(word); else PREFIX_WORDS_ENDING_WITH.set(last, [word]);
 }
 const NO_WORDS: readonly string[] = [];
+/** What no number may follow, by the kind of numeral it starts with (a part of the start guards above, read from
+ *  a table): 1 an Arabic digit, 2 a Chinese numeral. A numeral after one of these continues a number or an
+ *  ordinal, so the pattern, whose only alternatives starting at a numeral are numbers, is not tried there. */
+const CONTINUES_BEFORE = new Uint8Array(65536);
+for (const c of '0123456789第·•') CONTINUES_BEFORE[c.charCodeAt(0)] |= 1;
+for (const c of `${CHINESE_NUMERAL_CHARS}第初周期拜历几数多`) CONTINUES_BEFORE[c.charCodeAt(0)] |= 2;
+const numeralKind = (code: number): number => (code >= 0x30 && code <= 0x39 ? 1 : 2);
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -427,6 +434,10 @@ export function findFigures(text: string): FigureMatch[] {
       lastStart = start;
       FIGURE_AT.lastIndex = start;
       match = FIGURE_AT.exec(normalized);
+    }
+    if (!match && at >= lowest && at > 0 && CONTINUES_BEFORE[normalized.charCodeAt(at - 1)] & numeralKind(normalized.charCodeAt(at))) {
+      tried = Math.max(tried, at);
+      continue;
     }
     if (!match && at >= lowest) {
       FIGURE_AT.lastIndex = at;

@@ -112,11 +112,23 @@ function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
 interface Tables {
   g: Gazetteer;
   /** first char → second char → full names (districts, streets, cities, provinces) starting with them, longest first */
-  full: PrefixTable<string>;
+  full: PrefixTable<FullName>;
   citiesByName: Map<string, City[]>;
   provincesByName: Map<string, Province[]>;
 }
 let tables: Tables | null = null;
+
+/** A full name with what findPlaces reads of it, looked up once when the tables are built. */
+interface FullName {
+  name: string;
+  /** the cities and provinces of the name: hints of the region */
+  cities: City[] | undefined;
+  provinces: Province[] | undefined;
+  /** what the name is a mention of, if anything (a city's or province's name is only a hint) */
+  kind: 'district' | 'street' | null;
+  /** a district's other name (江干区 for 上城区) */
+  alias: boolean;
+}
 
 /**
  * Names by their first two UTF-16 units. Most positions of a text start no name, so a bit per hashed
@@ -168,9 +180,9 @@ const STREET_FULL_SUFFIX = /(?:街道|镇|乡|苏木)$/u;
 function getTables(): Tables {
   if (tables) return tables;
   const g = loadGazetteer();
-  const full = newPrefixTable<string>();
+  const names = newPrefixTable<string>();
   const seen = new Set<string>();
-  const add = (n: string): void => { if (!seen.has(n)) { seen.add(n); prefixAdd(full, n, n); } };
+  const add = (n: string): void => { if (!seen.has(n)) { seen.add(n); prefixAdd(names, n, n); } };
   for (const name of g.districtsByName.keys()) if (!GENERIC_FULL.has(name)) add(name);
   for (const name of g.streetsByName.keys()) if (STREET_FULL_SUFFIX.test(name)) add(name);
   const citiesByName = new Map<string, City[]>();
@@ -184,7 +196,13 @@ function getTables(): Tables {
   }
   const provincesByName = new Map<string, Province[]>();
   for (const p of g.provinces) for (const n of [p.name, p.short]) { provincesByName.set(n, [p]); add(n); }
-  prefixSort(full, (n) => n.length);
+  prefixSort(names, (n) => n.length);
+  const fullName = (name: string): FullName => {
+    const ds = g.districtsByName.get(name);
+    const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
+    return { name, cities: citiesByName.get(name), provinces: provincesByName.get(name), kind, alias: kind === 'district' && ds![0].name !== name };
+  };
+  const full: PrefixTable<FullName> = { slots: names.slots.map((m) => m && new Map([...m].map(([c1, list]) => [c1, list.map(fullName)]))), pairs: names.pairs, nearPairs: names.nearPairs };
   tables = { g, full, citiesByName, provincesByName };
   return tables;
 }
@@ -279,15 +297,28 @@ function resolveDistrictUncached(name: string, hint?: PlaceHint | string | null)
 
 interface RawMatch { start: number; end: number; text: string; kind: 'district' | 'street'; alias: boolean }
 
+/** The UTF-16 codes of `chars`, for tests of one character without making a string of it. */
+const codesOf = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CODE_OF = { 区: 0x533a, 市: 0x5e02, 乡: 0x4e61, 镇: 0x9547, 化: 0x5316 } as const;
+const NOT_AFTER_DISTRICT = codesOf('域间块位划');
+const NOT_AFTER_CITY = codesOf('场民值面政容貌况级');
+const NOT_AFTER_TOWNSHIP = codesOf('镇土亲愁');
+const RURAL_WORD_AFTER_TOWNSHIP = /村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/uy;
+const COMMON_TOWN_BEFORE = codesOf('城乡村');
+const NOUN_AFTER_COMMON_TOWN = /(?:居民|人口|职工|企业|就业|地区|建设|规划|化|污水|燃气|供水|低保|学校|社区|卫生院)/uy;
+const stickyTest = (re: RegExp, text: string, at: number): boolean => { re.lastIndex = at; return re.test(text); };
+
 // reject 上城区域, 塔城市场, 数字乡村振兴…
 function badFollower(text: string, end: number, name: string): boolean {
-  const next = text[end] ?? '';
-  const last = name[name.length - 1];
-  if (last === '区') return /[域间块位划]/u.test(next);
-  if (last === '市') return /[场民值面政容貌况级]/u.test(next);
-  if (last === '乡') return /^村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/u.test(text.slice(end, end + 3)) || /[镇土亲愁]/u.test(next);
+  const next = text.charCodeAt(end); // NaN past the end: in no set
+  const last = name.charCodeAt(name.length - 1);
+  if (last === CODE_OF.区) return NOT_AFTER_DISTRICT.has(next);
+  if (last === CODE_OF.市) return NOT_AFTER_CITY.has(next);
+  if (last === CODE_OF.乡) return stickyTest(RURAL_WORD_AFTER_TOWNSHIP, text, end) || NOT_AFTER_TOWNSHIP.has(next);
   // 城镇居民, 乡镇企业: the common nouns 城镇 / 乡镇 / 村镇 end the name (快于城镇居民 names no 于城镇)
-  if (last === '镇') return /[化]/u.test(next) || (/[城乡村]$/u.test(name.slice(0, -1)) && /^(?:居民|人口|职工|企业|就业|地区|建设|规划|化|污水|燃气|供水|低保|学校|社区|卫生院)/u.test(text.slice(end, end + 3)));
+  if (last === CODE_OF.镇) {
+    return next === CODE_OF.化 || (name.length >= 2 && COMMON_TOWN_BEFORE.has(name.charCodeAt(name.length - 2)) && stickyTest(NOUN_AFTER_COMMON_TOWN, text, end));
+  }
   return false;
 }
 
@@ -313,10 +344,10 @@ const DEICTIC = new RegExp([
 /** The next match of DEICTIC, tried only where one of its alternatives can start (全我本该, 区县市 of an organ, 镇乡街 of 镇里). */
 const nextDeictic = anchoredScanner(DEICTIC, '全我本该区县市镇乡街');
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
+const RANKING_VERB_BEFORE = codesOf('居列排名占于为');
+const RANKING_AFTER = /(?:第|前|首|之首|排名|唯一|领先|平均|同类)/uy;
 function rankingContext(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 3);
-  return /(?:居|列|排|名|占|于|为)$/u.test(before) || /^(?:第|前|首|之首|排名|唯一|领先|平均|同类)/u.test(after);
+  return (start > 0 && RANKING_VERB_BEFORE.has(text.charCodeAt(start - 1))) || stickyTest(RANKING_AFTER, text, end);
 }
 
 function findTitle(text: string): Range[] {
@@ -340,6 +371,38 @@ function findTitle(text: string): Range[] {
   return out;
 }
 
+/**
+ * The full names of districts and streets in `text`, leftmost-longest and non-overlapping, and the codes of
+ * the cities and provinces it names (read at every position, inside other names too). Kept out of
+ * findPlaces: a loop over every character is compiled best in a function of its own.
+ */
+function scanFullNames(text: string, full: PrefixTable<FullName>): { matches: RawMatch[]; cityHints: Set<string>; provinceHints: Set<string> } {
+  const matches: RawMatch[] = [];
+  let matchedUntil = 0;
+  const cityHints = new Set<string>();
+  const provinceHints = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue; // names start with a Han character
+    const list = prefixGet(full, text, i);
+    if (!list) continue;
+    for (const entry of list) {
+      const name = entry.name;
+      if (!text.startsWith(name, i)) continue;
+      const end = i + name.length;
+      if (entry.cities) for (const c of entry.cities) cityHints.add(c.code);
+      if (entry.provinces) for (const p of entry.provinces) provinceHints.add(p.code);
+      const kind = entry.kind;
+      if (!kind || badFollower(text, end, name)) continue;
+      if (i >= matchedUntil) {
+        matches.push({ start: i, end, text: name, kind, alias: entry.alias });
+        matchedUntil = end;
+      }
+      break; // longest place name at this position
+    }
+  }
+  return { matches, cityHints, provinceHints };
+}
+
 export interface FindPlacesOptions {
   /** the source's district (PlaceRef, or a name resolveDistrict understands) */
   district?: PlaceRef | string | null;
@@ -359,33 +422,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   const source: PlaceRef | null = typeof opts.district === 'string' ? resolveDistrict(opts.district) : (opts.district ?? null);
   const sourceDistrict = source?.districtCode ? g.districtByCode.get(source.districtCode) ?? null : null;
 
-  // 1. full names (districts, streets) and hints (cities, provinces), longest at each position; the
-  //    leftmost-longest of them, non-overlapping, are the matches (hints are read at every position)
-  const matches: RawMatch[] = [];
-  let matchedUntil = 0;
-  const cityHints = new Set<string>();
-  const provinceHints = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) < 0x3400) continue; // names start with a Han character
-    const list = prefixGet(T.full, text, i);
-    if (!list) continue;
-    for (const name of list) {
-      if (!text.startsWith(name, i)) continue;
-      const end = i + name.length;
-      const cs = T.citiesByName.get(name);
-      if (cs) for (const c of cs) cityHints.add(c.code);
-      const ps = T.provincesByName.get(name);
-      if (ps) for (const p of ps) provinceHints.add(p.code);
-      const ds = g.districtsByName.get(name);
-      const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
-      if (!kind || badFollower(text, end, name)) continue;
-      if (i >= matchedUntil) {
-        matches.push({ start: i, end, text: name, kind, alias: kind === 'district' && ds![0].name !== name });
-        matchedUntil = end;
-      }
-      break; // longest place name at this position
-    }
-  }
+  // 1. full names (districts, streets) and hints (cities, provinces)
+  const { matches, cityHints, provinceHints } = scanFullNames(text, T.full);
 
   // candidates of each match
   interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[]; only?: string | null }
