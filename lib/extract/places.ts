@@ -16,7 +16,7 @@
 // from its own sentence, the subjects of its paragraph, and the article's title and lead.
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
 import { MAX_SENTENCE } from './segment';
-import { anchoredScanner } from './scan';
+import { anchoredScanner, hasUnit, unitSet } from './scan';
 import {
   GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
   type City, type Community, type District, type Gazetteer, type Province, type Street,
@@ -564,7 +564,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
 
   // 2½. a community the text names in full, named again as an area: 綦齿社区 … 綦齿片区
   const communityBases = new Map<string, PlaceRef>();
-  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(/(?:社区|村)$/u, ''), m.place);
+  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(COMMUNITY_SUFFIX, ''), m.place);
   if (communityBases.size) {
     const re = /片区|地区|一带/gu;
     for (let mm = re.exec(text); mm; mm = re.exec(text)) {
@@ -629,6 +629,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   return mentions;
 }
 
+const COMMUNITY_SUFFIX = /(?:社区|村)$/u;
 /** A town's government named as one of several organs: …、富春江镇人民政府等部门; 联合富春江镇政府… */
 const ORGAN_SUFFIX = /^(?:人民政府|政府|党委政府|党委|党工委|办事处|街道办)/u;
 const LISTED_ORGANS_AFTER = /^[^。！？；!?;\n，,]{0,30}?等(?:多个|多|有关|相关|职能)?(?:部门|单位|机构)/u;
@@ -807,9 +808,10 @@ const FLAG_SENDS_DOWN = 8;
 const SENDS_DOWN = /^[^。；！？;!?\n]{0,30}?(?:下派|派驻|选派|下沉|派出|抽派|下拨|拨付给|支持)/u;
 const COPULA_BEFORE = /(?:是|成为|作为|列入|列为|纳入|入选|位居|位列|跻身)(?:今年|去年|目前|当前|近年来?)?$/u;
 
+const AREA_AFTER = /(?:地区|片区|一带)/uy;
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
   return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
-    || (!!text && /^(?:地区|片区|一带)/u.test(text.slice(m.end, m.end + 2)));
+    || (!!text && stickyTest(AREA_AFTER, text, m.end));
 }
 
 /** the district last named in full before pos (when neither lead nor source gives one) */
@@ -833,13 +835,14 @@ function firstMentionFrom(all: readonly PlaceMention[], pos: number): number {
   return lo;
 }
 
+const LIST_GAP = /^(?:[、，,和及与]|以及)$/u;
 /** the mentions of `best` listed together with `pick` (A、B和C) */
 function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pick: { m: PlaceMentionX; p: PlaceRef }): { m: PlaceMentionX; p: PlaceRef }[] {
   const sorted = [...best].sort((x, y) => x.m.start - y.m.start);
   const i = sorted.indexOf(pick);
   let lo = i, hi = i;
   // a member of a list may carry its parent's name before it (钟管镇北代舍村、三墩村): skip place names in the gap
-  const gapOk = (x: PlaceMentionX, y: PlaceMentionX): boolean => /^(?:[、，,和及与]|以及)$/u.test(text.slice(x.end, y.start).trim());
+  const gapOk = (x: PlaceMentionX, y: PlaceMentionX): boolean => LIST_GAP.test(text.slice(x.end, y.start).trim());
   while (lo > 0 && gapOk(sorted[lo - 1].m, sorted[lo].m)) lo--;
   while (hi + 1 < sorted.length && gapOk(sorted[hi].m, sorted[hi + 1].m)) hi++;
   return sorted.slice(lo, hi + 1);
@@ -848,8 +851,7 @@ function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pi
 const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
 const SENTENCE_END = /[。！？!?；;\n]/u;
 const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
-const CLAUSE_MARK = new Uint8Array(65536);
-for (const ch of '，,；;：:') CLAUSE_MARK[ch.charCodeAt(0)] = 1;
+const CLAUSE_MARK = unitSet('，,；;：:');
 
 function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
 
@@ -889,11 +891,15 @@ function leadTopic(ms: PlaceMentionX[], text: string | null | undefined): PlaceM
     if (m.form === 'short') return false; // 锦江区春熙路、太古里等商圈: a road or a landmark, not the street
     if (m.start - d.end > LEAD_STREET_GAP) return false;
     const gap = text.slice(d.end, m.start);
-    return !/[0-9０-９。！？!?；;]/u.test(gap);
+    return !FIGURE_OR_SENTENCE_END.test(gap);
   });
 }
+const FIGURE_OR_SENTENCE_END = /[0-9０-９。！？!?；;]/u;
 /** How far (in characters) after the lead's district a street may still qualify it. */
 const LEAD_STREET_GAP = 20;
+
+const SPACE_OR_SENTENCE_END = /[\s。！？!?；;]/gu;
+const DIGIT = /[0-9０-９]/u;
 
 function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   const all = mentionsIn(a.mentions, a.article);
@@ -921,7 +927,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
       const rest = a.text.slice(pos, Math.min(a.article.end, pos + 400));
       const k = rest.search(SENTENCE_END);
       const end = k < 0 ? pos + rest.length : pos + k + 1;
-      if (a.text.slice(pos, end).replace(/[\s。！？!?；;]/gu, '').length > 0) sentences++;
+      if (a.text.slice(pos, end).replace(SPACE_OR_SENTENCE_END, '').length > 0) sentences++;
       pos = end;
     }
     leadEnd = Math.min(pos, bodyStart + 300);
@@ -954,7 +960,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (first) {
       const rest = a.text.slice(first.end, Math.min(a.article.end, first.end + 200));
       const k = rest.search(SENTENCE_END);
-      streetHasOwnFigures = /[0-9０-９]/u.test(k < 0 ? rest : rest.slice(0, k));
+      streetHasOwnFigures = DIGIT.test(k < 0 ? rest : rest.slice(0, k));
     }
   }
   // the street the story is about: the only one named, else the lead's (走进稻田镇的…园区, …), whose
@@ -1027,13 +1033,13 @@ function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
 function clauseStartAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.max(a.sentence.start, pos - 24);
   let s = pos;
-  while (s > a.sentence.start && !CLAUSE_MARK[a.text.charCodeAt(s - 1)]) s--;
+  while (s > a.sentence.start && !hasUnit(CLAUSE_MARK, a.text.charCodeAt(s - 1))) s--;
   return s;
 }
 function clauseEndAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.min(a.sentence.end, pos + 8);
   let e = pos;
-  while (e < a.sentence.end && !CLAUSE_MARK[a.text.charCodeAt(e)]) e++;
+  while (e < a.sentence.end && !hasUnit(CLAUSE_MARK, a.text.charCodeAt(e))) e++;
   return e;
 }
 
@@ -1075,6 +1081,8 @@ function lastBefore(sorted: readonly number[], pos: number): number {
   return lo > 0 ? sorted[lo - 1] : -1;
 }
 
+/** 北京市朝阳区: the city or province written before a district */
+const REGION_PREFIX_BEFORE = /(?:[\u4e00-\u9fa5]{1,4}(?:省|市|自治区))+$/u;
 /** Clause-initial organs of the district: 区生态环境局, 县防汛抗旱指挥部, 区委, 县里. */
 const DISTRICT_ORGAN = /(?:^|[。！？!?；;，,：:\n])(?:区|县)(?!域)(?:委|政府|里|[\u4e00-\u9fa5]{1,8}?(?:局|办|部门|指挥部|中心|委员会))/gu;
 const CLAUSE_START = /[。！？!?；;，,：:\n]/u;
@@ -1093,7 +1101,7 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
     if (next && next.level !== 'district' && next.start === m.end) continue; // 西海岸新区珠海街道
     // clause-initial, allowing a city or province name before it (北京市朝阳区)
     let s = m.start;
-    const prefix = /(?:[\u4e00-\u9fa5]{1,4}(?:省|市|自治区))+$/u.exec(text.slice(Math.max(a.article.start, s - 10), s));
+    const prefix = REGION_PREFIX_BEFORE.exec(text.slice(Math.max(a.article.start, s - 10), s));
     if (prefix) s -= prefix[0].length;
     if (s <= a.article.start || CLAUSE_START.test(text[s - 1])) out.push(m.start);
   }

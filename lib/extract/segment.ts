@@ -38,8 +38,9 @@ function trimBounds(text: string, start: number, end: number): [number, number] 
   return [start, end];
 }
 
+const HEAD_FUNCTION_WORD_END = /[的和与及了]$/;
 function isHeadlineLike(t: string): boolean {
-  return t.length >= 2 && t.length <= 40 && !HEAD_FORBIDDEN.test(t) && CJK.test(t) && !/[的和与及了]$/.test(t);
+  return t.length >= 2 && t.length <= 40 && !HEAD_FORBIDDEN.test(t) && CJK.test(t) && !HEAD_FUNCTION_WORD_END.test(t);
 }
 
 function endsBroken(t: string): boolean {
@@ -308,6 +309,9 @@ function cutLongSentence(text: string, s: number, e: number, out: Range[]): void
   if (pe > ps) out.push({ start: ps, end: pe });
 }
 
+const BLANK = /^[\s\u3000\u00a0]*$/;
+const LINE_EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
 /**
  * Sentence ranges of text[range): split after 。！？；!? (with the closing quotes or brackets that follow),
  * at blank lines, and at line breaks after a headline-like line; a line broken by the layout (ending
@@ -328,7 +332,7 @@ export function splitSentences(text: string, range: Range): Range[] {
     else if (k & C_CLOSEQ) {
       if (stack.length) { const open = stack.pop()!; if (i - open <= 500) closeOf.set(open, i); }
     } else if (k & C_NL) {
-      if (lastNl >= 0 && /^[\s\u3000\u00a0]*$/.test(text.slice(lastNl + 1, i))) stack.length = 0;
+      if (lastNl >= 0 && BLANK.test(text.slice(lastNl + 1, i))) stack.length = 0;
       lastNl = i;
     }
   }
@@ -352,7 +356,7 @@ export function splitSentences(text: string, range: Range): Range[] {
     const k = CLASS[code];
     if (k & C_NL) {
       if (sStart >= 0) {
-        const line = text.slice(lineStart, i).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+        const line = text.slice(lineStart, i).replace(LINE_EDGE_SPACE, '');
         // a line broken by the layout continues (even across blank lines); a headline-like line ends
         if (line.length > 0 && (!endsBroken(line) || isHeadlineLike(line))) { push(lastNonSpace + 1); quoteUntil = -1; }
       }
