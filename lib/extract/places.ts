@@ -111,8 +111,8 @@ function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
 
 interface Tables {
   g: Gazetteer;
-  /** first char → second char → full names (districts, streets, cities, provinces) starting with them, longest first */
-  full: PrefixTable<FullName>;
+  /** full names (districts, streets, cities, provinces), found by their ends or starts (see FullNames) */
+  full: FullNames;
   citiesByName: Map<string, City[]>;
   provincesByName: Map<string, Province[]>;
 }
@@ -131,46 +131,56 @@ interface FullName {
 }
 
 /**
- * Names by their first two UTF-16 units. Most positions of a text start no name, so a bit per hashed
- * pair of units answers them first (one typed-array read); only a set bit costs the array access and
- * the small Map lookup.
+ * The ~34,000 full names, split by their last character. Almost all end in one of a dozen characters
+ * (镇 乡 道 县 区 市 木 州 旗 省…), which are about 2 % of a text's characters: those names are looked for
+ * backward from such a character, by the pair of units it ends. The few hundred others (杭州, 浙江, 北京…) are
+ * looked for forward by their first pair, in a table small enough to stay in the processor's caches. A
+ * table of every name by its first pair is read at every character and is far larger than those caches:
+ * between two articles the rest of the extractor pushes it out, and its reads waited for memory.
  */
-interface PrefixTable<E> { slots: (Map<number, E[]> | undefined)[]; pairs: Uint32Array; nearPairs: Uint32Array }
-const PAIR_BITS = 20;
-const pairHash = (c0: number, c1: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+interface FullNames {
+  /** the last characters of the names found backward */
+  suffixes: Uint32Array;
+  /** names of two characters by both, and longer names by a hash of their last three (names of
+   *  several triples may share a list: a hit is always checked against the text) */
+  byLastPair: Map<number, FullName[]>;
+  byLastTriple: Map<number, FullName[]>;
+  /** the other names, by their first pair */
+  others: PrefixTable<FullName>;
+}
+/** A last character that ends at least this many names is looked for backward. */
+const SUFFIX_MIN_NAMES = 20;
+
 /**
- * The pair bits take 128 KB, which a text's characters read at random: out of the processor's nearest
- * caches, most reads waited for memory. A coarser 16 KB table of another hash, which stays in them, answers
- * four positions in five first (about a fifth of its bits are set for the ~24,000 pairs of the full names).
+ * Names by their first two UTF-16 units, each list longest first: one Map keyed by the pair, behind a bitmap
+ * of hashed pairs sized to the table (about one bit in sixteen set), which answers most positions alone.
  */
-const NEAR_PAIR_BITS = 17;
-const nearPairHash = (c0: number, c1: number): number => (Math.imul(c0, 0x27d4eb2f) + Math.imul(c1, 0x165667b1)) >>> (32 - NEAR_PAIR_BITS);
-const newPrefixTable = <E>(): PrefixTable<E> => ({
-  slots: new Array<Map<number, E[]> | undefined>(65536), pairs: new Uint32Array(1 << (PAIR_BITS - 5)), nearPairs: new Uint32Array(1 << (NEAR_PAIR_BITS - 5)),
-});
+interface PrefixTable<E> { byPair: Map<number, E[]>; filter: Uint32Array; shift: number }
+const pairKey = (c0: number, c1: number): number => (c0 << 16) | c1;
+const tripleKey = (c0: number, c1: number, c2: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ c2) & 0x3fffffff;
+const newPrefixTable = <E>(): PrefixTable<E> => ({ byPair: new Map(), filter: new Uint32Array(1), shift: 32 });
 function prefixAdd<E>(t: PrefixTable<E>, name: string, e: E): void {
   if (name.length < 2) return;
-  const c0 = name.charCodeAt(0), c1 = name.charCodeAt(1);
-  let m = t.slots[c0];
-  if (!m) { m = new Map(); t.slots[c0] = m; }
-  const a = m.get(c1);
-  if (!a) m.set(c1, [e]); else a.push(e);
-  const h = pairHash(c0, c1);
-  t.pairs[h >>> 5] |= 1 << (h & 31);
-  const n = nearPairHash(c0, c1);
-  t.nearPairs[n >>> 5] |= 1 << (n & 31);
+  const key = pairKey(name.charCodeAt(0), name.charCodeAt(1));
+  const a = t.byPair.get(key);
+  if (!a) t.byPair.set(key, [e]); else a.push(e);
+}
+/** Sorts each list longest first and sizes and fills the filter; the table is read only after this. */
+function prefixSeal<E>(t: PrefixTable<E>, len: (e: E) => number): void {
+  const bits = Math.max(10, Math.min(20, Math.ceil(Math.log2(16 * Math.max(1, t.byPair.size)))));
+  t.filter = new Uint32Array(1 << (bits - 5));
+  t.shift = 32 - bits;
+  for (const [key, a] of t.byPair) {
+    if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+    const h = Math.imul(key, 0x9e3779b1) >>> t.shift;
+    t.filter[h >>> 5] |= 1 << (h & 31);
+  }
 }
 function prefixGet<E>(t: PrefixTable<E>, text: string, i: number): E[] | undefined {
-  const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1);
-  const n = nearPairHash(c0, c1);
-  if (!(t.nearPairs[n >>> 5] & (1 << (n & 31)))) return undefined;
-  const h = pairHash(c0, c1);
-  if (!(t.pairs[h >>> 5] & (1 << (h & 31)))) return undefined;
-  const m = t.slots[c0];
-  return m ? m.get(c1) : undefined;
-}
-function prefixSort<E>(t: PrefixTable<E>, len: (e: E) => number): void {
-  for (const m of t.slots) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+  const key = pairKey(text.charCodeAt(i), text.charCodeAt(i + 1));
+  const h = Math.imul(key, 0x9e3779b1) >>> t.shift;
+  if (!(t.filter[h >>> 5] & (1 << (h & 31)))) return undefined;
+  return t.byPair.get(key);
 }
 
 /** names too generic to be taken as the district they also denote */
@@ -180,9 +190,8 @@ const STREET_FULL_SUFFIX = /(?:街道|镇|乡|苏木)$/u;
 function getTables(): Tables {
   if (tables) return tables;
   const g = loadGazetteer();
-  const names = newPrefixTable<string>();
-  const seen = new Set<string>();
-  const add = (n: string): void => { if (!seen.has(n)) { seen.add(n); prefixAdd(names, n, n); } };
+  const names = new Set<string>();
+  const add = (n: string): void => { if (n.length >= 2) names.add(n); };
   for (const name of g.districtsByName.keys()) if (!GENERIC_FULL.has(name)) add(name);
   for (const name of g.streetsByName.keys()) if (STREET_FULL_SUFFIX.test(name)) add(name);
   const citiesByName = new Map<string, City[]>();
@@ -196,14 +205,28 @@ function getTables(): Tables {
   }
   const provincesByName = new Map<string, Province[]>();
   for (const p of g.provinces) for (const n of [p.name, p.short]) { provincesByName.set(n, [p]); add(n); }
-  prefixSort(names, (n) => n.length);
   const fullName = (name: string): FullName => {
     const ds = g.districtsByName.get(name);
     const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
     return { name, cities: citiesByName.get(name), provinces: provincesByName.get(name), kind, alias: kind === 'district' && ds![0].name !== name };
   };
-  const full: PrefixTable<FullName> = { slots: names.slots.map((m) => m && new Map([...m].map(([c1, list]) => [c1, list.map(fullName)]))), pairs: names.pairs, nearPairs: names.nearPairs };
-  tables = { g, full, citiesByName, provincesByName };
+  const endingIn = new Map<number, number>();
+  for (const n of names) { const last = n.charCodeAt(n.length - 1); endingIn.set(last, (endingIn.get(last) ?? 0) + 1); }
+  const suffixChars = [...endingIn].filter(([, count]) => count >= SUFFIX_MIN_NAMES).map(([code]) => String.fromCharCode(code)).join('');
+  const suffixes = unitSet(suffixChars);
+  const byLastPair = new Map<number, FullName[]>(), byLastTriple = new Map<number, FullName[]>();
+  const others = newPrefixTable<FullName>();
+  for (const n of names) {
+    const entry = fullName(n);
+    const L = n.length;
+    if (!hasUnit(suffixes, n.charCodeAt(L - 1))) { prefixAdd(others, n, entry); continue; }
+    const [map, key] = L === 2 ? [byLastPair, pairKey(n.charCodeAt(0), n.charCodeAt(1))]
+      : [byLastTriple, tripleKey(n.charCodeAt(L - 3), n.charCodeAt(L - 2), n.charCodeAt(L - 1))];
+    const a = map.get(key);
+    if (a) a.push(entry); else map.set(key, [entry]);
+  }
+  prefixSeal(others, (e) => e.name.length);
+  tables = { g, full: { suffixes, byLastPair, byLastTriple, others }, citiesByName, provincesByName };
   return tables;
 }
 
@@ -371,23 +394,47 @@ function findTitle(text: string): Range[] {
   return out;
 }
 
+/** Full names found in a text: where each starts, and which (findPlaces reads them by start, longest first). */
+interface NameHit { start: number; entry: FullName }
+
 /**
  * The full names of districts and streets in `text`, leftmost-longest and non-overlapping, and the codes of
- * the cities and provinces it names (read at every position, inside other names too). Kept out of
- * findPlaces: a loop over every character is compiled best in a function of its own.
+ * the cities and provinces it names (read at every position, inside other names too).
  */
-function scanFullNames(text: string, full: PrefixTable<FullName>): { matches: RawMatch[]; cityHints: Set<string>; provinceHints: Set<string> } {
+function scanFullNames(text: string, full: FullNames): { matches: RawMatch[]; cityHints: Set<string>; provinceHints: Set<string> } {
+  // every occurrence of a name (names start with a Han character)
+  const hits: NameHit[] = [];
+  for (let e = 1; e < text.length; e++) {
+    const last = text.charCodeAt(e);
+    if (!hasUnit(full.suffixes, last)) continue;
+    const pair = full.byLastPair.get(pairKey(text.charCodeAt(e - 1), last));
+    if (pair) for (const entry of pair) if (text.charCodeAt(e - 1) >= 0x3400 && text.startsWith(entry.name, e - 1)) hits.push({ start: e - 1, entry });
+    const triple = e >= 2 ? full.byLastTriple.get(tripleKey(text.charCodeAt(e - 2), text.charCodeAt(e - 1), last)) : undefined;
+    if (triple) {
+      for (const entry of triple) {
+        const start = e + 1 - entry.name.length;
+        if (start >= 0 && text.charCodeAt(start) >= 0x3400 && text.startsWith(entry.name, start)) hits.push({ start, entry });
+      }
+    }
+  }
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue;
+    const list = prefixGet(full.others, text, i);
+    if (!list) continue;
+    for (const entry of list) if (text.startsWith(entry.name, i)) hits.push({ start: i, entry });
+  }
+  // at each start, its names longest first: the first that is a place (and not part of a longer word) is the
+  // match there; the names tried before it, and it, give their region as hints
+  hits.sort((x, y) => x.start - y.start || y.entry.name.length - x.entry.name.length);
   const matches: RawMatch[] = [];
   let matchedUntil = 0;
   const cityHints = new Set<string>();
   const provinceHints = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) < 0x3400) continue; // names start with a Han character
-    const list = prefixGet(full, text, i);
-    if (!list) continue;
-    for (const entry of list) {
+  for (let k = 0; k < hits.length;) {
+    const i = hits[k].start;
+    for (; k < hits.length && hits[k].start === i; k++) {
+      const { entry } = hits[k];
       const name = entry.name;
-      if (!text.startsWith(name, i)) continue;
       const end = i + name.length;
       if (entry.cities) for (const c of entry.cities) cityHints.add(c.code);
       if (entry.provinces) for (const p of entry.provinces) provinceHints.add(p.code);
@@ -399,6 +446,7 @@ function scanFullNames(text: string, full: PrefixTable<FullName>): { matches: Ra
       }
       break; // longest place name at this position
     }
+    while (k < hits.length && hits[k].start === i) k++;
   }
   return { matches, cityHints, provinceHints };
 }
@@ -723,7 +771,7 @@ function shortFormTable(g: ReturnType<typeof loadGazetteer>, known: Set<string>)
     for (const s of streets) variants.delete(s.name);
     for (const [v, s] of variants) if (s) prefixAdd(table, v, { name: v, ref: streetRef(g, s), level: 'street', full: true });
   }
-  prefixSort(table, (e) => e.name.length);
+  prefixSeal(table, (e) => e.name.length);
   if (shortFormTables.size > 256) shortFormTables.clear(); // bounded: a long batch of many regions
   shortFormTables.set(key, table);
   return table;
