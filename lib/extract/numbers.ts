@@ -43,10 +43,23 @@ const FULL_WIDTH_PATTERN = /[０-９％．－～＋]/g;
 /** A full-width comma between digits is a thousands separator only before exactly three digits (１２３，４％ is two numbers). */
 const FULL_WIDTH_THOUSANDS_COMMA_PATTERN = /(?<=[0-9])，(?=[0-9]{3}(?![0-9]))/g;
 
+const HAS_FULL_WIDTH = /[０-９％．－～＋]/;
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/** Whether FULL_WIDTH_THOUSANDS_COMMA_PATTERN matches in `text`: its comma is looked for with indexOf, and
+ *  most texts hold none between digits, so the replacement (a copy of the whole text) is mostly skipped. */
+function hasThousandsComma(text: string): boolean {
+  for (let p = text.indexOf('，'); p >= 0; p = text.indexOf('，', p + 1)) {
+    if (p > 0 && isDigitCode(text.charCodeAt(p - 1)) && isDigitCode(text.charCodeAt(p + 1)) && isDigitCode(text.charCodeAt(p + 2))
+      && isDigitCode(text.charCodeAt(p + 3)) && !isDigitCode(text.charCodeAt(p + 4))) return true;
+  }
+  return false;
+}
+
 /** Same-length copy of `text` with full-width digits, ％ ． － ～ ＋ and thousands commas made ASCII. */
 export function normalizeDigits(text: string): string {
-  const halfWidth = text.replace(FULL_WIDTH_PATTERN, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  return halfWidth.replace(FULL_WIDTH_THOUSANDS_COMMA_PATTERN, ',');
+  const halfWidth = HAS_FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_PATTERN, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+  return hasThousandsComma(halfWidth) ? halfWidth.replace(FULL_WIDTH_THOUSANDS_COMMA_PATTERN, ',') : halfWidth;
 }
 
 // Patterns of the hot paths are made once: a literal inside a function is a new RegExp object at every call.

@@ -451,6 +451,18 @@ function scanFullNames(text: string, full: FullNames): { matches: RawMatch[]; ci
   return { matches, cityHints, provinceHints };
 }
 
+/** findPlaces' mask of taken positions: one buffer reused by the calls of ordinary articles (findPlaces builds it
+ *  after its only nested call, resolveDistrict's), a new array for a long text so that none is kept. */
+let maskBuffer = new Uint8Array(1 << 14);
+const MASK_KEPT = 1 << 20;
+function clearedMask(length: number): Uint8Array {
+  if (length > MASK_KEPT) return new Uint8Array(length);
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.min(MASK_KEPT, Math.max(length, 2 * maskBuffer.length)));
+  const mask = maskBuffer.subarray(0, length);
+  mask.fill(0);
+  return mask;
+}
+
 export interface FindPlacesOptions {
   /** the source's district (PlaceRef, or a name resolveDistrict understands) */
   district?: PlaceRef | string | null;
@@ -525,7 +537,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   };
   const mentions: PlaceMentionX[] = [];
   // per position: 1 inside a mention, 2 a mention ends here
-  const mask = new Uint8Array(text.length + 2);
+  const mask = clearedMask(text.length + 2);
   const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i] & 1) return true; return false; };
   const endsAt = (pos: number): boolean => pos >= 0 && (mask[pos] & 2) !== 0;
   const add = (m: PlaceMentionX): void => { mentions.push(m); for (let i = m.start; i < m.end; i++) mask[i] |= 1; mask[m.end] |= 2; };
