@@ -42,20 +42,18 @@ export function scaleValue(word: string | undefined | null): number {
 /** A full-width comma between digits is a thousands separator only before exactly three digits (１２３，４％ is two numbers). */
 const FULL_WIDTH_THOUSANDS_COMMA_PATTERN = /(?<=[0-9])，(?=[0-9]{3}(?![0-9]))/g;
 
-/** The full-width digits and signs made ASCII: ０-９ ％ ． － ～ ＋ (each maps to ASCII by subtracting 0xfee0). */
-const isFullWidthSign = (code: number): boolean =>
-  (code >= 0xff10 && code <= 0xff19) || code === 0xff05 || code === 0xff0e || code === 0xff0d || code === 0xff5e || code === 0xff0b;
+/** The full-width digits and signs made ASCII (each maps to ASCII by subtracting 0xfee0). */
+const FULL_WIDTH_SIGN = /[０-９％．－～＋]/g;
 
-/** `text` with the full-width digits and signs made ASCII, copied only around them (news text holds few or
- *  none: a replacement by pattern and callback cost a few per cent of the whole extraction on long texts). */
+/** `text` with the full-width digits and signs made ASCII, copied only around them: news text holds few or
+ *  none, and the engine's scan for them is several times faster than a replacement with a callback. */
 function halfWidthOf(text: string): string {
   let parts: string[] | null = null;
   let copied = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0xff05 || !isFullWidthSign(code)) continue;
-    (parts ??= []).push(text.slice(copied, i), String.fromCharCode(code - 0xfee0));
-    copied = i + 1;
+  FULL_WIDTH_SIGN.lastIndex = 0;
+  for (let m = FULL_WIDTH_SIGN.exec(text); m; m = FULL_WIDTH_SIGN.exec(text)) {
+    (parts ??= []).push(text.slice(copied, m.index), String.fromCharCode(text.charCodeAt(m.index) - 0xfee0));
+    copied = m.index + 1;
   }
   if (!parts) return text;
   parts.push(text.slice(copied));
