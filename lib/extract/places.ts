@@ -396,24 +396,48 @@ function findTitle(text: string): Range[] {
 
 /** Full names found in a text: where each starts, and which (findPlaces reads them by start, longest first). */
 interface NameHit { start: number; entry: FullName }
+/** By start, the longest first (never 0 for two hits: one start and one length make one name). */
+const byStartLongestFirst = (x: NameHit, y: NameHit): number => x.start - y.start || y.entry.name.length - x.entry.name.length;
+
+/** Sorts hits that are nearly in order (found by their ends, each starts a few characters before): linear here. */
+function insertionSort(hits: NameHit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i];
+    let j = i - 1;
+    for (; j >= 0 && byStartLongestFirst(hits[j], hit) > 0; j--) hits[j + 1] = hits[j];
+    hits[j + 1] = hit;
+  }
+}
+
+/** The two sorted lists as one. */
+function mergeHits(a: NameHit[], b: NameHit[]): NameHit[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: NameHit[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(byStartLongestFirst(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
 
 /**
  * The full names of districts and streets in `text`, leftmost-longest and non-overlapping, and the codes of
  * the cities and provinces it names (read at every position, inside other names too).
  */
 function scanFullNames(text: string, full: FullNames): { matches: RawMatch[]; cityHints: Set<string>; provinceHints: Set<string> } {
-  // every occurrence of a name (names start with a Han character)
-  const hits: NameHit[] = [];
+  // every occurrence of a name (names start with a Han character): those found backward, then the others
+  const backward: NameHit[] = [], forward: NameHit[] = [];
   for (let e = 1; e < text.length; e++) {
     const last = text.charCodeAt(e);
     if (!hasUnit(full.suffixes, last)) continue;
     const pair = full.byLastPair.get(pairKey(text.charCodeAt(e - 1), last));
-    if (pair) for (const entry of pair) if (text.charCodeAt(e - 1) >= 0x3400 && text.startsWith(entry.name, e - 1)) hits.push({ start: e - 1, entry });
+    if (pair) for (const entry of pair) if (text.charCodeAt(e - 1) >= 0x3400 && text.startsWith(entry.name, e - 1)) backward.push({ start: e - 1, entry });
     const triple = e >= 2 ? full.byLastTriple.get(tripleKey(text.charCodeAt(e - 2), text.charCodeAt(e - 1), last)) : undefined;
     if (triple) {
       for (const entry of triple) {
         const start = e + 1 - entry.name.length;
-        if (start >= 0 && text.charCodeAt(start) >= 0x3400 && text.startsWith(entry.name, start)) hits.push({ start, entry });
+        if (start >= 0 && text.charCodeAt(start) >= 0x3400 && text.startsWith(entry.name, start)) backward.push({ start, entry });
       }
     }
   }
@@ -421,11 +445,12 @@ function scanFullNames(text: string, full: FullNames): { matches: RawMatch[]; ci
     if (text.charCodeAt(i) < 0x3400) continue;
     const list = prefixGet(full.others, text, i);
     if (!list) continue;
-    for (const entry of list) if (text.startsWith(entry.name, i)) hits.push({ start: i, entry });
+    for (const entry of list) if (text.startsWith(entry.name, i)) forward.push({ start: i, entry });
   }
   // at each start, its names longest first: the first that is a place (and not part of a longer word) is the
   // match there; the names tried before it, and it, give their region as hints
-  hits.sort((x, y) => x.start - y.start || y.entry.name.length - x.entry.name.length);
+  insertionSort(backward);
+  const hits = mergeHits(backward, forward);
   const matches: RawMatch[] = [];
   let matchedUntil = 0;
   const cityHints = new Set<string>();
