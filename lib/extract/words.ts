@@ -9,7 +9,6 @@ import {
   NEUTRAL_WORDS, ONGOING_MARKERS, PLAN_MARKERS, PREPOSITIONS, SEMICOLON_CHARS, SENTENCE_END_CHARS, TIME_WORDS, VERBS,
 } from './lexicon';
 import type { FigureMatch, Range } from './types';
-import { UnitBytes, hasUnit } from './scan';
 
 // Role flags of a token.
 export const NOUN = 1 << 0;
@@ -65,8 +64,6 @@ export const actionClassIndex = (key: ActionClass): number => actionIndex.get(ke
 class Trie<V> {
   // node ids fit 16 bits (a few thousand words): half the memory a text's characters touch in this table
   private readonly rootChildren = new Uint16Array(0x10000);
-  /** which units have a child of the root: read first, the 8 KB bitmap spares most reads of the 128 KB array */
-  private readonly rootBits = new Uint32Array(2048);
   private readonly edges = new Map<number, number>();
   private readonly values: (V | undefined)[] = [undefined];
   /** edges as an open-addressing table: key node·0x10000+code (never 0: node ≥ 1), child id; built on first match */
@@ -106,7 +103,7 @@ class Trie<V> {
         child = this.values.length;
         if (child > 0xffff) throw new Error('lexicon: too many trie nodes for 16-bit ids');
         this.values.push(undefined);
-        if (node === 0) { this.rootChildren[code] = child; this.rootBits[code >>> 5] |= 1 << (code & 31); } else this.edges.set(node * 0x10000 + code, child);
+        if (node === 0) this.rootChildren[code] = child; else this.edges.set(node * 0x10000 + code, child);
         this.edgeMask = 0; // the table is rebuilt before the next match
       }
       node = child;
@@ -121,8 +118,7 @@ class Trie<V> {
   /** Longest word starting at `from` (reading forward, not past `limit`); its length (0: none), value in `value`. */
   matchFrom(text: string, from: number, limit: number): number {
     if (this.edgeMask === 0) this.buildEdgeTable();
-    let node = 0;
-    if (from < limit) { const code = text.charCodeAt(from); if (hasUnit(this.rootBits, code)) node = this.rootChildren[code]; }
+    let node = from < limit ? this.rootChildren[text.charCodeAt(from)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = from + 1; node !== 0; i++) {
       if (this.values[node] !== undefined) { bestNode = node; bestLength = i - from; }
@@ -136,8 +132,7 @@ class Trie<V> {
   /** Longest word ending at `to` (reading backward, not before `from`); its length (0: none), value in `value`. */
   matchEndingAt(text: string, from: number, to: number): number {
     if (this.edgeMask === 0) this.buildEdgeTable();
-    let node = 0;
-    if (to > from) { const code = text.charCodeAt(to - 1); if (hasUnit(this.rootBits, code)) node = this.rootChildren[code]; }
+    let node = to > from ? this.rootChildren[text.charCodeAt(to - 1)] : 0;
     let bestNode = 0, bestLength = 0;
     for (let i = to - 2; node !== 0; i--) {
       if (this.values[node] !== undefined) { bestNode = node; bestLength = to - 1 - i; }
@@ -288,8 +283,8 @@ export class Tokens {
 // Character classes of the tokenizer, by UTF-16 code.
 const C_LIST = P_LIST, C_COMMA = P_COMMA, C_SEMICOLON = P_SEMICOLON, C_SENTENCE = P_SENTENCE;
 const C_TRANSPARENT = 8, C_DIGIT = 9, C_DATE_UNIT = 10;
-const CHAR_CLASS = new UnitBytes();
-const mark = (chars: string, cls: number) => { for (const ch of chars) CHAR_CLASS.set(ch.charCodeAt(0), cls); };
+const CHAR_CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, cls: number) => { for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] = cls; };
 mark(LIST_CHARS, C_LIST);
 mark(COMMA_CHARS, C_COMMA);
 mark(SEMICOLON_CHARS, C_SEMICOLON);
@@ -326,13 +321,13 @@ export function tokenize(
         continue;
       }
       const limit = figure && figure.start < range.end ? figure.start : range.end;
-      const cls = CHAR_CLASS.get(text.charCodeAt(position));
+      const cls = CHAR_CLASS[text.charCodeAt(position)];
       let end = position + 1;
       let flags = 0, objectClass = -1, actionClass = -1, lightClass = -1;
       if (cls >= C_LIST && cls <= C_SENTENCE) { flags = PUNCT; objectClass = cls; }
       else if (cls === C_TRANSPARENT) flags = QUOTE;
       else if (cls === C_DIGIT) {
-        while (end < limit && (CHAR_CLASS.get(text.charCodeAt(end)) === C_DIGIT || CHAR_CLASS.get(text.charCodeAt(end)) === C_DATE_UNIT)) end++;
+        while (end < limit && (CHAR_CLASS[text.charCodeAt(end)] === C_DIGIT || CHAR_CLASS[text.charCodeAt(end)] === C_DATE_UNIT)) end++;
         flags = NUM;
       } else {
         const length = lex.words.matchFrom(text, position, limit);
