@@ -28,7 +28,7 @@
 // only by a cut-off, the present or its own clause; a rate (日均, 年交易额…) or a static sentence inherits no
 // frame, and a plan between a frame and a figure ends the frame.
 import type { DateMention, DatePrecision, Provenance, Range } from './types';
-import { anchoredScanner } from './scan';
+import { anchoredScanner, hasUnit, unitSet } from './scan';
 
 /** Extra facts about a mention that dateForFigure uses; findDates returns these (they are DateMentions). */
 export interface DateMentionInfo extends DateMention {
@@ -369,16 +369,25 @@ const RE_START_AFTER = /^开始/;
 const OBJECT_VERB_BEFORE = /(?:办结|办理|受理|化解|兑现|发放|拨付|清理|下达|申报|落实|审结|执结|查处|收到|获得|争取|列入|纳入|梳理|承接|结转|清偿|偿还|追回|追缴|补发|补缴|清欠|完成|实施|编制|下发|推进|谋划|储备|处理|调处|排查|整改|针对|涉及|围绕)$/;
 const LUNAR_BEFORE = /(农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)$/;
 
+const NUMBER_START_CHAR = /[0-9０-９一二三四五六七八九十百千万两]/;
+const NUMBER_CHAR = /[0-9０-９.．%一二三四五六七八九十百千万亿两余多]/;
+const HAN_CHAR = /[\u4e00-\u9fa5]/u;
+/** 深圳新闻网2023年8月10日讯: a dateline opens the story */
+const DATELINE_BEFORE = /[讯电]$/;
+const SAME_PERIOD_AFTER = /^同期/;
+/** 《2023年…》: inside the title of a document */
+const INSIDE_BOOK_TITLE = /《[^》]*$/;
+
 /** End of the first number after `from` in the same clause (for attributive scope), else `from`. */
 function firstNumberEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + 16);
   let i = from;
-  while (i < limit && !/[0-9０-９一二三四五六七八九十百千万两]/.test(text[i])) {
+  while (i < limit && !NUMBER_START_CHAR.test(text[i])) {
     if ('，。；、,;！？\n'.includes(text[i])) return from;
     i++;
   }
   if (i >= limit) return from;
-  while (i < text.length && /[0-9０-９.．%一二三四五六七八九十百千万亿两余多]/.test(text[i])) i++;
+  while (i < text.length && NUMBER_CHAR.test(text[i])) i++;
   return i;
 }
 
@@ -399,7 +408,7 @@ export function findDates(text: string, published: string | null): DateMentionIn
     const after = text.slice(end, end + 8);
     if (LUNAR_BEFORE.test(before)) continue;
     // 前两个月 names the first months of a year only after a year or a clause start: 提前两个月 is a lead time
-    if (raw.charCodeAt(0) === 0x524d /* 前 */ && start > 0 && /[\u4e00-\u9fa5]/u.test(text[start - 1]) && text[start - 1] !== '年') continue;
+    if (raw.charCodeAt(0) === 0x524d /* 前 */ && start > 0 && HAN_CHAR.test(text[start - 1]) && text[start - 1] !== '年') continue;
     const futureContext = FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
     const key = `${raw}|${futureContext ? 1 : 0}|${lastDay ?? ''}`;
     let p = cache.get(key);
@@ -441,16 +450,16 @@ export function findDates(text: string, published: string | null): DateMentionIn
 
     const prevChar = start > 0 ? text[start - 1] : '\n';
     const nextChar = end < text.length ? text[end] : '\n';
-    const topic = start === 0 || BOUNDARY_BEFORE.has(prevChar) || /[讯电]$/.test(before) || nextChar === '，' || nextChar === ',';
+    const topic = start === 0 || BOUNDARY_BEFORE.has(prevChar) || DATELINE_BEFORE.test(before) || nextChar === '，' || nextChar === ',';
     let comparison = COMPARISON_BEFORE.test(before) || COMPARISON_AFTER.test(after);
-    if (comparison && !COMPARISON_BEFORE.test(before) && /^同期/.test(after) && pub && p.precision === 'year' && p.end < pubIso!) {
+    if (comparison && !COMPARISON_BEFORE.test(before) && SAME_PERIOD_AFTER.test(after) && pub && p.precision === 'year' && p.end < pubIso!) {
       // "去年同期仅查处30起": the same time a year before, not a comparison base
       comparison = false;
       date = iso(pub.y - 1, pub.m, Math.min(pub.d, daysInMonth(pub.y - 1, pub.m)));
       precision = 'day';
     }
     const ofObject = !topic && !asOf && !sinceEvent && !p.toPrefix && OBJECT_VERB_BEFORE.test(before);
-    const attributive = nextChar === '的' || ofObject || /《[^》]*$/.test(text.slice(Math.max(0, start - 20), start));
+    const attributive = nextChar === '的' || ofObject || INSIDE_BOOK_TITLE.test(text.slice(Math.max(0, start - 20), start));
     const scopeEnd = nextChar === '的' ? firstNumberEnd(text, end + 1) : end;
 
     out.push({
@@ -557,8 +566,7 @@ for (const [words, kind] of [[STATIC_WORDS, Marker.Static], [RATE_WORDS, Marker.
   }
 }
 for (const bucket of MARKER_WORDS.values()) bucket.sort((a, b) => b.word.length - a.word.length);
-const MARKER_FIRST = new Uint8Array(65536);
-for (const c of MARKER_WORDS.keys()) MARKER_FIRST[c] = 1;
+const MARKER_FIRST = unitSet(String.fromCharCode(...MARKER_WORDS.keys()));
 
 interface WordIndex { starts: number[]; ends: number[] }
 /** What dateForFigure weighs in a text besides its dates, found once per text. */
@@ -575,7 +583,7 @@ function indexOf(mentions: DateMention[], text: string): TextIndex {
     // one pass: a table read per character, a word comparison only where a marker word may start
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!MARKER_FIRST[c]) continue;
+      if (!hasUnit(MARKER_FIRST, c)) continue;
       for (const { word, kind } of MARKER_WORDS.get(c)!) {
         if (!text.startsWith(word, i) || (word === '将' && text[i + 1] === '近')) continue;
         const words = kind === Marker.Static ? index.statics : kind === Marker.Rate ? index.rates : kind === Marker.Frame ? index.frames : index.plans;

@@ -23,6 +23,7 @@
 //   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
 import type { ObjectClass } from './facet-classes';
+import { hasUnit, unitSet } from './scan';
 import type { FigureMatch, Qualifier } from './types';
 import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
@@ -119,8 +120,9 @@ interface QuantityParts {
   bareMagnitude: boolean;
 }
 
+const SCALE_TAIL_PARTS = /^([\d.]+)(.*)$/;
 function readScaleTail(tail: string): number {
-  const [, digits, scale] = /^([\d.]+)(.*)$/.exec(tail)!;
+  const [, digits, scale] = SCALE_TAIL_PARTS.exec(tail)!;
   return Number(digits) * scaleValue(scale);
 }
 
@@ -271,6 +273,8 @@ const TIME_AGO_AFTER = /^(?:以?前|以?后|之前|之后)(?![列沿台端线期
 /** 十八亿亩耕地红线: a national bound quoted as a slogan. */
 const RED_LINE_AFTER = /^.{0,4}?(?:红线|底线)/;
 
+const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 /** The context rules of the header comment. */
 function judge(text: string, c: Candidate): 'accept' | 'reject' {
   const value = c.low.number.value * c.low.scale;
@@ -291,7 +295,7 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
   if (c.unitText === '方' && value < 10) return 'reject';
   if (RANK_UNITS.has(c.unitText) && !c.prefix && RANK_PRECEDERS.test(text.slice(Math.max(0, c.numberStart - 2), c.numberStart))) return 'reject';
   // 1对1, 1户1策: a one-per-one pattern is a working method, not a count.
-  if (c.unit.kind === 'count' && value === 1 && /[0-9]/.test(text[c.end] ?? '')) return 'reject';
+  if (c.unit.kind === 'count' && value === 1 && isAsciiDigit(text.charCodeAt(c.end))) return 'reject';
   if (c.unitText === PERCENT_TENTH_WORD && !c.prefix && !c.suffix && !PROPORTION_VERB_BEFORE.test(text[c.numberStart - 1] ?? '')) return 'reject';
   if (c.unit.kind === 'measure' && c.unit.unit === 'km' && SPEED_CONTEXT.test(text.slice(Math.max(0, c.start - 2), c.start) + '|' + text.slice(c.end, c.end + 3))) return 'reject';
   if (PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) return 'reject';
@@ -360,8 +364,22 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
 /** The figure pattern anchored at lastIndex, compiled once. */
 const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
 /** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
-const NUMERAL_CHAR = new Uint8Array(65536);
-for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
+const NUMERAL_CHAR = unitSet(`0123456789${CHINESE_NUMERAL_CHARS}`);
+/** The prefix qualifiers by their last character, each list in PREFIX_QUALIFIER_WORDS' order: a word can end
+ *  right before a numeral only if its last character is the one there, so only those are tried. */
+const PREFIX_WORDS_ENDING_WITH = new Map<number, string[]>();
+for (const word of PREFIX_QUALIFIER_WORDS) {
+  const last = word.charCodeAt(word.length - 1);
+  const list = PREFIX_WORDS_ENDING_WITH.get(last);
+  if (list) list.push(word); else PREFIX_WORDS_ENDING_WITH.set(last, [word]);
+}
+const NO_WORDS: readonly string[] = [];
+/** What no number may follow, by the kind of numeral it starts with (a part of the start guards above, read from
+ *  a table): 1 an Arabic digit, 2 a Chinese numeral. A numeral after one of these continues a number or an
+ *  ordinal, so the pattern, whose only alternatives starting at a numeral are numbers, is not tried there. */
+const CONTINUES_ARABIC = unitSet('0123456789第·•');
+const CONTINUES_CHINESE = unitSet(`${CHINESE_NUMERAL_CHARS}第初周期拜历几数多`);
+const continuesNumber = (before: number, numeral: number): boolean => hasUnit(isAsciiDigit(numeral) ? CONTINUES_ARABIC : CONTINUES_CHINESE, before);
 
 /** A bare number listed before a rate that carries the unit for both: 分别提高1.2、0.8个百分点, 3.5%和2.1%. */
 const LISTED_NUMBER_BEFORE = /(?<![\d.,第A-Za-z])(\d+(?:\.\d+)?)[、和与及]$/;
@@ -391,6 +409,9 @@ function listedRates(normalized: string, figures: FigureMatch[]): FigureMatch[] 
   return out;
 }
 
+/** A digit right before 万 or 亿: only then may an amount lack its unit (unitlessAmounts). */
+const DIGIT_BEFORE_MAGNITUDE = /\d[万亿]/;
+
 /** Every civic figure of `text`, sorted by start and non-overlapping. Offsets index `text` as given. */
 export function findFigures(text: string): FigureMatch[] {
   const normalized = normalizeDigits(text);
@@ -405,18 +426,23 @@ export function findFigures(text: string): FigureMatch[] {
   let tried = -1;
   const length = normalized.length;
   for (let at = 0; at < length; at++) {
-    if (!NUMERAL_CHAR[normalized.charCodeAt(at)]) continue;
+    if (!hasUnit(NUMERAL_CHAR, normalized.charCodeAt(at))) continue;
     if (at < from) continue;
     let match: RegExpExecArray | null = null;
     const lowest = Math.max(from, at - MAX_PREFIX_LENGTH, tried + 1);
     let lastStart = -1;
-    for (let w = 0; w < PREFIX_QUALIFIER_WORDS.length && !match; w++) {
-      const word = PREFIX_QUALIFIER_WORDS[w];
+    const words = at > lowest ? PREFIX_WORDS_ENDING_WITH.get(normalized.charCodeAt(at - 1)) ?? NO_WORDS : NO_WORDS;
+    for (let w = 0; w < words.length && !match; w++) {
+      const word = words[w];
       const start = at - word.length;
       if (start < lowest || start === lastStart || !normalized.startsWith(word, start)) continue;
       lastStart = start;
       FIGURE_AT.lastIndex = start;
       match = FIGURE_AT.exec(normalized);
+    }
+    if (!match && at >= lowest && at > 0 && continuesNumber(normalized.charCodeAt(at - 1), normalized.charCodeAt(at))) {
+      tried = Math.max(tried, at);
+      continue;
     }
     if (!match && at >= lowest) {
       FIGURE_AT.lastIndex = at;
@@ -440,7 +466,7 @@ export function findFigures(text: string): FigureMatch[] {
     for (const f of listed) { f.text = text.slice(f.start, f.end); figures.push(f); }
     figures.sort((x, y) => x.start - y.start);
   }
-  if (!/\d[万亿]/.test(normalized)) return figures;
+  if (!DIGIT_BEFORE_MAGNITUDE.test(normalized)) return figures;
   const extra = unitlessAmounts(normalized, figures);
   if (!extra.length) return figures;
   for (const f of extra) f.text = text.slice(f.start, f.end);

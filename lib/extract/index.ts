@@ -43,6 +43,28 @@ function mastheadDistrict(text: string, firstArticleStart: number): PlaceRef | n
   return paper ? resolveDistrict(paper[1]) : null;
 }
 
+/**
+ * A fact is written as one object literal (one shape for all, far cheaper to make than a literal with a
+ * spread in its middle). The place's keys are written out, which gives the same object as spreading the
+ * place when it holds just the six keys of a PlaceRef in their order, as every place made in places.ts does;
+ * a place with more keys (the source's district as resolveDistrict gives it also says how many districts
+ * bear its name) is spread as before, so that a fact's keys and their order never change.
+ */
+const PLACE_KEYS = 6;
+function hasOnlyPlaceKeys(place: PlaceRef): boolean {
+  let keys = 0;
+  for (const key in place) if (key) keys++;
+  return keys === PLACE_KEYS;
+}
+function withPlaceAsGiven(fact: Fact, place: PlaceRef): Fact {
+  const { start, end, text, value, low, high, unit, unitWord, qualifier, metric, cues, facets, metricConfidence, metricSource, role, sentence,
+    placeProvenance, date, datePrecision, dateProvenance, cumulative } = fact;
+  return {
+    start, end, text, value, low, high, unit, unitWord, qualifier, metric, cues, facets, metricConfidence, metricSource, role, sentence,
+    ...place, placeProvenance, date, datePrecision, dateProvenance, cumulative,
+  };
+}
+
 /** One token buffer for every article extract() reads: extract is synchronous and never re-entered, and
  *  each worker thread has its own module instance, so reusing it saves an allocation per article. */
 const SHARED_TOKENS = new Tokens();
@@ -85,16 +107,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
       // one figure stated for several nouns (满意率和办结率均超99%) is a fact for each
       for (const facetsOfFact of finding.sharedWith ?? [finding]) {
         const { metric, cues, confidence, source } = decideMetric(facetsOfFact, { text, sentence, figure });
-        facts.push({
+        const fact: Fact = {
           start: figure.start, end: figure.end, text: figure.text,
           value: figure.value, low: figure.low, high: figure.high,
           unit: figure.unit, unitWord: figure.unitWord, qualifier: figure.qualifier,
           metric, cues, facets: publicFacets(facetsOfFact), metricConfidence: confidence, metricSource: source, role,
           sentence: [sentence.start, sentence.end],
-          ...place, placeProvenance,
+          district: place.district, districtCode: place.districtCode, street: place.street, streetCode: place.streetCode,
+          community: place.community, communityCode: place.communityCode, placeProvenance,
           date, datePrecision: precision, dateProvenance,
           cumulative,
-        });
+        };
+        facts.push(hasOnlyPlaceKeys(place) ? fact : withPlaceAsGiven(fact, place));
       }
     }
     return { title: segment.title, start: segment.start, end: segment.end, facts };

@@ -16,7 +16,7 @@
 // from its own sentence, the subjects of its paragraph, and the article's title and lead.
 import type { PlaceLevel, PlaceMention, PlaceRef, Provenance, Range } from './types';
 import { MAX_SENTENCE } from './segment';
-import { anchoredScanner } from './scan';
+import { anchoredScanner, hasUnit, unitSet } from './scan';
 import {
   GENERIC_SHORT, loadGazetteer, lookupCommunities, shortStreet,
   type City, type Community, type District, type Gazetteer, type Province, type Street,
@@ -111,41 +111,76 @@ function upTo(p: PlaceRef, level: PlaceLevel): PlaceRef {
 
 interface Tables {
   g: Gazetteer;
-  /** first char → second char → full names (districts, streets, cities, provinces) starting with them, longest first */
-  full: PrefixTable<string>;
+  /** full names (districts, streets, cities, provinces), found by their ends or starts (see FullNames) */
+  full: FullNames;
   citiesByName: Map<string, City[]>;
   provincesByName: Map<string, Province[]>;
 }
 let tables: Tables | null = null;
 
+/** A full name with what findPlaces reads of it, looked up once when the tables are built. */
+interface FullName {
+  name: string;
+  /** the cities and provinces of the name: hints of the region */
+  cities: City[] | undefined;
+  provinces: Province[] | undefined;
+  /** what the name is a mention of, if anything (a city's or province's name is only a hint) */
+  kind: 'district' | 'street' | null;
+  /** a district's other name (江干区 for 上城区) */
+  alias: boolean;
+}
+
 /**
- * Names by their first two UTF-16 units. Most positions of a text start no name, so a bit per hashed
- * pair of units answers them first (one typed-array read); only a set bit costs the array access and
- * the small Map lookup.
+ * The ~34,000 full names, split by their last character. Almost all end in one of a dozen characters
+ * (镇 乡 道 县 区 市 木 州 旗 省…), which are about 2 % of a text's characters: those names are looked for
+ * backward from such a character, by the pair of units it ends. The few hundred others (杭州, 浙江, 北京…) are
+ * looked for forward by their first pair, in a table small enough to stay in the processor's caches. A
+ * table of every name by its first pair is read at every character and is far larger than those caches:
+ * between two articles the rest of the extractor pushes it out, and its reads waited for memory.
  */
-interface PrefixTable<E> { slots: (Map<number, E[]> | undefined)[]; pairs: Uint32Array }
-const PAIR_BITS = 20;
-const pairHash = (c0: number, c1: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> (32 - PAIR_BITS);
-const newPrefixTable = <E>(): PrefixTable<E> => ({ slots: new Array<Map<number, E[]> | undefined>(65536), pairs: new Uint32Array(1 << (PAIR_BITS - 5)) });
+interface FullNames {
+  /** the last characters of the names found backward */
+  suffixes: Uint32Array;
+  /** names of two characters by both, and longer names by a hash of their last three (names of
+   *  several triples may share a list: a hit is always checked against the text) */
+  byLastPair: Map<number, FullName[]>;
+  byLastTriple: Map<number, FullName[]>;
+  /** the other names, by their first pair */
+  others: PrefixTable<FullName>;
+}
+/** A last character that ends at least this many names is looked for backward. */
+const SUFFIX_MIN_NAMES = 20;
+
+/**
+ * Names by their first two UTF-16 units, each list longest first: one Map keyed by the pair, behind a bitmap
+ * of hashed pairs sized to the table (about one bit in sixteen set), which answers most positions alone.
+ */
+interface PrefixTable<E> { byPair: Map<number, E[]>; filter: Uint32Array; shift: number }
+const pairKey = (c0: number, c1: number): number => (c0 << 16) | c1;
+const tripleKey = (c0: number, c1: number, c2: number): number => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b) ^ c2) & 0x3fffffff;
+const newPrefixTable = <E>(): PrefixTable<E> => ({ byPair: new Map(), filter: new Uint32Array(1), shift: 32 });
 function prefixAdd<E>(t: PrefixTable<E>, name: string, e: E): void {
   if (name.length < 2) return;
-  const c0 = name.charCodeAt(0), c1 = name.charCodeAt(1);
-  let m = t.slots[c0];
-  if (!m) { m = new Map(); t.slots[c0] = m; }
-  const a = m.get(c1);
-  if (!a) m.set(c1, [e]); else a.push(e);
-  const h = pairHash(c0, c1);
-  t.pairs[h >>> 5] |= 1 << (h & 31);
+  const key = pairKey(name.charCodeAt(0), name.charCodeAt(1));
+  const a = t.byPair.get(key);
+  if (!a) t.byPair.set(key, [e]); else a.push(e);
+}
+/** Sorts each list longest first and sizes and fills the filter; the table is read only after this. */
+function prefixSeal<E>(t: PrefixTable<E>, len: (e: E) => number): void {
+  const bits = Math.max(10, Math.min(20, Math.ceil(Math.log2(16 * Math.max(1, t.byPair.size)))));
+  t.filter = new Uint32Array(1 << (bits - 5));
+  t.shift = 32 - bits;
+  for (const [key, a] of t.byPair) {
+    if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+    const h = Math.imul(key, 0x9e3779b1) >>> t.shift;
+    t.filter[h >>> 5] |= 1 << (h & 31);
+  }
 }
 function prefixGet<E>(t: PrefixTable<E>, text: string, i: number): E[] | undefined {
-  const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1);
-  const h = pairHash(c0, c1);
-  if (!(t.pairs[h >>> 5] & (1 << (h & 31)))) return undefined;
-  const m = t.slots[c0];
-  return m ? m.get(c1) : undefined;
-}
-function prefixSort<E>(t: PrefixTable<E>, len: (e: E) => number): void {
-  for (const m of t.slots) if (m) for (const a of m.values()) if (a.length > 1) a.sort((x, y) => len(y) - len(x));
+  const key = pairKey(text.charCodeAt(i), text.charCodeAt(i + 1));
+  const h = Math.imul(key, 0x9e3779b1) >>> t.shift;
+  if (!(t.filter[h >>> 5] & (1 << (h & 31)))) return undefined;
+  return t.byPair.get(key);
 }
 
 /** names too generic to be taken as the district they also denote */
@@ -155,9 +190,8 @@ const STREET_FULL_SUFFIX = /(?:街道|镇|乡|苏木)$/u;
 function getTables(): Tables {
   if (tables) return tables;
   const g = loadGazetteer();
-  const full = newPrefixTable<string>();
-  const seen = new Set<string>();
-  const add = (n: string): void => { if (!seen.has(n)) { seen.add(n); prefixAdd(full, n, n); } };
+  const names = new Set<string>();
+  const add = (n: string): void => { if (n.length >= 2) names.add(n); };
   for (const name of g.districtsByName.keys()) if (!GENERIC_FULL.has(name)) add(name);
   for (const name of g.streetsByName.keys()) if (STREET_FULL_SUFFIX.test(name)) add(name);
   const citiesByName = new Map<string, City[]>();
@@ -171,8 +205,28 @@ function getTables(): Tables {
   }
   const provincesByName = new Map<string, Province[]>();
   for (const p of g.provinces) for (const n of [p.name, p.short]) { provincesByName.set(n, [p]); add(n); }
-  prefixSort(full, (n) => n.length);
-  tables = { g, full, citiesByName, provincesByName };
+  const fullName = (name: string): FullName => {
+    const ds = g.districtsByName.get(name);
+    const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
+    return { name, cities: citiesByName.get(name), provinces: provincesByName.get(name), kind, alias: kind === 'district' && ds![0].name !== name };
+  };
+  const endingIn = new Map<number, number>();
+  for (const n of names) { const last = n.charCodeAt(n.length - 1); endingIn.set(last, (endingIn.get(last) ?? 0) + 1); }
+  const suffixChars = [...endingIn].filter(([, count]) => count >= SUFFIX_MIN_NAMES).map(([code]) => String.fromCharCode(code)).join('');
+  const suffixes = unitSet(suffixChars);
+  const byLastPair = new Map<number, FullName[]>(), byLastTriple = new Map<number, FullName[]>();
+  const others = newPrefixTable<FullName>();
+  for (const n of names) {
+    const entry = fullName(n);
+    const L = n.length;
+    if (!hasUnit(suffixes, n.charCodeAt(L - 1))) { prefixAdd(others, n, entry); continue; }
+    const [map, key] = L === 2 ? [byLastPair, pairKey(n.charCodeAt(0), n.charCodeAt(1))]
+      : [byLastTriple, tripleKey(n.charCodeAt(L - 3), n.charCodeAt(L - 2), n.charCodeAt(L - 1))];
+    const a = map.get(key);
+    if (a) a.push(entry); else map.set(key, [entry]);
+  }
+  prefixSeal(others, (e) => e.name.length);
+  tables = { g, full: { suffixes, byLastPair, byLastTriple, others }, citiesByName, provincesByName };
   return tables;
 }
 
@@ -266,15 +320,28 @@ function resolveDistrictUncached(name: string, hint?: PlaceHint | string | null)
 
 interface RawMatch { start: number; end: number; text: string; kind: 'district' | 'street'; alias: boolean }
 
+/** The UTF-16 codes of `chars`, for tests of one character without making a string of it. */
+const codesOf = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CODE_OF = { 区: 0x533a, 市: 0x5e02, 乡: 0x4e61, 镇: 0x9547, 化: 0x5316 } as const;
+const NOT_AFTER_DISTRICT = codesOf('域间块位划');
+const NOT_AFTER_CITY = codesOf('场民值面政容貌况级');
+const NOT_AFTER_TOWNSHIP = codesOf('镇土亲愁');
+const RURAL_WORD_AFTER_TOWNSHIP = /村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/uy;
+const COMMON_TOWN_BEFORE = codesOf('城乡村');
+const NOUN_AFTER_COMMON_TOWN = /(?:居民|人口|职工|企业|就业|地区|建设|规划|化|污水|燃气|供水|低保|学校|社区|卫生院)/uy;
+const stickyTest = (re: RegExp, text: string, at: number): boolean => { re.lastIndex = at; return re.test(text); };
+
 // reject 上城区域, 塔城市场, 数字乡村振兴…
 function badFollower(text: string, end: number, name: string): boolean {
-  const next = text[end] ?? '';
-  const last = name[name.length - 1];
-  if (last === '区') return /[域间块位划]/u.test(next);
-  if (last === '市') return /[场民值面政容貌况级]/u.test(next);
-  if (last === '乡') return /^村(?:振兴|建设|治理|公园|道路|旅游|产业|发展|文化|医生|教师|学校|经济|集体|工作|干部|人才|风貌|环境|规划|建设)/u.test(text.slice(end, end + 3)) || /[镇土亲愁]/u.test(next);
+  const next = text.charCodeAt(end); // NaN past the end: in no set
+  const last = name.charCodeAt(name.length - 1);
+  if (last === CODE_OF.区) return NOT_AFTER_DISTRICT.has(next);
+  if (last === CODE_OF.市) return NOT_AFTER_CITY.has(next);
+  if (last === CODE_OF.乡) return stickyTest(RURAL_WORD_AFTER_TOWNSHIP, text, end) || NOT_AFTER_TOWNSHIP.has(next);
   // 城镇居民, 乡镇企业: the common nouns 城镇 / 乡镇 / 村镇 end the name (快于城镇居民 names no 于城镇)
-  if (last === '镇') return /[化]/u.test(next) || (/[城乡村]$/u.test(name.slice(0, -1)) && /^(?:居民|人口|职工|企业|就业|地区|建设|规划|化|污水|燃气|供水|低保|学校|社区|卫生院)/u.test(text.slice(end, end + 3)));
+  if (last === CODE_OF.镇) {
+    return next === CODE_OF.化 || (name.length >= 2 && COMMON_TOWN_BEFORE.has(name.charCodeAt(name.length - 2)) && stickyTest(NOUN_AFTER_COMMON_TOWN, text, end));
+  }
   return false;
 }
 
@@ -300,10 +367,10 @@ const DEICTIC = new RegExp([
 /** The next match of DEICTIC, tried only where one of its alternatives can start (全我本该, 区县市 of an organ, 镇乡街 of 镇里). */
 const nextDeictic = anchoredScanner(DEICTIC, '全我本该区县市镇乡街');
 // 排名全区第一, 占全区87%, 成为全区唯一…: a comparison, not the place of the figure
+const RANKING_VERB_BEFORE = codesOf('居列排名占于为');
+const RANKING_AFTER = /(?:第|前|首|之首|排名|唯一|领先|平均|同类)/uy;
 function rankingContext(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 3);
-  return /(?:居|列|排|名|占|于|为)$/u.test(before) || /^(?:第|前|首|之首|排名|唯一|领先|平均|同类)/u.test(after);
+  return (start > 0 && RANKING_VERB_BEFORE.has(text.charCodeAt(start - 1))) || stickyTest(RANKING_AFTER, text, end);
 }
 
 function findTitle(text: string): Range[] {
@@ -327,6 +394,100 @@ function findTitle(text: string): Range[] {
   return out;
 }
 
+/** Full names found in a text: where each starts, and which (findPlaces reads them by start, longest first). */
+interface NameHit { start: number; entry: FullName }
+/** By start, the longest first (never 0 for two hits: one start and one length make one name). */
+const byStartLongestFirst = (x: NameHit, y: NameHit): number => x.start - y.start || y.entry.name.length - x.entry.name.length;
+
+/** Sorts hits that are nearly in order (found by their ends, each starts a few characters before): linear here. */
+function insertionSort(hits: NameHit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i];
+    let j = i - 1;
+    for (; j >= 0 && byStartLongestFirst(hits[j], hit) > 0; j--) hits[j + 1] = hits[j];
+    hits[j + 1] = hit;
+  }
+}
+
+/** The two sorted lists as one. */
+function mergeHits(a: NameHit[], b: NameHit[]): NameHit[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: NameHit[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(byStartLongestFirst(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/**
+ * The full names of districts and streets in `text`, leftmost-longest and non-overlapping, and the codes of
+ * the cities and provinces it names (read at every position, inside other names too).
+ */
+function scanFullNames(text: string, full: FullNames): { matches: RawMatch[]; cityHints: Set<string>; provinceHints: Set<string> } {
+  // every occurrence of a name (names start with a Han character): those found backward, then the others
+  const backward: NameHit[] = [], forward: NameHit[] = [];
+  for (let e = 1; e < text.length; e++) {
+    const last = text.charCodeAt(e);
+    if (!hasUnit(full.suffixes, last)) continue;
+    const pair = full.byLastPair.get(pairKey(text.charCodeAt(e - 1), last));
+    if (pair) for (const entry of pair) if (text.charCodeAt(e - 1) >= 0x3400 && text.startsWith(entry.name, e - 1)) backward.push({ start: e - 1, entry });
+    const triple = e >= 2 ? full.byLastTriple.get(tripleKey(text.charCodeAt(e - 2), text.charCodeAt(e - 1), last)) : undefined;
+    if (triple) {
+      for (const entry of triple) {
+        const start = e + 1 - entry.name.length;
+        if (start >= 0 && text.charCodeAt(start) >= 0x3400 && text.startsWith(entry.name, start)) backward.push({ start, entry });
+      }
+    }
+  }
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue;
+    const list = prefixGet(full.others, text, i);
+    if (!list) continue;
+    for (const entry of list) if (text.startsWith(entry.name, i)) forward.push({ start: i, entry });
+  }
+  // at each start, its names longest first: the first that is a place (and not part of a longer word) is the
+  // match there; the names tried before it, and it, give their region as hints
+  insertionSort(backward);
+  const hits = mergeHits(backward, forward);
+  const matches: RawMatch[] = [];
+  let matchedUntil = 0;
+  const cityHints = new Set<string>();
+  const provinceHints = new Set<string>();
+  for (let k = 0; k < hits.length;) {
+    const i = hits[k].start;
+    for (; k < hits.length && hits[k].start === i; k++) {
+      const { entry } = hits[k];
+      const name = entry.name;
+      const end = i + name.length;
+      if (entry.cities) for (const c of entry.cities) cityHints.add(c.code);
+      if (entry.provinces) for (const p of entry.provinces) provinceHints.add(p.code);
+      const kind = entry.kind;
+      if (!kind || badFollower(text, end, name)) continue;
+      if (i >= matchedUntil) {
+        matches.push({ start: i, end, text: name, kind, alias: entry.alias });
+        matchedUntil = end;
+      }
+      break; // longest place name at this position
+    }
+    while (k < hits.length && hits[k].start === i) k++;
+  }
+  return { matches, cityHints, provinceHints };
+}
+
+/** findPlaces' mask of taken positions: one buffer reused by the calls of ordinary articles (findPlaces builds it
+ *  after its only nested call, resolveDistrict's), a new array for a long text so that none is kept. */
+let maskBuffer = new Uint8Array(1 << 14);
+const MASK_KEPT = 1 << 20;
+function clearedMask(length: number): Uint8Array {
+  if (length > MASK_KEPT) return new Uint8Array(length);
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.min(MASK_KEPT, Math.max(length, 2 * maskBuffer.length)));
+  const mask = maskBuffer.subarray(0, length);
+  mask.fill(0);
+  return mask;
+}
+
 export interface FindPlacesOptions {
   /** the source's district (PlaceRef, or a name resolveDistrict understands) */
   district?: PlaceRef | string | null;
@@ -346,36 +507,8 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   const source: PlaceRef | null = typeof opts.district === 'string' ? resolveDistrict(opts.district) : (opts.district ?? null);
   const sourceDistrict = source?.districtCode ? g.districtByCode.get(source.districtCode) ?? null : null;
 
-  // 1. full names (districts, streets) and hints (cities, provinces), longest at each position
-  const raw: RawMatch[] = [];
-  const cityHints = new Set<string>();
-  const provinceHints = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) < 0x3400) continue; // names start with a Han character
-    const list = prefixGet(T.full, text, i);
-    if (!list) continue;
-    for (const name of list) {
-      if (!text.startsWith(name, i)) continue;
-      const end = i + name.length;
-      const cs = T.citiesByName.get(name);
-      if (cs) for (const c of cs) cityHints.add(c.code);
-      const ps = T.provincesByName.get(name);
-      if (ps) for (const p of ps) provinceHints.add(p.code);
-      const ds = g.districtsByName.get(name);
-      const kind = ds && !GENERIC_FULL.has(name) ? 'district' : STREET_FULL_SUFFIX.test(name) && g.streetsByName.has(name) ? 'street' : null;
-      if (!kind || badFollower(text, end, name)) continue;
-      raw.push({ start: i, end, text: name, kind, alias: kind === 'district' && ds![0].name !== name });
-      break; // longest place name at this position
-    }
-  }
-  // leftmost-longest, non-overlapping
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const matches: RawMatch[] = [];
-  for (const m of raw) {
-    const prev = matches[matches.length - 1];
-    if (prev && m.start < prev.end) continue;
-    matches.push(m);
-  }
+  // 1. full names (districts, streets) and hints (cities, provinces)
+  const { matches, cityHints, provinceHints } = scanFullNames(text, T.full);
 
   // candidates of each match
   interface Cand { m: RawMatch; level: PlaceLevel; districts?: District[]; streets?: Street[]; only?: string | null }
@@ -429,7 +562,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   };
   const mentions: PlaceMentionX[] = [];
   // per position: 1 inside a mention, 2 a mention ends here
-  const mask = new Uint8Array(text.length + 2);
+  const mask = clearedMask(text.length + 2);
   const taken = (s: number, e: number): boolean => { for (let i = s; i < e; i++) if (mask[i] & 1) return true; return false; };
   const endsAt = (pos: number): boolean => pos >= 0 && (mask[pos] & 2) !== 0;
   const add = (m: PlaceMentionX): void => { mentions.push(m); for (let i = m.start; i < m.end; i++) mask[i] |= 1; mask[m.end] |= 2; };
@@ -516,7 +649,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
 
   // 2½. a community the text names in full, named again as an area: 綦齿社区 … 綦齿片区
   const communityBases = new Map<string, PlaceRef>();
-  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(/(?:社区|村)$/u, ''), m.place);
+  for (const m of mentions) if (m.level === 'community' && !m.ambiguous) communityBases.set(m.text.replace(COMMUNITY_SUFFIX, ''), m.place);
   if (communityBases.size) {
     const re = /片区|地区|一带/gu;
     for (let mm = re.exec(text); mm; mm = re.exec(text)) {
@@ -581,6 +714,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
   return mentions;
 }
 
+const COMMUNITY_SUFFIX = /(?:社区|村)$/u;
 /** A town's government named as one of several organs: …、富春江镇人民政府等部门; 联合富春江镇政府… */
 const ORGAN_SUFFIX = /^(?:人民政府|政府|党委政府|党委|党工委|办事处|街道办)/u;
 const LISTED_ORGANS_AFTER = /^[^。！？；!?;\n，,]{0,30}?等(?:多个|多|有关|相关|职能)?(?:部门|单位|机构)/u;
@@ -674,7 +808,7 @@ function shortFormTable(g: ReturnType<typeof loadGazetteer>, known: Set<string>)
     for (const s of streets) variants.delete(s.name);
     for (const [v, s] of variants) if (s) prefixAdd(table, v, { name: v, ref: streetRef(g, s), level: 'street', full: true });
   }
-  prefixSort(table, (e) => e.name.length);
+  prefixSeal(table, (e) => e.name.length);
   if (shortFormTables.size > 256) shortFormTables.clear(); // bounded: a long batch of many regions
   shortFormTables.set(key, table);
   return table;
@@ -759,9 +893,10 @@ const FLAG_SENDS_DOWN = 8;
 const SENDS_DOWN = /^[^。；！？;!?\n]{0,30}?(?:下派|派驻|选派|下沉|派出|抽派|下拨|拨付给|支持)/u;
 const COPULA_BEFORE = /(?:是|成为|作为|列入|列为|纳入|入选|位居|位列|跻身)(?:今年|去年|目前|当前|近年来?)?$/u;
 
+const AREA_AFTER = /(?:地区|片区|一带)/uy;
 function shortSupported(m: PlaceMentionX, fullStreets: Set<string>, text: string | null | undefined): boolean {
   return (!!m.place.streetCode && fullStreets.has(m.place.streetCode)) || m.text.endsWith('街')
-    || (!!text && /^(?:地区|片区|一带)/u.test(text.slice(m.end, m.end + 2)));
+    || (!!text && stickyTest(AREA_AFTER, text, m.end));
 }
 
 /** the district last named in full before pos (when neither lead nor source gives one) */
@@ -785,13 +920,14 @@ function firstMentionFrom(all: readonly PlaceMention[], pos: number): number {
   return lo;
 }
 
+const LIST_GAP = /^(?:[、，,和及与]|以及)$/u;
 /** the mentions of `best` listed together with `pick` (A、B和C) */
 function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pick: { m: PlaceMentionX; p: PlaceRef }): { m: PlaceMentionX; p: PlaceRef }[] {
   const sorted = [...best].sort((x, y) => x.m.start - y.m.start);
   const i = sorted.indexOf(pick);
   let lo = i, hi = i;
   // a member of a list may carry its parent's name before it (钟管镇北代舍村、三墩村): skip place names in the gap
-  const gapOk = (x: PlaceMentionX, y: PlaceMentionX): boolean => /^(?:[、，,和及与]|以及)$/u.test(text.slice(x.end, y.start).trim());
+  const gapOk = (x: PlaceMentionX, y: PlaceMentionX): boolean => LIST_GAP.test(text.slice(x.end, y.start).trim());
   while (lo > 0 && gapOk(sorted[lo - 1].m, sorted[lo].m)) lo--;
   while (hi + 1 < sorted.length && gapOk(sorted[hi].m, sorted[hi + 1].m)) hi++;
   return sorted.slice(lo, hi + 1);
@@ -800,8 +936,7 @@ function coordinated(text: string, best: { m: PlaceMentionX; p: PlaceRef }[], pi
 const cache = new WeakMap<PlaceMention[], Map<string, ArticleInfo>>();
 const SENTENCE_END = /[。！？!?；;\n]/u;
 const SENTENCE_END_CHARS = new Set([...'。！？!?；;\n']);
-const CLAUSE_MARK = new Uint8Array(65536);
-for (const ch of '，,；;：:') CLAUSE_MARK[ch.charCodeAt(0)] = 1;
+const CLAUSE_MARK = unitSet('，,；;：:');
 
 function within(m: PlaceMention, r: Range): boolean { return m.start >= r.start && m.end <= r.end; }
 
@@ -841,11 +976,15 @@ function leadTopic(ms: PlaceMentionX[], text: string | null | undefined): PlaceM
     if (m.form === 'short') return false; // 锦江区春熙路、太古里等商圈: a road or a landmark, not the street
     if (m.start - d.end > LEAD_STREET_GAP) return false;
     const gap = text.slice(d.end, m.start);
-    return !/[0-9０-９。！？!?；;]/u.test(gap);
+    return !FIGURE_OR_SENTENCE_END.test(gap);
   });
 }
+const FIGURE_OR_SENTENCE_END = /[0-9０-９。！？!?；;]/u;
 /** How far (in characters) after the lead's district a street may still qualify it. */
 const LEAD_STREET_GAP = 20;
+
+const SPACE_OR_SENTENCE_END = /[\s。！？!?；;]/gu;
+const DIGIT = /[0-9０-９]/u;
 
 function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
   const all = mentionsIn(a.mentions, a.article);
@@ -873,7 +1012,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
       const rest = a.text.slice(pos, Math.min(a.article.end, pos + 400));
       const k = rest.search(SENTENCE_END);
       const end = k < 0 ? pos + rest.length : pos + k + 1;
-      if (a.text.slice(pos, end).replace(/[\s。！？!?；;]/gu, '').length > 0) sentences++;
+      if (a.text.slice(pos, end).replace(SPACE_OR_SENTENCE_END, '').length > 0) sentences++;
       pos = end;
     }
     leadEnd = Math.min(pos, bodyStart + 300);
@@ -906,7 +1045,7 @@ function analyseArticle(a: PlaceForFigureArgs): ArticleInfo {
     if (first) {
       const rest = a.text.slice(first.end, Math.min(a.article.end, first.end + 200));
       const k = rest.search(SENTENCE_END);
-      streetHasOwnFigures = /[0-9０-９]/u.test(k < 0 ? rest : rest.slice(0, k));
+      streetHasOwnFigures = DIGIT.test(k < 0 ? rest : rest.slice(0, k));
     }
   }
   // the street the story is about: the only one named, else the lead's (走进稻田镇的…园区, …), whose
@@ -979,13 +1118,13 @@ function articleInfo(a: PlaceForFigureArgs): ArticleInfo {
 function clauseStartAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.max(a.sentence.start, pos - 24);
   let s = pos;
-  while (s > a.sentence.start && !CLAUSE_MARK[a.text.charCodeAt(s - 1)]) s--;
+  while (s > a.sentence.start && !hasUnit(CLAUSE_MARK, a.text.charCodeAt(s - 1))) s--;
   return s;
 }
 function clauseEndAt(a: PlaceForFigureArgs, pos: number): number {
   if (!a.text) return Math.min(a.sentence.end, pos + 8);
   let e = pos;
-  while (e < a.sentence.end && !CLAUSE_MARK[a.text.charCodeAt(e)]) e++;
+  while (e < a.sentence.end && !hasUnit(CLAUSE_MARK, a.text.charCodeAt(e))) e++;
   return e;
 }
 
@@ -1027,6 +1166,8 @@ function lastBefore(sorted: readonly number[], pos: number): number {
   return lo > 0 ? sorted[lo - 1] : -1;
 }
 
+/** 北京市朝阳区: the city or province written before a district */
+const REGION_PREFIX_BEFORE = /(?:[\u4e00-\u9fa5]{1,4}(?:省|市|自治区))+$/u;
 /** Clause-initial organs of the district: 区生态环境局, 县防汛抗旱指挥部, 区委, 县里. */
 const DISTRICT_ORGAN = /(?:^|[。！？!?；;，,：:\n])(?:区|县)(?!域)(?:委|政府|里|[\u4e00-\u9fa5]{1,8}?(?:局|办|部门|指挥部|中心|委员会))/gu;
 const CLAUSE_START = /[。！？!?；;，,：:\n]/u;
@@ -1045,7 +1186,7 @@ function districtTurns(a: PlaceForFigureArgs, all: PlaceMentionX[], organs = tru
     if (next && next.level !== 'district' && next.start === m.end) continue; // 西海岸新区珠海街道
     // clause-initial, allowing a city or province name before it (北京市朝阳区)
     let s = m.start;
-    const prefix = /(?:[\u4e00-\u9fa5]{1,4}(?:省|市|自治区))+$/u.exec(text.slice(Math.max(a.article.start, s - 10), s));
+    const prefix = REGION_PREFIX_BEFORE.exec(text.slice(Math.max(a.article.start, s - 10), s));
     if (prefix) s -= prefix[0].length;
     if (s <= a.article.start || CLAUSE_START.test(text[s - 1])) out.push(m.start);
   }

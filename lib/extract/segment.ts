@@ -13,6 +13,7 @@
 //     the sentence) continues on the next line, across blank lines.
 // A text without datelines is one article (its title: a headline line at its top, if any).
 import type { ArticleSegment, Range } from './types';
+import { UnitBytes } from './scan';
 
 interface Line { start: number; end: number; text: string; kind: LineKind }
 type LineKind = 'blank' | 'noise' | 'daodu' | 'anchor' | 'head' | 'body';
@@ -38,8 +39,9 @@ function trimBounds(text: string, start: number, end: number): [number, number] 
   return [start, end];
 }
 
+const HEAD_FUNCTION_WORD_END = /[的和与及了]$/;
 function isHeadlineLike(t: string): boolean {
-  return t.length >= 2 && t.length <= 40 && !HEAD_FORBIDDEN.test(t) && CJK.test(t) && !/[的和与及了]$/.test(t);
+  return t.length >= 2 && t.length <= 40 && !HEAD_FORBIDDEN.test(t) && CJK.test(t) && !HEAD_FUNCTION_WORD_END.test(t);
 }
 
 function endsBroken(t: string): boolean {
@@ -262,14 +264,15 @@ export function segmentPage(text: string): ArticleSegment[] {
 
 // character classes by UTF-16 code unit
 const C_END = 1, C_CLOSER = 2, C_SPACE = 4, C_OPENQ = 8, C_CLOSEQ = 16, C_NL = 32;
-const CLASS = new Uint8Array(65536);
-for (const ch of '。！？；!?;') CLASS[ch.charCodeAt(0)] |= C_END;
-for (const ch of '”’」』）)】') CLASS[ch.charCodeAt(0)] |= C_CLOSER;
-for (const ch of '“「') CLASS[ch.charCodeAt(0)] |= C_OPENQ;
-for (const ch of '”」') CLASS[ch.charCodeAt(0)] |= C_CLOSEQ;
-for (let c = 0; c <= 32; c++) CLASS[c] |= C_SPACE;
-for (const c of [0x3000, 0xa0, 0xfeff]) CLASS[c] |= C_SPACE;
-CLASS[10] = C_NL;
+const CLASS = new UnitBytes();
+const addClass = (code: number, cls: number): void => CLASS.set(code, CLASS.get(code) | cls);
+for (const ch of '。！？；!?;') addClass(ch.charCodeAt(0), C_END);
+for (const ch of '”’」』）)】') addClass(ch.charCodeAt(0), C_CLOSER);
+for (const ch of '“「') addClass(ch.charCodeAt(0), C_OPENQ);
+for (const ch of '”」') addClass(ch.charCodeAt(0), C_CLOSEQ);
+for (let c = 0; c <= 32; c++) addClass(c, C_SPACE);
+for (const c of [0x3000, 0xa0, 0xfeff]) addClass(c, C_SPACE);
+CLASS.set(10, C_NL);
 
 /**
  * The longest sentence handed to the later stages. Real sentences of district news stay far below it
@@ -308,6 +311,9 @@ function cutLongSentence(text: string, s: number, e: number, out: Range[]): void
   if (pe > ps) out.push({ start: ps, end: pe });
 }
 
+const BLANK = /^[\s\u3000\u00a0]*$/;
+const LINE_EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
 /**
  * Sentence ranges of text[range): split after 。！？；!? (with the closing quotes or brackets that follow),
  * at blank lines, and at line breaks after a headline-like line; a line broken by the layout (ending
@@ -322,13 +328,13 @@ export function splitSentences(text: string, range: Range): Range[] {
   const stack: number[] = [];
   let lastNl = -2;
   for (let i = start; i < end; i++) {
-    const k = CLASS[text.charCodeAt(i)];
+    const k = CLASS.get(text.charCodeAt(i));
     if (k === 0) continue;
     if (k & C_OPENQ) stack.push(i);
     else if (k & C_CLOSEQ) {
       if (stack.length) { const open = stack.pop()!; if (i - open <= 500) closeOf.set(open, i); }
     } else if (k & C_NL) {
-      if (lastNl >= 0 && /^[\s\u3000\u00a0]*$/.test(text.slice(lastNl + 1, i))) stack.length = 0;
+      if (lastNl >= 0 && BLANK.test(text.slice(lastNl + 1, i))) stack.length = 0;
       lastNl = i;
     }
   }
@@ -349,10 +355,10 @@ export function splitSentences(text: string, range: Range): Range[] {
 
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const k = CLASS[code];
+    const k = CLASS.get(code);
     if (k & C_NL) {
       if (sStart >= 0) {
-        const line = text.slice(lineStart, i).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+        const line = text.slice(lineStart, i).replace(LINE_EDGE_SPACE, '');
         // a line broken by the layout continues (even across blank lines); a headline-like line ends
         if (line.length > 0 && (!endsBroken(line) || isHeadlineLike(line))) { push(lastNonSpace + 1); quoteUntil = -1; }
       }
@@ -365,9 +371,9 @@ export function splitSentences(text: string, range: Range): Range[] {
     if (i < quoteUntil) continue;
     if (i === quoteUntil) {
       // a quotation closing a sentence: “……。”
-      if (CLASS[text.charCodeAt(i - 1)] & C_END) {
+      if (CLASS.get(text.charCodeAt(i - 1)) & C_END) {
         let j = i + 1;
-        while (j < end && CLASS[text.charCodeAt(j)] & C_CLOSER) j++;
+        while (j < end && CLASS.get(text.charCodeAt(j)) & C_CLOSER) j++;
         push(j); i = j - 1; lastNonSpace = i;
       }
       quoteUntil = -1;
@@ -379,7 +385,7 @@ export function splitSentences(text: string, range: Range): Range[] {
     }
     if (k & C_END) {
       let j = i + 1;
-      while (j < end && CLASS[text.charCodeAt(j)] & (C_CLOSER | C_END)) j++;
+      while (j < end && CLASS.get(text.charCodeAt(j)) & (C_CLOSER | C_END)) j++;
       push(j); i = j - 1; lastNonSpace = i;
     }
   }
