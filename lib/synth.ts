@@ -32,7 +32,31 @@ export interface SynthOptions {
   onProgress?: (factsWritten: number) => void;
 }
 
-export interface SynthResult { articles: number; facts: number; sourceId: number; seconds: number }
+/** Where a run's time went: writing the rows, building the indexes set aside, the rollups, and the commit with what follows it. */
+export type SynthPhase = 'rows' | 'indexes' | 'rollups' | 'finish';
+
+export interface SynthResult {
+  articles: number; facts: number; sourceId: number; seconds: number;
+  /** wall and CPU seconds (this process, every thread) of each phase */
+  phases: Record<SynthPhase, { seconds: number; cpuSeconds: number }>;
+}
+
+/** Times phases one after another: each mark closes the phase running since the last one. */
+function phaseClock() {
+  const phases: SynthResult['phases'] = { rows: { seconds: 0, cpuSeconds: 0 }, indexes: { seconds: 0, cpuSeconds: 0 }, rollups: { seconds: 0, cpuSeconds: 0 }, finish: { seconds: 0, cpuSeconds: 0 } };
+  const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1e6; };
+  let wall = performance.now();
+  let used = cpu();
+  return {
+    phases,
+    mark(phase: SynthPhase) {
+      const now = performance.now(), nowUsed = cpu();
+      phases[phase].seconds += (now - wall) / 1000;
+      phases[phase].cpuSeconds += nowUsed - used;
+      wall = now; used = nowUsed;
+    },
+  };
+}
 
 export class RealDataError extends Error {}
 
@@ -166,6 +190,7 @@ export async function assertNoRealArticles(db: Sql): Promise<void> {
 
 export async function generateSynthetic(db: Db, options: SynthOptions): Promise<SynthResult> {
   const t0 = performance.now();
+  const clock = phaseClock();
   if (!Number.isInteger(options.facts) || options.facts < 0) throw new Error('facts must be a whole number ≥ 0');
   if (!options.force) await assertNoRealArticles(db);
   const perArticle = Math.max(1, options.factsPerArticle ?? 20);
@@ -284,21 +309,27 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
           await writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch));
           options.onProgress?.(factsWritten);
         }
+        clock.mark('rows');
         await rebuildIndexes();
+        clock.mark('indexes');
         await rebuildRollups(tx);
+        clock.mark('rollups');
       });
     } else {
       for (let a = 0; a < articleCount; a += articlesPerBatch) {
         await db.transaction((tx) => writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch)));
         options.onProgress?.(factsWritten);
       }
+      clock.mark('rows');
       await db.transaction((tx) => rebuildRollups(tx));
+      clock.mark('rollups');
     }
   } finally {
     untune();
   }
   if (bulk) await afterBulkLoad(db, ['articles', 'facts']);
-  return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000 };
+  clock.mark('finish');
+  return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000, phases: clock.phases };
 }
 
 /** Articles generated, then written, at a time: their facts go in statements of a thousand rows. */
