@@ -121,7 +121,7 @@ async function child(path: string, variant: Variant, part: Part): Promise<void> 
     }
   }
   const summary = await ingestBatch(db, items(), {
-    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000,
+    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000, bulk: process.env.BENCH_INGEST_BULK !== '0',
     afterCommit: withChecks ? checks.afterCommit : undefined,
   });
   if (withChecks) await checks.finish();

@@ -2,6 +2,7 @@
 // aside while it fills and built once afterwards, and what each engine needs after a load so the next queries
 // run as they will in service.
 import type { Db, Param, Sql } from './client';
+import { rebuildRollups, setRollupsStale } from './rollups';
 
 /** Most parameters one statement may bind: SQLite's default limit is 32,766, PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 32_000;
@@ -88,6 +89,75 @@ export async function setIndexesAside(tx: Sql, table: string): Promise<() => Pro
   for (const index of indexes) await tx.exec(`DROP INDEX ${quoteName(index.name)}`);
   return async () => {
     for (const index of indexes) await tx.exec(index.sql);
+  };
+}
+
+// A load of many transactions (a bulk ingest) sets indexes aside across its commits: what it dropped is
+// recorded in the database (rollup_state, the database's small key-value table) in the transaction that drops
+// it, so that a process that dies before building them again leaves the record, and the next open builds them.
+const ASIDE = 'indexes set aside';
+
+async function recordedAside(tx: Sql): Promise<{ name: string; sql: string }[]> {
+  const row = await tx.get<{ value: string }>('SELECT value FROM rollup_state WHERE name = ?', [ASIDE]);
+  return row ? JSON.parse(row.value) as { name: string; sql: string }[] : [];
+}
+
+async function indexExists(tx: Sql, name: string): Promise<boolean> {
+  const row = tx.dialect === 'postgres'
+    ? await tx.get('SELECT 1 AS found FROM pg_indexes WHERE indexname = ?', [name])
+    : await tx.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'index' AND name = ?", [name]);
+  return row !== undefined;
+}
+
+/** Builds every index a load set aside and did not build again (it died, or another process opened the database meanwhile). */
+export async function restoreIndexesSetAside(db: Sql): Promise<number> {
+  // read first: opening a database takes no write lock when nothing was set aside
+  if (!(await recordedAside(db)).length) return 0;
+  return db.transaction(async (tx) => {
+    const aside = await recordedAside(tx);
+    let built = 0;
+    for (const index of aside) {
+      if (await indexExists(tx, index.name)) continue;
+      await tx.exec(index.sql);
+      built++;
+    }
+    if (aside.length) await tx.run('DELETE FROM rollup_state WHERE name = ?', [ASIDE]);
+    return built;
+  });
+}
+
+export interface BulkLoad {
+  /** builds the indexes set aside and the rollups; call once, when the load is over (failed or not) */
+  finish(): Promise<void>;
+}
+
+/**
+ * Starts a load of many transactions into facts: the rollups are marked stale (the dashboard reads the facts
+ * meanwhile; each transaction of the load marks them stale again, in case another process rebuilt them in
+ * between) and the non-unique indexes of facts but `keep` are set aside; finish() builds both once. Meant for
+ * loads that at least double the table: building an index costs a sort of the whole table.
+ */
+export async function beginBulkLoad(db: Db, keep: readonly string[]): Promise<BulkLoad> {
+  await setRollupsStale(db);
+  await db.transaction(async (tx) => {
+    const indexes = (await secondaryIndexes(tx, 'facts')).filter((index) => !keep.includes(index.name));
+    if (!indexes.length) return;
+    const aside = await recordedAside(tx);
+    await tx.run(`INSERT INTO rollup_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+      [ASIDE, JSON.stringify([...aside, ...indexes])]);
+    for (const index of indexes) await tx.exec(`DROP INDEX ${quoteName(index.name)}`);
+  });
+  return {
+    async finish() {
+      const untune = tuneForBulkLoad(db);
+      try {
+        await restoreIndexesSetAside(db);
+        await db.transaction((tx) => rebuildRollups(tx));
+      } finally {
+        untune();
+      }
+      await afterBulkLoad(db, ['articles', 'facts']);
+    },
   };
 }
 

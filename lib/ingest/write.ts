@@ -6,7 +6,7 @@ import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
 import { letWaitingWritersIn, lockKeys } from '../../db/locks';
-import { refreshRollups, RollupTouch } from '../../db/rollups';
+import { refreshRollups, RollupTouch, setRollupsStale } from '../../db/rollups';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -32,6 +32,11 @@ export interface WriteOptions {
    * stored, the others are left to afterCommit.
    */
   afterCommit?: (articleIds: number[], checked?: ReadonlySet<number>) => Promise<void>;
+  /**
+   * a bulk load (db/bulk.ts beginBulkLoad) rebuilds the rollups at its end: each transaction marks them stale
+   * instead of recomputing the keys it touched (which, with the dashboard's indexes set aside, would read every figure)
+   */
+  staleRollups?: boolean;
 }
 
 interface PendingChecks { articleId: number; factIds: number[]; drafts: IndexedCheckDraft[] }
@@ -131,7 +136,8 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
           done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
         }
       } while (next < docs.length && performance.now() - started < budget);
-      await refreshRollups(tx, touch);
+      if (options.staleRollups) await setRollupsStale(tx);
+      else await refreshRollups(tx, touch);
       return done;
     });
     outcomes.push(...written);
