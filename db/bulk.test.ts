@@ -5,7 +5,7 @@ import type { IngestItem } from '../lib/ingest/items';
 import { beginBulkLoad } from './bulk';
 import { openDb, type Db } from './client';
 import { rollupsCurrent } from './rollups';
-import { freshTestLocation, openTestDb, removeTestLocation } from './testing';
+import { freshTestLocation, openTestDb, removeTestLocation, testDialect } from './testing';
 
 const STREETS = ['望江街道', '小营街道', '南星街道', '湖滨街道'];
 const article = (i: number): IngestItem => ({
@@ -72,6 +72,23 @@ describe('a bulk load', () => {
       expect(await indexNames(db)).toEqual(all);
       expect(await rollupsCurrent(db)).toBe(true);
       await db.close();
+    } finally {
+      await removeTestLocation(location);
+    }
+  });
+
+  // SQLite has one writer at a time (two connections of one test process would wait on each other's thread)
+  it.skipIf(testDialect() !== 'postgres')('begun by two processes at once: both start, and the indexes come back once both finish', async () => {
+    const location = await freshTestLocation();
+    try {
+      const [a, b] = [await openDb(location), await openDb(location)];
+      const all = await indexNames(a);
+      const loads = await Promise.all([beginBulkLoad(a, ['facts_article']), beginBulkLoad(b, ['facts_article'])]);
+      expect((await indexNames(a)).length).toBeLessThan(all.length);
+      await Promise.all(loads.map((load) => load.finish()));
+      expect(await indexNames(a)).toEqual(all);
+      await a.close();
+      await b.close();
     } finally {
       await removeTestLocation(location);
     }

@@ -2,6 +2,7 @@
 // aside while it fills and built once afterwards, and what each engine needs after a load so the next queries
 // run as they will in service.
 import type { Db, Param, Sql } from './client';
+import { lockTask } from './locks';
 import { rebuildRollups, setRollupsStale } from './rollups';
 
 /** Most parameters one statement may bind: SQLite's default limit is 32,766, PostgreSQL's 65,535. */
@@ -114,6 +115,8 @@ export async function restoreIndexesSetAside(db: Sql): Promise<number> {
   // read first: opening a database takes no write lock when nothing was set aside
   if (!(await recordedAside(db)).length) return 0;
   return db.transaction(async (tx) => {
+    // PostgreSQL: two processes opening at once would both build the same index
+    await lockTask(tx, ASIDE);
     const aside = await recordedAside(tx);
     let built = 0;
     for (const index of aside) {
@@ -140,6 +143,8 @@ export interface BulkLoad {
 export async function beginBulkLoad(db: Db, keep: readonly string[]): Promise<BulkLoad> {
   await setRollupsStale(db);
   await db.transaction(async (tx) => {
+    // PostgreSQL: loads starting at once take turns, so the later one finds the indexes gone and the record made
+    await lockTask(tx, ASIDE);
     const indexes = (await secondaryIndexes(tx, 'facts')).filter((index) => !keep.includes(index.name));
     if (!indexes.length) return;
     const aside = await recordedAside(tx);
