@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './run';
 import { freshBenchDatabase } from './postgres';
 
-// BENCH_INGEST_ARTICLES: fewer for quick iterations
+// BENCH_INGEST_ARTICLES: fewer for quick iterations. BENCH_INGEST_BULK=0: every load the ordinary way, indexes and
+// rollups kept up to date row by row (by default each is a bulk load, as `figures ingest` makes of 1,000+ files)
 const ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES || 10_000);
 const SOURCE = '合成数据（导入基准测试）';
 
@@ -121,7 +122,7 @@ async function child(path: string, variant: Variant, part: Part): Promise<void> 
     }
   }
   const summary = await ingestBatch(db, items(), {
-    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000,
+    sourceName: SOURCE, synthetic: true, published: '2024-01-15', maxBytes: 1e6, workers, batchSize: 1000, bulk: process.env.BENCH_INGEST_BULK !== '0',
     afterCommit: withChecks ? checks.afterCommit : undefined,
   });
   if (withChecks) await checks.finish();

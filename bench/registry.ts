@@ -3,6 +3,7 @@ import { extractionBenchmark } from './extraction';
 import { newsExtractionBenchmark } from './extraction-news';
 import { dashboardBenchmark } from './dashboard';
 import { ingestBenchmark } from './ingest';
+import { synthBenchmark } from './synth';
 import { exportBenchmark } from './export';
 import { securityBenchmark } from './security';
 
@@ -14,6 +15,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'extraction-news', run: newsExtractionBenchmark },
   { name: 'dashboard', run: dashboardBenchmark },
   { name: 'ingest', run: ingestBenchmark },
+  { name: 'synth', run: synthBenchmark },
   { name: 'export', run: exportBenchmark },
   { name: 'security', run: securityBenchmark },
 ];

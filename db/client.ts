@@ -4,6 +4,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { restoreIndexesSetAside } from './bulk';
 import { ensureRollups } from './rollups';
 import { openSqliteConnection, postgresDb, redactUrl, sqliteDb, type Db } from './sql';
 
@@ -82,7 +83,10 @@ export async function openDb(location = databaseLocation()): Promise<Db> {
   }
   try {
     // a replica's rollups arrive from its primary with the rest of the data
-    if (!(await isReadReplica(db))) await ensureRollups(db);
+    if (!(await isReadReplica(db))) {
+      await restoreIndexesSetAside(db);
+      await ensureRollups(db);
+    }
   } catch (error) {
     await db.close();
     throw error;

@@ -110,9 +110,10 @@ const insertSql: string[] = [];
 
 /**
  * Stores an article's fact rows (new, so unreviewed), a few dozen per statement, and returns their ids in the
- * order of `rows`; their rollup keys go into `touch` (the caller refreshes the rollups before it commits).
+ * order of `rows`; their rollup keys go into `touch` (the caller refreshes the rollups before it commits; none
+ * during a bulk load, which rebuilds them at its end).
  */
-export async function insertFactRows(db: Sql, articleId: number, rows: readonly NewFactRow[], touch: RollupTouch): Promise<number[]> {
+export async function insertFactRows(db: Sql, articleId: number, rows: readonly NewFactRow[], touch: RollupTouch | null): Promise<number[]> {
   const ids: number[] = new Array(rows.length);
   for (let from = 0; from < rows.length; from += FACT_ROWS_PER_INSERT) {
     const n = Math.min(FACT_ROWS_PER_INSERT, rows.length - from);
@@ -121,9 +122,12 @@ export async function insertFactRows(db: Sql, articleId: number, rows: readonly 
       const row = rows[from + k];
       params.push(articleId);
       for (const [key] of FACT_COLUMNS) params.push(cell(row, key));
-      const derived = derivedCells({ ...row, reviewStatus: 'unreviewed' });
+      const derived = derivedCells({ value: row.value, unit: row.unit, metric: row.metric, reviewStatus: 'unreviewed', date: row.date, datePrecision: row.datePrecision });
       params.push(...derived);
-      touch.add({ ...row, effectiveMetric: derived[2] as string, effectiveUnit: derived[1] as string, period: derived[3] as string | null });
+      touch?.add({
+        districtCode: row.districtCode, streetCode: row.streetCode, communityCode: row.communityCode,
+        effectiveMetric: derived[2] as string, effectiveUnit: derived[1] as string, period: derived[3] as string | null,
+      });
     }
     insertSql[n] ??= `INSERT INTO facts (${COLUMN_LIST}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, uid`;
     // uids are unique, so each returned id is matched to its row by uid, whatever order the engine returns them in

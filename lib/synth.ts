@@ -3,14 +3,14 @@
 // every qualifier. Everything lands under one source marked `synthetic = 1`, and the generator refuses
 // a database that holds real articles, so generated figures can never be mistaken for real ones.
 import { createHash } from 'node:crypto';
-import type { Db, Sql } from '../db/client';
+import type { Db, Param, Sql } from '../db/client';
+import { afterBulkLoad, insertCells, insertCellsReturningIds, setIndexesAside, tuneForBulkLoad } from '../db/bulk';
 import { DERIVED_COLUMNS, derivedCells } from '../db/derived';
 import { rebuildRollups, setRollupsStale } from '../db/rollups';
 import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
 import { taxonomyInForce, type MetricDefinition } from './extract/taxonomy';
 import type { DatePrecision, Qualifier, Unit } from './extract/types';
-import { afterBulkLoad } from '../db/bulk';
 
 export const SYNTHETIC_SOURCE = '合成数据（基准测试）';
 /** Stored as the extractor version of generated rows: no extractor produced them. */
@@ -32,15 +32,33 @@ export interface SynthOptions {
   onProgress?: (factsWritten: number) => void;
 }
 
-export interface SynthResult { articles: number; facts: number; sourceId: number; seconds: number }
+/** Where a run's time went: writing the rows, building the indexes set aside, the rollups, and the commit with what follows it. */
+export type SynthPhase = 'rows' | 'indexes' | 'rollups' | 'finish';
+
+export interface SynthResult {
+  articles: number; facts: number; sourceId: number; seconds: number;
+  /** wall and CPU seconds (this process, every thread) of each phase */
+  phases: Record<SynthPhase, { seconds: number; cpuSeconds: number }>;
+}
+
+/** Times phases one after another: each mark closes the phase running since the last one. */
+function phaseClock() {
+  const phases: SynthResult['phases'] = { rows: { seconds: 0, cpuSeconds: 0 }, indexes: { seconds: 0, cpuSeconds: 0 }, rollups: { seconds: 0, cpuSeconds: 0 }, finish: { seconds: 0, cpuSeconds: 0 } };
+  const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1e6; };
+  let wall = performance.now();
+  let used = cpu();
+  return {
+    phases,
+    mark(phase: SynthPhase) {
+      const now = performance.now(), nowUsed = cpu();
+      phases[phase].seconds += (now - wall) / 1000;
+      phases[phase].cpuSeconds += nowUsed - used;
+      wall = now; used = nowUsed;
+    },
+  };
+}
 
 export class RealDataError extends Error {}
-
-interface SynthPlace {
-  district: string; districtCode: string;
-  street: string | null; streetCode: string | null;
-  community: string | null; communityCode: string | null;
-}
 
 interface DivisionStreet { code: string; name: string; communities: { code: string; name: string }[] }
 interface DivisionDistrict { code: string; name: string; streets: DivisionStreet[] }
@@ -147,7 +165,7 @@ function pick<T>(random: () => number, weighted: readonly (readonly [T, number, 
   return weighted[weighted.length - 1];
 }
 
-interface MetricPlan { metric: MetricDefinition; units: Unit[]; noun: string; verb: string; measure: string | null }
+interface MetricPlan { metric: MetricDefinition; units: Unit[]; noun: string; verb: string; measure: string | null; cueJson: string }
 
 function metricPlans(): MetricPlan[] {
   return taxonomyInForce().map((metric) => ({
@@ -156,6 +174,7 @@ function metricPlans(): MetricPlan[] {
     noun: metric.cues.nouns[0] ?? metric.zh,
     verb: metric.cues.verbs[0] ?? '完成',
     measure: metric.cues.measures?.[0] ?? null,
+    cueJson: JSON.stringify([metric.cues.nouns[0] ?? metric.zh]),
   }));
 }
 
@@ -171,6 +190,7 @@ export async function assertNoRealArticles(db: Sql): Promise<void> {
 
 export async function generateSynthetic(db: Db, options: SynthOptions): Promise<SynthResult> {
   const t0 = performance.now();
+  const clock = phaseClock();
   if (!Number.isInteger(options.facts) || options.facts < 0) throw new Error('facts must be a whole number ≥ 0');
   if (!options.force) await assertNoRealArticles(db);
   const perArticle = Math.max(1, options.factsPerArticle ?? 20);
@@ -184,21 +204,19 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
   // run ids make hashes unique across several runs into the same database
   const runId = (await db.get<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM articles'))!.n;
 
-  interface PendingFact { place: SynthPlace; level: 'district' | 'street' | 'community'; values: (string | number | null)[] }
+  const ingestedAt = new Date().toISOString().slice(0, 19) + 'Z';
+  const factCells: Param[] = [];
 
-  function makeArticle(articleNo: number, factCount: number) {
+  /** Makes one article and appends its facts' cells to factCells (article_id left null: the caller fills it in). */
+  function makeArticle(articleNo: number, factCount: number): Param[] {
     const district = divisions[Math.floor(random() ** 1.5 * divisions.length)];
     const street = district.streets[Math.floor(random() * district.streets.length)];
     const dateBase = syntheticDate(random, 'day');
     // published on the day of its latest figure: an article does not report figures dated after it
     let latest = dateBase.date;
-    const sentences: string[] = [];
-    const pending: PendingFact[] = [];
-    let offset = 0;
     const title = `${street.name}：${dateBase.date.slice(0, 4)}年重点工作稳步推进`;
-    const lead = `${title}\n`;
-    offset += lead.length;
-    sentences.push(lead);
+    let text = `${title}\n`;
+    const uidPrefix = `syn-${runId}-${String(articleNo).padStart(9, '0')}-`;
     for (let i = 0; i < factCount; i++) {
       const plan = plans[Math.floor(random() * plans.length)];
       const unit = plan.units[Math.floor(random() * plan.units.length)];
@@ -221,118 +239,104 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
       const r = random();
       const community = street.communities.length && r < 0.45 ? street.communities[Math.floor(random() * street.communities.length)] : null;
       const level = community ? 'community' : r < 0.85 ? 'street' : 'district';
-      const place: SynthPlace = {
-        district: district.name, districtCode: district.code,
-        street: level === 'district' ? null : street.name, streetCode: level === 'district' ? null : street.code,
-        community: community?.name ?? null, communityCode: community?.code ?? null,
-      };
       const precision = pick(random, PRECISIONS)[0] as DatePrecision;
       const when = precision === 'day' && random() < 0.5 ? dateBase : syntheticDate(random, precision);
       if (when.date > latest) latest = when.date;
       const where = level === 'community' ? `${street.name}${community!.name}` : level === 'street' ? street.name : district.name;
       const prefix = `${when.written}，${where}${plan.verb}${plan.noun}${shown < 0 ? '同比下降' : ''}`;
       const sentence = `${prefix}${figureText}。`;
+      const offset = text.length;
       const start = offset + prefix.length;
       const end = start + figureText.length;
-      pending.push({
-        place, level,
-        values: [
-          null, null, value, low, high, unit, qualifier, plan.metric.key, figureText, start, end, offset, offset + sentence.length,
-          place.district, place.districtCode, place.street, place.streetCode, place.community, place.communityCode,
-          'stated', when.date, precision, 'stated', when.written.startsWith('截至') ? 1 : 0,
-          JSON.stringify([plan.noun]), SYNTHETIC_EXTRACTOR_VERSION,
-          ...derivedCells({ value, unit, metric: plan.metric.key, reviewStatus: 'unreviewed', date: when.date, datePrecision: precision }),
-        ],
-      });
-      sentences.push(sentence);
-      offset += sentence.length;
+      const onStreet = level !== 'district';
+      const derived = derivedCells({ value, unit, metric: plan.metric.key, reviewStatus: 'unreviewed', date: when.date, datePrecision: precision });
+      factCells.push(
+        // ordered uids append to the unique index instead of landing on random pages of it
+        `${uidPrefix}${start}-${end}-${unit}`, null, value, low, high, unit, qualifier, plan.metric.key, figureText, start, end, offset, offset + sentence.length,
+        district.name, district.code, onStreet ? street.name : null, onStreet ? street.code : null, community?.name ?? null, community?.code ?? null,
+        'stated', when.date, precision, 'stated', when.written.startsWith('截至') ? 1 : 0,
+        plan.cueJson, SYNTHETIC_EXTRACTOR_VERSION, derived[0], derived[1], derived[2], derived[3],
+      );
+      text += sentence;
     }
-    const text = sentences.join('');
     const hash = createHash('sha256').update(`synthetic:${runId}:${articleNo}:${text}`).digest('hex');
-    return { title, publishedOn: latest, text, hash, pending };
+    return [
+      sourceId, title, latest, `${1 + (articleNo % 8)}`, `https://example.invalid/synthetic/${runId}/${articleNo}`,
+      text, hash, ingestedAt, SYNTHETIC_EXTRACTOR_VERSION, factCount ? district.code : null,
+    ];
   }
 
   const articleCount = options.facts === 0 ? 0 : Math.ceil(options.facts / perArticle);
   let factsWritten = 0;
   const writeBatch = async (tx: Sql, firstArticle: number, lastArticle: number) => {
-    for (let a = firstArticle; a < lastArticle; a++) {
-      const remaining = options.facts - factsWritten;
-      const n = a === articleCount - 1 ? remaining : Math.min(remaining, perArticle);
-      const article = makeArticle(a, n);
-      const articleId = (await tx.get<{ id: number }>(`INSERT INTO articles (source_id, title, published_on, page, url, text, sha256, ingested_at, extractor_version, district_code)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [
-        sourceId, article.title, article.publishedOn, `${1 + (a % 8)}`, `https://example.invalid/synthetic/${runId}/${a}`,
-        article.text, article.hash, new Date().toISOString().slice(0, 19) + 'Z', SYNTHETIC_EXTRACTOR_VERSION, article.pending[0]?.place.districtCode ?? null,
-      ]))!.id;
-      for (let from = 0; from < article.pending.length; from += FACTS_PER_INSERT) {
-        const slice = article.pending.slice(from, from + FACTS_PER_INSERT);
-        const params: (string | number | null)[] = [];
-        for (const fact of slice) {
-          const v = fact.values;
-          // ordered uids append to the unique index instead of landing on random pages of it
-          v[0] = `syn-${runId}-${String(a).padStart(9, '0')}-${v[9]}-${v[10]}-${v[5]}`;
-          v[1] = articleId;
-          params.push(...v);
-        }
-        await tx.run(`INSERT INTO facts (uid, article_id, value, low, high, unit, qualifier, metric, text, start, "end", sentence_start, sentence_end,
-            district, district_code, street, street_code, community, community_code, place_provenance,
-            date, date_precision, date_provenance, cumulative, cues, extractor_version, ${DERIVED_COLUMNS.join(', ')})
-          VALUES ${slice.map(() => FACT_PLACEHOLDERS).join(', ')}`, params);
+    for (let a = firstArticle; a < lastArticle; a += ARTICLES_PER_WRITE) {
+      const upTo = Math.min(lastArticle, a + ARTICLES_PER_WRITE);
+      const articleCells: Param[] = [];
+      const factsOf: number[] = [];
+      factCells.length = 0;
+      for (let k = a; k < upTo; k++) {
+        const remaining = options.facts - factsWritten;
+        const n = k === articleCount - 1 ? remaining : Math.min(remaining, perArticle);
+        articleCells.push(...makeArticle(k, n));
+        factsOf.push(n);
+        factsWritten += n;
       }
-      factsWritten += n;
+      const ids = await insertCellsReturningIds(tx, 'articles', ARTICLE_COLUMNS, articleCells, 'sha256');
+      let cell = 1; // article_id of the first fact
+      for (let k = 0; k < ids.length; k++) {
+        for (let f = 0; f < factsOf[k]; f++, cell += FACT_COLUMNS.length) factCells[cell] = ids[k];
+      }
+      await insertCells(tx, 'facts', FACT_COLUMNS, factCells);
     }
+    factCells.length = 0;
   };
   // one transaction per ~200k facts: each hot index page reaches the WAL once per batch, not once per row
   const articlesPerBatch = Math.max(1, Math.floor(200_000 / perArticle));
-  // SQLite: a large page cache keeps the indexes' pages in memory between batches instead of re-reading them.
-  const sqlite = db.sqlite;
-  const cacheSize = sqlite ? sqlite.pragma('cache_size', { simple: true }) as number : 0;
-  sqlite?.pragma('cache_size = -400000');
   // Facts carry a dozen secondary indexes (the dashboard's covering ones among them) whose keys arrive in
   // random order: building them once, sorted, after the rows are in is several times faster than
   // updating them row by row. Worth it when the run at least doubles the table. All in one transaction,
   // so a failure leaves the schema and the data as they were.
   const existing = (await db.get<{ n: number }>('SELECT count(*) AS n FROM facts'))!.n;
   const bulk = options.deferIndexes ?? (options.facts >= 50_000 && options.facts >= existing);
+  const untune = tuneForBulkLoad(db);
   // the rollups are rebuilt whole at the end; until then the dashboard reads the facts
   await setRollupsStale(db);
   try {
     if (bulk) {
       await db.transaction(async (tx) => {
-        const deferred = await secondaryIndexes(tx);
-        for (const index of deferred) await tx.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+        const rebuildIndexes = await setIndexesAside(tx, 'facts');
         for (let a = 0; a < articleCount; a += articlesPerBatch) {
           await writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch));
           options.onProgress?.(factsWritten);
         }
-        for (const index of deferred) await tx.exec(index.sql);
+        clock.mark('rows');
+        await rebuildIndexes();
+        clock.mark('indexes');
         await rebuildRollups(tx);
+        clock.mark('rollups');
       });
-      // the one big transaction went through the WAL; give its space back
-      sqlite?.pragma('wal_checkpoint(TRUNCATE)');
     } else {
       for (let a = 0; a < articleCount; a += articlesPerBatch) {
         await db.transaction((tx) => writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch)));
         options.onProgress?.(factsWritten);
       }
+      clock.mark('rows');
       await db.transaction((tx) => rebuildRollups(tx));
+      clock.mark('rollups');
     }
   } finally {
-    sqlite?.pragma(`cache_size = ${cacheSize}`);
+    untune();
   }
   if (bulk) await afterBulkLoad(db, ['articles', 'facts']);
-  return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000 };
+  clock.mark('finish');
+  return { articles: articleCount, facts: factsWritten, sourceId, seconds: (performance.now() - t0) / 1000, phases: clock.phases };
 }
 
-const FACTS_PER_INSERT = 24;
-const FACT_PLACEHOLDERS = `(${Array.from({ length: 26 + DERIVED_COLUMNS.length }, () => '?').join(', ')})`;
-
-/** The non-unique indexes of facts, with the statement that makes each again. */
-async function secondaryIndexes(tx: Sql): Promise<{ name: string; sql: string }[]> {
-  if (tx.dialect === 'postgres') {
-    return tx.all<{ name: string; sql: string }>(`SELECT indexname AS name, indexdef AS sql FROM pg_indexes
-      WHERE tablename = 'facts' AND indexdef NOT LIKE 'CREATE UNIQUE%'`);
-  }
-  return tx.all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'facts' AND sql IS NOT NULL
-    AND sql NOT LIKE 'CREATE UNIQUE%'`);
-}
+/** Articles generated, then written, at a time: their facts go in statements of a thousand rows. */
+const ARTICLES_PER_WRITE = 500;
+const ARTICLE_COLUMNS = ['source_id', 'title', 'published_on', 'page', 'url', 'text', 'sha256', 'ingested_at', 'extractor_version', 'district_code'] as const;
+const FACT_COLUMNS = [
+  'uid', 'article_id', 'value', 'low', 'high', 'unit', 'qualifier', 'metric', 'text', 'start', 'end', 'sentence_start', 'sentence_end',
+  'district', 'district_code', 'street', 'street_code', 'community', 'community_code', 'place_provenance',
+  'date', 'date_precision', 'date_provenance', 'cumulative', 'cues', 'extractor_version', ...DERIVED_COLUMNS,
+] as const;

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/client';
+import { beginBulkLoad, type BulkLoad } from '../../db/bulk';
 import { threadCpuMs, threadTimes, type ThreadTimes } from './cpu';
 import { tsWorkerCode } from './threads';
 import type { IngestItem, ItemOptions, ItemResult } from './items';
@@ -13,13 +14,18 @@ import type { Extractor } from './prepare';
 import { writeDocuments, type DocumentOutcome, type WriteOptions } from './write';
 import type { WorkerAnswer, WorkerReady, WorkerRequest } from './worker';
 
-export interface BatchOptions extends ItemOptions, WriteOptions {
+export interface BatchOptions extends ItemOptions, Omit<WriteOptions, 'staleRollups'> {
   /** worker threads; 0 extracts on this thread (and is the only way to use a custom `extractor`) */
   workers?: number;
   extractor?: Extractor;
   /** documents per write (default 1000: fewer commits, each index page written to the WAL fewer times); each
    * transaction of it is also cut at MAX_TRANSACTION_MS (lib/ingest/write.ts) so other writers never wait long */
   batchSize?: number;
+  /**
+   * a load that at least doubles the facts: the dashboard's indexes of facts are set aside and the rollups left
+   * stale until the end, then each is built once (db/bulk.ts beginBulkLoad) instead of updated row by row
+   */
+  bulk?: boolean;
   /** called for every document, in input order, once it is stored or refused */
   onOutcome?: (outcome: DocumentOutcome) => void;
   /** called after every write with the running totals */
@@ -181,7 +187,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
   const mainAtStart = threadTimes();
   let writerMs = 0;
   const workers = options.extractor ? 0 : options.workers ?? defaultWorkerCount();
-  const { extractor, onOutcome, onProgress, onWarning, afterCommit, batchSize: _b, workers: _w, ...rest } = options;
+  const { extractor, onOutcome, onProgress, onWarning, afterCommit, batchSize: _b, workers: _w, bulk: _bulk, ...rest } = options;
   // with fact checks wanted, each article's arithmetic checks are computed with its extraction (in the
   // workers), and the writer only stores them
   const itemOptions: ItemOptions = { ...rest, checks: rest.checks ?? Boolean(afterCommit) };
@@ -190,6 +196,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
   const local = localRunner(itemOptions, extractor);
   const runner = workers > 0 ? workerRunner(workers, itemOptions, local, onWarning ?? ((line) => console.error(line))) : local;
   const restore = bulkWritePragmas(db);
+  let bulk: BulkLoad | null = null;
 
   const totals: BatchProgress = { done: 0, added: 0, duplicates: 0, failed: 0, figures: 0 };
   const failures: BatchSummary['failures'] = [];
@@ -222,7 +229,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     for (let i = 0; i < contiguous; i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
     const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
     const before = threadCpuMs();
-    const written = prepared.length ? await writeDocuments(db, prepared, { afterCommit }) : [];
+    const written = prepared.length ? await writeDocuments(db, prepared, { afterCommit, staleRollups: bulk !== null }) : [];
     const after = threadCpuMs();
     if (before !== null && after !== null) writerMs += after - before;
     let w = 0;
@@ -235,6 +242,8 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
 
   let workerTimes: ThreadTimes | null = null;
   try {
+    // kept: the checks read an article's figures by it while the load runs
+    if (options.bulk) bulk = await beginBulkLoad(db, ['facts_article']);
     for await (const item of items) {
       const seq = nextSeq++;
       const task = runner.run(item).then((result) => { ready.set(seq, result); });
@@ -253,6 +262,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     workerTimes = runner.workerTimes();
     await runner.close();
     restore();
+    await bulk?.finish();
   }
   const mainAtEnd = threadTimes();
   const cpu = mainAtStart && mainAtEnd && workerTimes

@@ -6,7 +6,7 @@ import type { Sql } from '../../db/client';
 import { storeArticleChecks } from '../../db/checks';
 import { articleByHash, inTransaction, insertArticleUnlessStored, insertFactRows, sourceIdFor, sourcesToCreate } from '../../db/ingest';
 import { letWaitingWritersIn, lockKeys } from '../../db/locks';
-import { refreshRollups, RollupTouch } from '../../db/rollups';
+import { refreshRollups, RollupTouch, setRollupsStale } from '../../db/rollups';
 import { indexArticle } from '../../db/search';
 import { resolveDrafts, type IndexedCheckDraft } from '../checks/article';
 import { asIngestError, type RejectReason } from './errors';
@@ -32,6 +32,11 @@ export interface WriteOptions {
    * stored, the others are left to afterCommit.
    */
   afterCommit?: (articleIds: number[], checked?: ReadonlySet<number>) => Promise<void>;
+  /**
+   * a bulk load (db/bulk.ts beginBulkLoad) rebuilds the rollups at its end: each transaction marks them stale
+   * instead of recomputing the keys it touched (which, with the dashboard's indexes set aside, would read every figure)
+   */
+  staleRollups?: boolean;
 }
 
 interface PendingChecks { articleId: number; factIds: number[]; drafts: IndexedCheckDraft[] }
@@ -49,7 +54,7 @@ function mainDistrict(facts: readonly { districtCode: string | null }[]): string
   return best;
 }
 
-async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null, touch: RollupTouch): Promise<StoredArticle[]> {
+async function writeOne(tx: Sql, doc: PreparedDocument, sourceIds: Map<string, number>, pending: PendingChecks[] | null, touch: RollupTouch | null): Promise<StoredArticle[]> {
   let sourceId: number | null = null;
   if (doc.sourceName) {
     const key = `${doc.synthetic ? 1 : 0}\u0000${doc.sourceName}`;
@@ -106,8 +111,8 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
       // only sources still to be created: a source every writer uses must not make the writers take turns
       await lockKeys(tx, 'source', await sourcesToCreate(tx, ahead.flatMap((doc) => (doc.sourceName ? [doc.sourceName] : []))));
       // the rollup keys of every document of the transaction, recomputed once before the commit (a failed
-      // document's keys too: recomputing from facts that lack its rows is still exact)
-      const touch = new RollupTouch();
+      // document's keys too: recomputing from facts that lack its rows is still exact); a bulk load marks them stale instead
+      const touch = options.staleRollups ? null : new RollupTouch();
       const done: DocumentOutcome[] = [];
       // at least one document per transaction, then as many as fit in the time budget
       do {
@@ -131,7 +136,8 @@ export async function writeDocuments(db: Sql, docs: readonly PreparedDocument[],
           done.push({ label: doc.label, status: 'failed', reason: e.reason, message: e.reason === 'storage-failed' ? `could not be stored: ${e.message}` : e.message });
         }
       } while (next < docs.length && performance.now() - started < budget);
-      await refreshRollups(tx, touch);
+      if (touch) await refreshRollups(tx, touch);
+      else await setRollupsStale(tx);
       return done;
     });
     outcomes.push(...written);
