@@ -4,7 +4,7 @@
 // and tie of dates (many figures share a day), rejected and undated figures included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './client';
-import { factCount, factList, placesWithFigures } from './dashboard';
+import { factCount, factList, placesWithFigures, seriesOptions } from './dashboard';
 import { openTestDb } from './testing';
 import type { Filters } from '../lib/filters';
 import { generateSynthetic } from '../lib/synth';
@@ -47,5 +47,34 @@ describe('figure lists', () => {
     }
     // on SQLite the walk must have been taken for the broad filters (on PostgreSQL the planner chooses)
     if (db.dialect === 'sqlite') expect(walked).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+
+  it('of a dated metric read one unit at a time select the same figures as the dates tested on each figure', async () => {
+    const inRange = (date: string | null) => date !== null && date >= '2021-01-01' && date <= '2022-12-31';
+    const check = async () => {
+      const dated: Filters = { metric: ['investment'], from: '2021-01-01', to: '2022-12-31' };
+      const all = await factList(db, { metric: ['investment'] }, { limit: 100_000, offset: 0 });
+      const expected = all.filter((r) => inRange(r.date));
+      expect(new Set(expected.map((r) => r.unit)).size).toBeGreaterThan(1);
+      expect(await factList(db, dated, { limit: 100_000, offset: 0 })).toEqual(expected);
+      expect(await factList(db, dated, { limit: 50, offset: 20, selected: expected.length })).toEqual(expected.slice(20, 70));
+      const options = await seriesOptions(db, dated);
+      expect(options.reduce((n, o) => n + o.figures, 0)).toBe(expected.length);
+      expect(await factCount(db, dated)).toBe(expected.length);
+      for (const unit of new Set(expected.map((r) => r.unit))) {
+        expect(options.filter((o) => o.unit === unit).reduce((n, o) => n + o.figures, 0)).toBe(expected.filter((r) => r.unit === unit).length);
+      }
+    };
+    await check();
+    // a figure without a unit is selected too (the unit list would leave it out, so it is not used then)
+    const one = (await factList(db, { metric: ['investment'], from: '2021-01-01', to: '2022-12-31' }, { limit: 1, offset: 0 }))[0];
+    await db.run('UPDATE facts SET effective_unit = NULL WHERE id = ?', [one.id]);
+    try {
+      const dated = await factList(db, { metric: ['investment'], from: '2021-01-01', to: '2022-12-31' }, { limit: 100_000, offset: 0 });
+      expect(dated.some((r) => r.id === one.id)).toBe(true);
+    } finally {
+      await db.run('UPDATE facts SET effective_unit = ? WHERE id = ?', [one.unit, one.id]);
+    }
+    await check();
   }, 120_000);
 });
