@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './client';
 import { factCount, factList, placesWithFigures, seriesOptions } from './dashboard';
-import { openTestDb } from './testing';
+import { openDb } from './client';
+import { openSharedTestDb, openTestDb } from './testing';
 import type { Filters } from '../lib/filters';
 import { generateSynthetic } from '../lib/synth';
+import { overviewData } from '../lib/views/overview';
+import { storeArticle } from '../lib/views/testFixtures';
 
 let db: Db;
 beforeAll(async () => {
@@ -77,4 +80,25 @@ describe('figure lists', () => {
     }
     await check();
   }, 120_000);
+});
+
+describe('results kept until the data changes', () => {
+  it('show what another connection committed at the next view: the list, the places and the totals', async () => {
+    const { db: reader, location } = await openSharedTestDb();
+    const writer = await openDb(location);
+    try {
+      await storeArticle(writer, '清波街道今年新增就业岗位120个。', [{ text: '120个', value: 120, unit: 'count', metric: 'jobs_created', street: '清波街道', streetCode: '330102001' }]);
+      const before = await overviewData(reader, new URLSearchParams());
+      expect((await overviewData(reader, new URLSearchParams())).rows).toEqual(before.rows);
+      await storeArticle(writer, '望江街道今年新增就业岗位80个。', [{ text: '80个', value: 80, unit: 'count', metric: 'jobs_created', street: '望江街道', streetCode: '330102014' }]);
+      const after = await overviewData(reader, new URLSearchParams());
+      expect(after.total).toBe(before.total + 1);
+      expect(after.rows.length).toBe(before.rows.length + 1);
+      expect(after.byPlace.map((b) => b.label)).toContain('望江街道');
+      expect((await placesWithFigures(reader, 'street', '330102')).map((p) => p.code)).toContain('330102014');
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
+  }, 60_000);
 });

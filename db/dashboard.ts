@@ -14,6 +14,7 @@ import type { ChartMeasure, Measure } from '../lib/vocab/codes';
 import { bucketSql, periodAt, type Granularity } from '../lib/vocab/dates';
 import { measureSql } from '../lib/vocab/metrics';
 import { finestPlaceSql, levelOfCode, PLACE_LEVEL_DEFINITIONS, type Placed, type PlaceLevel } from '../lib/vocab/places';
+import type Database from 'better-sqlite3';
 import type { Db, Params } from './client';
 
 export type { Pick, PlaceLevel };
@@ -95,12 +96,19 @@ const withMetric = (filters: Filters, series: Series): Filters => (series.metric
 const CACHE_SIZE = 500;
 const caches = new WeakMap<Db, { version: string; entries: Map<string, unknown> }>();
 
+/** Per connection, its statement reading the data version: prepared once (preparing took most of each check). */
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
 /** What changes whenever any connection commits (SQLite), or null where it cannot be known cheaply (no cache). */
 function dataVersion(db: Db): string | null {
   if (!db.sqlite) return null;
-  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
-  const changes = db.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return `${version}:${changes.n}`;
+  let statement = versionStatements.get(db.sqlite);
+  if (!statement) {
+    statement = db.sqlite.prepare('SELECT (SELECT data_version FROM pragma_data_version()) AS version, total_changes() AS changes');
+    versionStatements.set(db.sqlite, statement);
+  }
+  const { version, changes } = statement.get() as { version: number; changes: number };
+  return `${version}:${changes}`;
 }
 
 let cacheEnabled = true;
