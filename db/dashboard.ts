@@ -14,6 +14,7 @@ import type { ChartMeasure, Measure } from '../lib/vocab/codes';
 import { bucketSql, periodAt, type Granularity } from '../lib/vocab/dates';
 import { measureSql } from '../lib/vocab/metrics';
 import { finestPlaceSql, levelOfCode, PLACE_LEVEL_DEFINITIONS, type Placed, type PlaceLevel } from '../lib/vocab/places';
+import type Database from 'better-sqlite3';
 import type { Db, Params } from './client';
 
 export type { Pick, PlaceLevel };
@@ -64,7 +65,7 @@ async function rollupDistrict(db: Db, filters: Filters): Promise<string | null> 
   if (filters.street || filters.community || filters.from || filters.to || filters.qualifier || filters.source || filters.review_status
     || filters.object_class || filters.action_class) return null;
   if (filters.district && filters.district.length > 1) return null;
-  if (!(await rollupsCurrent(db))) return null;
+  if (!(await rollupsReady(db))) return null;
   return filters.district?.[0] ?? '';
 }
 
@@ -95,34 +96,77 @@ const withMetric = (filters: Filters, series: Series): Filters => (series.metric
 const CACHE_SIZE = 500;
 const caches = new WeakMap<Db, { version: string; entries: Map<string, unknown> }>();
 
+/** Per connection, its statement reading the data version: prepared once (preparing took most of each check). */
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
 /** What changes whenever any connection commits (SQLite), or null where it cannot be known cheaply (no cache). */
 function dataVersion(db: Db): string | null {
   if (!db.sqlite) return null;
-  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
-  const changes = db.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return `${version}:${changes.n}`;
+  let statement = versionStatements.get(db.sqlite);
+  if (!statement) {
+    statement = db.sqlite.prepare('SELECT (SELECT data_version FROM pragma_data_version()) AS version, total_changes() AS changes');
+    versionStatements.set(db.sqlite, statement);
+  }
+  const { version, changes } = statement.get() as { version: number; changes: number };
+  return `${version}:${changes}`;
 }
 
 let cacheEnabled = true;
 /** The benchmark turns the cache off to time what a first visitor waits. */
 export function setResultCache(enabled: boolean): void { cacheEnabled = enabled; }
 
-async function cachedAll<T>(db: Db, sql: string, params: Params): Promise<T[]> {
+/**
+ * What `load` gives, kept until the data changes (the same keys and least-recently-used bound as every cached
+ * result). Callers get their own copy: they sort and label what they get.
+ */
+async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   const version = cacheEnabled ? dataVersion(db) : null;
-  if (version === null) return db.all<T>(sql, params);
+  if (version === null) return load();
   let cache = caches.get(db);
   if (!cache || cache.version !== version) { cache = { version, entries: new Map() }; caches.set(db, cache); }
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const hit = cache.entries.get(key) as T[] | undefined;
-  if (hit) {
+  if (cache.entries.has(key)) {
+    const hit = cache.entries.get(key) as T;
     // refresh its place: a Map iterates in insertion order, so the first entry is the least recently used
     cache.entries.delete(key); cache.entries.set(key, hit);
     return structuredClone(hit);
   }
-  const rows = await db.all<T>(sql, params);
-  cache.entries.set(key, rows);
+  const value = await load();
+  cache.entries.set(key, value);
   if (cache.entries.size > CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value as string);
-  return structuredClone(rows);
+  return structuredClone(value);
+}
+
+function cachedAll<T>(db: Db, sql: string, params: Params): Promise<T[]> {
+  return cached(db, `${sql}\u0000${JSON.stringify(params)}`, () => db.all<T>(sql, params));
+}
+
+/** rollupsCurrent, asked once per data version (every chart, list and place name asks it). */
+function rollupsReady(db: Db): Promise<boolean> {
+  return cached(db, 'rollups current', () => rollupsCurrent(db));
+}
+
+/**
+ * A dated view of some metrics, charted in no one unit, reads its figures through the metric index (metric,
+ * unit, date…) one unit at a time, so the dates are a range of that index rather than a test of each of the
+ * metrics' figures (a year of six: a sixth read). `w` gains \`f.effective_unit IN (…)\` listing every unit
+ * the metrics' figures come in, which selects the same figures; unchanged when a figure of them has no unit.
+ */
+async function withUnitsOfDatedMetrics(db: Db, filters: Filters, w: FactConditions, unit: string | null | undefined): Promise<FactConditions> {
+  if (unit || !(filters.from || filters.to) || !filters.metric?.length) return w;
+  const units: string[] = [];
+  for (const metric of filters.metric) {
+    const unitless = await cachedAll(db, 'SELECT 1 AS one FROM facts WHERE effective_metric = ? AND effective_unit IS NULL LIMIT 1', [metric]);
+    if (unitless.length) return w;
+    // one index seek per unit (a loose index scan), however many figures the metric has
+    const rows = await cachedAll<{ unit: string }>(db, `WITH RECURSIVE walk(unit) AS (
+        SELECT (SELECT min(effective_unit) FROM facts WHERE effective_metric = ?)
+        UNION ALL
+        SELECT (SELECT min(effective_unit) FROM facts WHERE effective_metric = ? AND effective_unit > walk.unit) FROM walk WHERE walk.unit IS NOT NULL
+      ) SELECT unit FROM walk WHERE unit IS NOT NULL`, [metric, metric]);
+    for (const r of rows) if (!units.includes(r.unit)) units.push(r.unit);
+  }
+  if (!units.length) return w;
+  return { clauses: [...w.clauses, anyOfSql('f.effective_unit', units)], params: [...w.params, ...units] };
 }
 
 // ── series ───────────────────────────────────────────────────────────────────────────────────────
@@ -137,7 +181,7 @@ export async function seriesOptions(db: Db, filters: Filters): Promise<SeriesOpt
     rows = await cachedAll<SeriesOption>(db, `SELECT r.unit AS unit, r.measure AS measure, sum(r.figures) AS figures
       FROM rollup_streets r ${whereSql(r)} GROUP BY r.unit, r.measure`, r.params);
   } else {
-    const w = factConditions(filters);
+    const w = await withUnitsOfDatedMetrics(db, filters, factConditions(filters), null);
     rows = await cachedAll<SeriesOption>(db, `SELECT f.effective_unit AS unit, ${measureSql('f')} AS measure, count(*) AS figures
       FROM facts f ${whereSql(w)} GROUP BY f.effective_unit, ${measureSql('f')}`, w.params);
   }
@@ -361,10 +405,10 @@ function listScope(options: Omit<ListOptions, 'limit' | 'offset'>): FactScope {
  * every match before sorting read a whole district's articles for fifty rows.
  */
 export async function factList(db: Db, filters: Filters, options: ListOptions): Promise<FactListRow[]> {
-  const w = factConditions(filters, listScope(options));
+  const w = await withUnitsOfDatedMetrics(db, filters, factConditions(filters, listScope(options)), options.series?.unit);
   const order = 'ORDER BY f.date DESC NULLS LAST, f.id DESC';
   const from = (await walksDateIndex(db, options)) ? factsNewestFirst(db.dialect) : 'facts f';
-  return db.all<FactListRow>(`SELECT ${LIST_COLUMNS}
+  return cachedAll<FactListRow>(db, `SELECT ${LIST_COLUMNS}
     FROM (SELECT f.id FROM ${from} ${whereSql(w)} ${order} LIMIT ? OFFSET ?) page
     JOIN facts f ON f.id = page.id JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
     ${order}`, [...w.params, options.limit, options.offset]);
@@ -379,7 +423,7 @@ export async function factList(db: Db, filters: Filters, options: ListOptions): 
 async function walksDateIndex(db: Db, options: ListOptions): Promise<boolean> {
   if (options.selected === undefined || options.selected === 0) return false;
   // the highest id counts deleted figures too: near enough for a choice of plan
-  const n = Number((await db.get<{ n: number | null }>('SELECT max(id) AS n FROM facts'))?.n ?? 0);
+  const n = Number((await cachedAll<{ n: number | null }>(db, 'SELECT max(id) AS n FROM facts', []))[0]?.n ?? 0);
   if (n === 0) return false;
   const share = Math.min(1, options.selected / n);
   return share * share * n > options.offset + options.limit;
@@ -455,10 +499,10 @@ export interface PlaceOption { code: string; name: string }
 export async function placeNames(db: Db, level: PlaceLevel, codes: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (!codes.length) return names;
-  if (await rollupsCurrent(db)) {
+  if (await rollupsReady(db)) {
     for (let i = 0; i < codes.length; i += 500) {
       const slice = codes.slice(i, i + 500);
-      for (const r of await db.all<{ code: string; name: string | null }>(`SELECT code, name FROM rollup_places WHERE code IN (${slice.map(() => '?').join(', ')})`, slice)) {
+      for (const r of await cachedAll<{ code: string; name: string | null }>(db, `SELECT code, name FROM rollup_places WHERE code IN (${slice.map(() => '?').join(', ')})`, slice)) {
         if (r.name) names.set(r.code, r.name);
       }
     }
@@ -480,13 +524,13 @@ export async function placeNames(db: Db, level: PlaceLevel, codes: string[]): Pr
 export async function placesWithFigures(db: Db, level: PlaceLevel, parentCode?: string | null): Promise<PlaceOption[]> {
   const low = parentCode ?? '';
   const high = parentCode ? `${parentCode}~` : '~'; // '~' sorts after every digit
-  if (await rollupsCurrent(db)) {
-    const rows = await db.all<{ code: string; name: string | null }>(`SELECT code, name FROM rollup_places
+  if (await rollupsReady(db)) {
+    const rows = await cachedAll<{ code: string; name: string | null }>(db, `SELECT code, name FROM rollup_places
       WHERE level = ? AND code > ? AND code < ? ORDER BY code`, [level, low, high]);
     return rows.map((r) => ({ code: r.code, name: r.name ?? r.code }));
   }
   const { codeColumn: code } = PLACE_LEVEL_DEFINITIONS[level];
-  const rows = await db.all<{ code: string }>(`WITH RECURSIVE walk(code) AS (
+  const rows = await cachedAll<{ code: string }>(db, `WITH RECURSIVE walk(code) AS (
       SELECT (SELECT min(${code}) FROM facts WHERE ${code} > ? AND ${code} < ?)
       UNION ALL
       SELECT (SELECT min(${code}) FROM facts WHERE ${code} > walk.code AND ${code} < ?) FROM walk WHERE walk.code IS NOT NULL
@@ -597,5 +641,5 @@ export function byPlaceSql(db: Db, filters: Filters, level: 'street' | 'communit
 
 /** The sources (publications) that have articles, by name: a short table. */
 export async function sourceNames(db: Db): Promise<string[]> {
-  return (await db.all<{ name: string }>('SELECT name FROM sources ORDER BY synthetic, name')).map((r) => r.name);
+  return (await cachedAll<{ name: string }>(db, 'SELECT name FROM sources ORDER BY synthetic, name', [])).map((r) => r.name);
 }
