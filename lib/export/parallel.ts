@@ -122,7 +122,7 @@ interface Range {
 }
 
 /** A main-thread range buffered ahead (while the worker's range is sent) holds at most this many bytes. */
-const AHEAD_BYTES = 16 * 1024 * 1024;
+const AHEAD_BYTES = 8 * 1024 * 1024;
 /** Ranges the worker holds at once: one it writes, one queued so that it never waits for the main thread. */
 const WORKER_RANGES = 2;
 
