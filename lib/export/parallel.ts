@@ -54,6 +54,7 @@ class ExportWorker {
   }
   detach(): void { this.listener = null; this.onGone = null; }
   post(request: ExportRequest): void { if (!this.failure) this.worker.postMessage(request); }
+  terminate(): Promise<number> { return this.worker.terminate(); }
   gone(error: Error): void {
     if (this.failure) return;
     this.failure = error;
@@ -61,29 +62,31 @@ class ExportWorker {
   }
 }
 
+/** How long an idle export worker is kept for the next export (its heap is tens of MB). */
+const IDLE_MS = 60_000;
+
 /** The export workers of this process, kept between exports (starting one loads the export code again). */
 class ExportWorkerPool {
-  private readonly idle: ExportWorker[] = [];
-  private count = 0;
+  private readonly idle: { handle: ExportWorker; timer: NodeJS.Timeout }[] = [];
+  private readonly all = new Set<ExportWorker>();
 
   constructor(private readonly most: () => number) {}
 
   /** An idle worker, a new one once it has loaded, or null when the pool is at its size. */
   async acquire(): Promise<ExportWorker | null> {
     const ready = this.idle.pop();
-    if (ready) return ready;
-    if (this.count >= this.most()) return null;
-    this.count++;
+    if (ready) { clearTimeout(ready.timer); return ready.handle; }
+    if (this.all.size >= this.most()) return null;
     const root = process.cwd();
     const worker = new Worker(tsWorkerCode(join(root, 'lib', 'export', 'worker.ts'), root), { eval: true });
     // an idle worker must not keep a process (the CLI, a test) alive
     worker.unref();
     const handle = new ExportWorker(worker);
+    this.all.add(handle);
     const gone = (error: Error) => {
-      if (handle.failure) return;
-      const i = this.idle.indexOf(handle);
-      if (i !== -1) this.idle.splice(i, 1);
-      this.count--;
+      if (!this.all.delete(handle)) return;
+      const i = this.idle.findIndex((entry) => entry.handle === handle);
+      if (i !== -1) { clearTimeout(this.idle[i].timer); this.idle.splice(i, 1); }
       handle.gone(error);
     };
     worker.on('error', gone);
@@ -95,11 +98,25 @@ class ExportWorkerPool {
 
   release(handle: ExportWorker): void {
     handle.detach();
-    if (!handle.failure) this.idle.push(handle);
+    if (handle.failure) return;
+    const timer = setTimeout(() => void handle.terminate(), IDLE_MS);
+    timer.unref();
+    this.idle.push({ handle, timer });
+  }
+
+  /** Stops every worker (a command that exported and ends). */
+  async close(): Promise<void> {
+    for (const { timer } of this.idle.splice(0)) clearTimeout(timer);
+    await Promise.all([...this.all].map((handle) => handle.terminate()));
   }
 }
 
 const pool = new ExportWorkerPool(exportWorkerCount);
+
+/** Stops the export workers: a command calls it when it is done (an idle worker would otherwise wait IDLE_MS). */
+export function closeExportWorkers(): Promise<void> {
+  return pool.close();
+}
 
 /** Starts a worker ahead of an export (a test; a server expecting downloads); false when the pool has none to give. */
 export async function warmExportWorkers(): Promise<boolean> {
