@@ -31,7 +31,7 @@ export interface SharingOptions {
 
 export const DEFAULT_SHARING: SharingOptions = { joinAfterRows: 4000, rangeRows: 8192 };
 
-/** Worker threads an export may use beside the main thread: FIGURES_EXPORT_THREADS − 1 (default: the cores, at most 2). */
+/** Worker threads kept for exports, each shared by one export at a time: FIGURES_EXPORT_THREADS − 1 (default: the cores, at most 2). */
 export function exportWorkerCount(env: Record<string, string | undefined> = process.env): number {
   const threads = Number(env.FIGURES_EXPORT_THREADS);
   const total = Number.isInteger(threads) && threads >= 1 ? threads : Math.min(2, availableParallelism());
