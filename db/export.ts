@@ -6,7 +6,7 @@ import { metricByKey } from '../lib/vocab/metrics';
 import { factConditions, type FactScope, type Pick } from './factWhere';
 
 export type { RawFact };
-import type { Db, Sql, Snapshot } from './client';
+import type { Sql, Snapshot } from './client';
 
 /** A view's filters plus what only exports take: a chart's unit and measure, a drilled-in bar, rejected figures, one article or figure. */
 export interface FactQuery extends Filters, Omit<FactScope, 'unit' | 'pick' | 'measure'> {
@@ -123,75 +123,76 @@ export async function exportRowsOf(db: Sql, of: { factId: number } | { articleId
  */
 const PAGE_ROWS = 1000;
 
-/** A cursor over rows of a SELECT of our own columns (FROM facts f) of a query, with the articles and full raw rows it needs. */
-export interface FactRowCursor<R> {
-  /** the next page of rows (empty once done, and the cursor has then closed itself) */
-  nextPage(): Promise<R[]>;
+/** What a writer needs beside a row of its page: the row's article, and its full raw row when it is an odd one. */
+export interface RowContext {
   /** the article of a row of the current page */
   article(id: number): ArticleInfo;
   /** the full raw row of a fact of the current page that `needsRaw` picked, or undefined for the others */
   raw(id: number): RawFact | undefined;
-  close(): Promise<void>;
+}
+
+/** What a page reader reads: the caller's `select` (`SELECT … FROM facts f`, constant text, no user input) of a query. */
+export interface FactRowSelect<R> {
+  select: string;
+  /** where article_id is in a row of `select` (id is first) */
+  articleIndex: number;
+  /** the rows whose full raw row the writer needs (the streaming writers' odd rows) */
+  needsRaw?: (row: R) => boolean;
 }
 
 /**
- * Every fact of a query, in id order, a page at a time (keyset pagination on id), with `select` of the
- * caller's (`SELECT … FROM facts f`, constant text, no user input). It reads in a snapshot of its own
- * connection: a download held back by a slow client holds no lock of the app's, and sees one state of the
- * data from its first row to its last, so it matches its count. For each page it loads the articles of
- * its rows, and the full raw row of the rows `needsRaw` picks (the streaming writers' odd rows).
+ * Pages of the facts of a query in a snapshot (Db.snapshot: a download held back by a slow client holds no lock
+ * of the app's, and sees one state of the data from its first row to its last, so it matches its count), in id
+ * order, by keyset (ids after the last one read, up to a bound when given): one export's cursor, or the ranges of
+ * ids an export shares out between threads. For each page it loads the articles of its rows and the full raw rows
+ * `needsRaw` picks.
  */
-export async function openFactRows<R extends unknown[]>(db: Db, q: FactQuery, select: string, articleIndex: number, needsRaw?: (row: R) => boolean): Promise<FactRowCursor<R>> {
-  const snapshot: Snapshot = await db.snapshot();
-  const w = factWhere(q);
-  const sql = `${select} WHERE f.id > ? AND ${w.sql} ORDER BY f.id LIMIT ${PAGE_ROWS}`;
-  let lastId = 0;
-  let done = false;
-  let articles = new Map<number, ArticleInfo>();
-  let raws = new Map<number, RawFact>();
-  const close = async () => {
-    if (done) return;
-    done = true;
-    await snapshot.close();
-  };
-  return {
-    async nextPage() {
-      if (done) return [];
-      try {
-        const rows = await snapshot.rows<R>(sql, [lastId, ...w.params]);
-        if (!rows.length) { await close(); return rows; }
-        lastId = rows[rows.length - 1][0] as number;
-        // the articles of the previous page are kept when this one continues them
-        const previous = articles;
-        articles = new Map();
-        for (const r of rows) {
-          const id = r[articleIndex] as number;
-          const kept = previous.get(id);
-          if (kept) articles.set(id, kept);
-        }
-        await loadArticles(snapshot, rows.map((r) => r[articleIndex] as number), articles);
-        raws = new Map();
-        const odd = needsRaw ? rows.filter(needsRaw).map((r) => r[0] as number) : [];
-        for (let i = 0; i < odd.length; i += 500) {
-          const slice = odd.slice(i, i + 500);
-          for (const raw of await snapshot.rows<RawFact>(`${RAW_SELECT} WHERE f.id IN (${slice.map(() => '?').join(', ')})`, slice)) raws.set(raw[RAW.id] as number, raw);
-        }
-        if (rows.length < PAGE_ROWS) await close();
-        return rows;
-      } catch (error) {
-        await close();
-        throw error;
-      }
-    },
-    article: (id) => articles.get(id) ?? EMPTY_ARTICLE,
-    raw: (id) => raws.get(id),
-    close,
-  };
+export class FactPages<R extends unknown[]> implements RowContext {
+  // one per range being written: two ranges written by turns on one thread must not share their pages' articles
+  private readonly where: Where;
+  private readonly open: string;
+  private readonly bounded: string;
+  private articles = new Map<number, ArticleInfo>();
+  private raws = new Map<number, RawFact>();
+  constructor(private readonly snapshot: Snapshot, q: FactQuery, private readonly of: FactRowSelect<R>) {
+    this.where = factWhere(q);
+    this.open = `${of.select} WHERE f.id > ? AND ${this.where.sql} ORDER BY f.id LIMIT ${PAGE_ROWS}`;
+    this.bounded = `${of.select} WHERE f.id > ? AND f.id <= ? AND ${this.where.sql} ORDER BY f.id LIMIT ${PAGE_ROWS}`;
+  }
+
+  /** Up to PAGE_ROWS rows with after < id (≤ upTo when given), in id order; fewer than PAGE_ROWS: the last page. */
+  async next(after: number, upTo?: number): Promise<R[]> {
+    const rows = upTo === undefined
+      ? await this.snapshot.rows<R>(this.open, [after, ...this.where.params])
+      : await this.snapshot.rows<R>(this.bounded, [after, upTo, ...this.where.params]);
+    const at = this.of.articleIndex;
+    // the articles of the previous page are kept when this one continues them
+    const previous = this.articles;
+    this.articles = new Map();
+    for (const r of rows) {
+      const id = r[at] as number;
+      const kept = previous.get(id);
+      if (kept) this.articles.set(id, kept);
+    }
+    await loadArticles(this.snapshot, rows.map((r) => r[at] as number), this.articles);
+    this.raws = new Map();
+    const odd = this.of.needsRaw ? rows.filter(this.of.needsRaw).map((r) => r[0] as number) : [];
+    for (let i = 0; i < odd.length; i += 500) {
+      const slice = odd.slice(i, i + 500);
+      for (const raw of await this.snapshot.rows<RawFact>(`${RAW_SELECT} WHERE f.id IN (${slice.map(() => '?').join(', ')})`, slice)) this.raws.set(raw[RAW.id] as number, raw);
+    }
+    return rows;
+  }
+
+  article(id: number): ArticleInfo { return this.articles.get(id) ?? EMPTY_ARTICLE; }
+  raw(id: number): RawFact | undefined { return this.raws.get(id); }
 }
 
-/** Every raw fact of a query, in id order (see openFactRows). */
-export function openRawFactCursor(db: Db, q: FactQuery): Promise<FactRowCursor<RawFact>> {
-  return openFactRows<RawFact>(db, q, RAW_SELECT, RAW.article_id);
+export { PAGE_ROWS };
+
+/** The highest id of a fact (0 when there is none): where the ranges of an export end. */
+export async function lastFactId(db: Snapshot): Promise<number> {
+  return Number((await db.get<{ id: number | null }>('SELECT max(id) AS id FROM facts'))?.id ?? 0);
 }
 
 export interface PlaceCount {

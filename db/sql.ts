@@ -34,16 +34,23 @@ export interface Sql {
 
 /** A consistent read-only view of the data, held open across calls (an export streaming a million rows). */
 export interface Snapshot extends Omit<Sql, 'transaction' | 'run' | 'exec'> {
+  /**
+   * SQLite on a file: the file, and whether nothing was committed to it since this snapshot began — then a
+   * snapshot opened now on another connection (a worker thread's, openSqliteSnapshot) sees the same data.
+   * Null on PostgreSQL and in memory.
+   */
+  readonly shared: { path: string; unchanged(): boolean } | null;
   close(): Promise<void>;
 }
 
 /** The reading half of a runner held in its snapshot's transaction, and how that snapshot ends. */
-function snapshotOf(runner: Sql, close: () => Promise<void>): Snapshot {
+function snapshotOf(runner: Sql, close: () => Promise<void>, shared: Snapshot['shared'] = null): Snapshot {
   return {
     dialect: runner.dialect,
     all: (sql, params) => runner.all(sql, params),
     get: (sql, params) => runner.get(sql, params),
     rows: (sql, params) => runner.rows(sql, params),
+    shared,
     close,
   };
 }
@@ -215,22 +222,43 @@ class SqliteDb extends SqliteRunner implements Db {
     this.readConnection = readConnection;
   }
   async snapshot(): Promise<Snapshot> {
-    const separate = this.readConnection !== this.sqlite;
-    const connection = separate ? openSqliteConnection(this.path, true) : this.sqlite;
-    const statements = new StatementCache(connection);
-    // a deferred transaction takes its snapshot at its first read and keeps it to the end
-    if (separate) connection.exec('BEGIN');
-    const runner = new SqliteRunner(statements, statements, connection, null, 1, this.hooks);
-    return snapshotOf(runner, async () => {
-      if (!separate || !connection.open) return;
-      if (connection.inTransaction) connection.exec('COMMIT');
-      connection.close();
-    });
+    if (this.readConnection === this.sqlite) {
+      // in memory: one connection, which no other connection can change
+      return snapshotOf(new SqliteRunner(this.writer, this.writer, this.sqlite, null, 1, this.hooks), async () => {});
+    }
+    // PRAGMA data_version of one connection changes when any other connection commits: read on the reader
+    // connection before the snapshot starts and again later, equal means the file is as the snapshot saw it
+    const commits = () => this.readConnection.pragma('data_version', { simple: true }) as number;
+    const before = commits();
+    return openSqliteSnapshot(this.path, this.hooks, () => commits() === before);
   }
   async close(): Promise<void> {
     if (this.readConnection !== this.sqlite && this.readConnection.open) this.readConnection.close();
     if (this.sqlite.open) this.sqlite.close();
   }
+}
+
+/**
+ * A read-only snapshot of a SQLite file on a connection of its own (a long export; a worker thread's share of
+ * one). Its transaction starts here, with a first read: a deferred transaction takes its snapshot at its
+ * first read and keeps it to the end.
+ */
+export function openSqliteSnapshot(path: string, hooks: StatementHooks = {}, unchanged: () => boolean = () => false): Snapshot {
+  const connection = openSqliteConnection(path, true);
+  try {
+    connection.exec('BEGIN');
+    connection.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  const statements = new StatementCache(connection);
+  const runner = new SqliteRunner(statements, statements, connection, null, 1, hooks);
+  return snapshotOf(runner, async () => {
+    if (!connection.open) return;
+    if (connection.inTransaction) connection.exec('COMMIT');
+    connection.close();
+  }, { path, unchanged });
 }
 
 /** A connection with the pragmas every connection of the app uses. */

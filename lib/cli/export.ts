@@ -7,6 +7,7 @@ import { locationOf, openDb } from '../../db/client';
 import { FilterError } from '../filters';
 import { dataDictionaryMarkdown } from '../export/dictionary';
 import { parseFactQuery } from '../export/request';
+import { closeExportWorkers } from '../export/parallel';
 import { exportStream } from '../export/stream';
 import { MULTI_FILTER_KEYS } from '../filters';
 import { EXPORT_FILTER_KEYS, type ExportFormat } from '../export/urls';
@@ -63,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    await closeExportWorkers();
     await db.close();
   }
 }

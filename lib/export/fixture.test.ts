@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { rederiveAll } from '../../db/derived';
-import { openTestDb } from '../../db/testing';
+import { countFacts } from '../../db/export';
+import { openSharedTestDb, openTestDb } from '../../db/testing';
+import { warmExportWorkers } from './parallel';
 import { exportStream, type StreamOptions } from './stream';
 import type { ExportFormat } from './urls';
 import { rng } from '../synth';
@@ -99,13 +101,15 @@ async function fill(db: Db, facts: number, seed: number): Promise<void> {
   await rederiveAll(db);
 }
 
-async function exported(db: Db, format: ExportFormat, options: StreamOptions = {}): Promise<Buffer> {
+async function exported(db: Db, format: ExportFormat, options: StreamOptions = {}, pauseMs = 0): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   const reader = exportStream(db, {}, format, options).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
+    // a slow reader: a worker thread has time to join
+    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return Buffer.concat(chunks);
 }
@@ -117,7 +121,8 @@ describe('export bytes against the recorded fixtures', () => {
   let large: Db;
   beforeAll(async () => {
     small = await openTestDb();
-    large = await openTestDb();
+    // a file, so that a worker thread can share the export (lib/export/parallel.ts)
+    ({ db: large } = await openSharedTestDb());
     await fill(small, SMALL_FACTS, 7);
     await fill(large, LARGE_FACTS, 8);
   }, 120_000);
@@ -148,6 +153,18 @@ describe('export bytes against the recorded fixtures', () => {
       if (RECORD) { console.log(`LARGE_HASHES.${format} = '${hash}'`); return; }
       expect(hash).toBe(LARGE_HASHES[format]);
       expect(sha256(await exported(large, format, { chunkRows: 7 }))).toBe(hash);
+    }, 60_000);
+
+    it(`${LARGE_FACTS} facts as ${format}, shared with a worker thread in small ranges: the same sha256`, async () => {
+      const sqliteFile = large.dialect === 'sqlite';
+      if (sqliteFile) expect(await warmExportWorkers()).toBe(true);
+      const shares: { main: number; worker: number }[] = [];
+      const sharing = { joinAfterRows: 1000, rangeRows: 600, onEnd: (rows: { main: number; worker: number }) => shares.push(rows) };
+      expect(sha256(await exported(large, format, { sharing, chunkRows: 50 }, 1))).toBe(LARGE_HASHES[format]);
+      expect(shares[0].main + shares[0].worker).toBe(await countFacts(large, {}));
+      // PostgreSQL exports on one connection
+      if (sqliteFile) expect(shares[0].worker).toBeGreaterThan(1000);
+      else expect(shares[0].worker).toBe(0);
     }, 60_000);
   }
 });

@@ -16,7 +16,7 @@
 // written only when one regex proves that none of its cells needs quoting, escaping or formula neutralising;
 // a row with such a cell (rare) is read again in full and written by the raw-row writer. Numbers stay
 // columns of their own: SQLite prints doubles differently from JavaScript.
-import { factUrlBase, type ArticleInfo, type FactRowCursor, type RowOptions } from '../../db/export';
+import { factUrlBase, type ArticleInfo, type RowContext, type RowOptions } from '../../db/export';
 import { metricByKey } from '../vocab/metrics';
 import { COLUMNS, quoteColumn, RAW, type ColumnDefinition, type RawFact } from './columns';
 import { csvNumber, csvText } from './csv';
@@ -232,7 +232,7 @@ export interface StreamWriter {
   articleIndex: number;
   /** whether a row has a cell the fast path cannot write as fetched: the cursor then reads its full raw row */
   needsRaw(row: unknown[]): boolean;
-  write(row: unknown[], cursor: FactRowCursor<unknown[]>): string;
+  write(row: unknown[], context: RowContext): string;
 }
 
 /** The writer of a stream: the same lines as csvWriter / jsonlWriter, from fewer columns. */
