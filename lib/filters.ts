@@ -30,7 +30,8 @@ export const FILTER_SCHEMA = z.object({
   from: day,
   to: day,
   qualifier: z.enum(QUALIFIER_ENTRIES.map((q) => q.code) as [string, ...string[]]),
-  source: z.string().min(1).max(200),
+  // PostgreSQL's text holds no NUL: such a name matches no source, and is refused here rather than by the database
+  source: z.string().min(1).max(200).refine((name) => !name.includes('\u0000'), 'may not contain a NUL character'),
   review_status: several(z.enum(REVIEW_STATUSES)),
 }).partial();
 
