@@ -2,15 +2,10 @@
 // URL, bar → its figures, a figure's sentence, article and place pages, search, language, phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { bars } from './helpers/charts';
 
 const shots = `${process.env.E2E_RESULTS || 'e2e/.results'}/screenshots`;
 
-/** recharts draws its SVG only after hydration: wait for the bars of a chart. */
-async function bars(page: Page, chart: string) {
-  const rects = page.locator(`[data-testid="${chart}"] .recharts-bar-rectangle`);
-  await expect(rects.first()).toBeVisible({ timeout: 15_000 });
-  return rects;
-}
 
 function axisLabels(page: Page, chart: string) {
   return page.locator(`[data-testid="${chart}"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value`);

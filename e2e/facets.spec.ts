@@ -3,6 +3,7 @@
 // twin; the overview filters by object class from its form and from the URL, and lists exactly what
 // /api/facts lists for the same filter.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { bars } from './helpers/charts';
 
 interface ApiRow { id: number; figure_text: string; object_class: string | null; action_class: string | null }
 
@@ -31,6 +32,7 @@ test('the overview filtered by an object class lists exactly those figures', asy
   const all = await sampleRows(request);
 
   await page.goto('/');
+  await bars(page, 'place-chart'); // hydrated: the form's change handler is attached
   await expect(page.getByTestId('fact-count')).toHaveText(String(all.length));
   await page.getByTestId('filter-object_class').selectOption('problem');
   await expect(page).toHaveURL(/[?&]object_class=problem/);
