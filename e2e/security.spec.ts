@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { makeDocxBomb, makeTextPdf } from '../lib/ingest/fixtures/make';
 import { EDITOR } from './helpers/auth';
+import { bars } from './helpers/charts';
 import { serverDatabaseEnv } from './helpers/database';
 import { appRoutes, urlOf } from './helpers/routes';
 import { PORT, listeningPid, peakRiseMb, rawRequest, signInRaw } from './helpers/server';
@@ -59,8 +60,8 @@ test('charts still draw under the CSP, and the browser blocks nothing', async ({
   page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: CSP ${e.violatedDirective} ${e.blockedURI}`)));
   await page.goto('/');
-  await expect(page.locator('[data-testid="place-chart"] .recharts-bar-rectangle').first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator('[data-testid="month-chart"] .recharts-bar-rectangle').first()).toBeVisible();
+  await bars(page, 'place-chart');
+  await bars(page, 'month-chart');
   for (const path of ['/places/330102', '/checks', '/search?q=投资', '/login', '/export/README']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
