@@ -13,9 +13,17 @@ const port = Number(process.env.PORT || 3000);
 const token = randomBytes(18).toString('base64url');
 process.env.FIGURES_PEER_TOKEN = token;
 
+let limit;
+try {
+  limit = expensiveConcurrency();
+} catch (error) {
+  console.error(`civic figures: ${error.message}`);
+  process.exit(1);
+}
+
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
-const server = createServer(gateRequests(app.getRequestHandler(), { token, limit: expensiveConcurrency() }));
+const server = createServer(gateRequests(app.getRequestHandler(), { token, limit }));
 server.on('clientError', (error, socket) => {
   // a malformed request line or header: 400, never a crash
   if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -65,10 +65,18 @@ export class ConcurrencyGate {
   }
 }
 
-/** Requests of each expensive kind served at once: FIGURES_EXPENSIVE_CONCURRENCY, default 4. */
+/**
+ * Requests of each expensive kind served at once: FIGURES_EXPENSIVE_CONCURRENCY, default 4. A value that is
+ * not a whole number from 1 up is an error: falling back to the default would hide the operator's typo.
+ */
 export function expensiveConcurrency(env = process.env) {
-  const n = Number(env.FIGURES_EXPENSIVE_CONCURRENCY);
-  return Number.isInteger(n) && n > 0 ? n : 4;
+  const given = env.FIGURES_EXPENSIVE_CONCURRENCY;
+  if (given === undefined || given.trim() === '') return 4;
+  const n = Number(given);
+  if (!/^\s*\d+\s*$/.test(given) || !Number.isSafeInteger(n) || n < 1) {
+    throw new RangeError(`FIGURES_EXPENSIVE_CONCURRENCY must be a whole number from 1 up (requests of each expensive kind served at once), not "${given}"`);
+  }
+  return n;
 }
 
 export const RETRY_AFTER_SECONDS = 5;

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConcurrencyGate, expensiveKind, gateRequests, malformedPath, PEER_HEADER } from './gate.mjs';
+import { ConcurrencyGate, expensiveConcurrency, expensiveKind, gateRequests, malformedPath, PEER_HEADER } from './gate.mjs';
 
 describe('the request gate of our server', () => {
   it('spots percent-escapes that are not UTF-8', () => {
@@ -18,6 +18,16 @@ describe('the request gate of our server', () => {
     expect(expensiveKind('/facts/12.json')).toBe('data');
     expect(expensiveKind('/api/health')).toBeNull();
     expect(expensiveKind('/_next/static/x.json')).toBeNull();
+  });
+
+  it('reads FIGURES_EXPENSIVE_CONCURRENCY as a whole number from 1 up, and refuses anything else', () => {
+    expect(expensiveConcurrency({})).toBe(4);
+    expect(expensiveConcurrency({ FIGURES_EXPENSIVE_CONCURRENCY: '' })).toBe(4);
+    expect(expensiveConcurrency({ FIGURES_EXPENSIVE_CONCURRENCY: '12' })).toBe(12);
+    expect(expensiveConcurrency({ FIGURES_EXPENSIVE_CONCURRENCY: ' 1 ' })).toBe(1);
+    for (const bad of ['0', '-2', '2.5', 'four', '1e3', '0x10', '99999999999999999999']) {
+      expect(() => expensiveConcurrency({ FIGURES_EXPENSIVE_CONCURRENCY: bad }), bad).toThrow(/FIGURES_EXPENSIVE_CONCURRENCY must be a whole number/);
+    }
   });
 
   it('lets `limit` of a kind through at once', () => {
