@@ -2,7 +2,8 @@
 // as CSV and as JSONL through the same stream the HTTP download uses, into a sink that only counts bytes, with
 // the CPU time per row (every thread of the process: the main thread and the export's worker) beside the
 // wall-clock rate. Peak RSS is sampled per chunk, so a stream that buffered rows would show. The export worker is
-// started before the clock does, as a server's is by its first large export; its start is a row of its own.
+// started before the clock does, as a server's is by its first large export; its start is a row of its own, and
+// so is what the process's first exports grow it by once (a short export of each format, before the clock).
 import { openDb, type Db } from '../db/client';
 import { countFacts } from '../db/export';
 import { DEFAULT_SHARING, exportWorkerCount, warmExportWorkers } from '../lib/export/parallel';
@@ -14,6 +15,33 @@ import type { BenchRow } from './run';
 const FACTS = Number(process.env.BENCH_EXPORT_FACTS || 1_000_000);
 
 interface Drained { rows: number; bytes: number; seconds: number; cpuSeconds: number; rssGrowthMb: number; workerRows: number }
+
+/** Bytes of each format exported (then cancelled) before the measured exports (~80,000 CSV rows, ~30,000 JSONL): the worker joins, code is compiled. */
+const WARM_UP_BYTES = 40e6;
+
+/**
+ * The first export of a process grows it once, by as much as the measured export does: code compiled for the
+ * export path, the main thread's and the worker's heaps grown to their working size (≈ 60 MB for the main
+ * thread alone, ≈ 130 MB with the worker; a second export of the same process grows it by 4–15 MB). That is
+ * its own row, so that the measured export's growth is what the export itself holds (flat or not).
+ */
+async function warmUp(db: Db): Promise<number> {
+  global.gc?.();
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  for (const format of ['csv', 'jsonl'] as const) {
+    const reader = exportStream(db, {}, format).getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      peak = Math.max(peak, process.memoryUsage.rss());
+      if (bytes > WARM_UP_BYTES) { await reader.cancel(); break; }
+    }
+  }
+  return (peak - before) / 1e6;
+}
 
 async function drain(db: Db, format: ExportFormat): Promise<Drained> {
   global.gc?.();
@@ -56,6 +84,8 @@ export async function exportBenchmark(): Promise<BenchRow[]> {
     const warm = await warmExportWorkers();
     const cpu = process.cpuUsage(cpuBefore);
     rows.push({ figure: `export: start of its worker thread (${exportWorkerCount()} allowed, FIGURES_EXPORT_THREADS), CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`, value: warm ? performance.now() - t0 : null, unit: 'ms', target: 'once per process' });
+    const firstGrowth = await warmUp(db);
+    rows.push({ figure: 'export: peak RSS growth of the first exports of the process (once: compiled code, heaps of both threads)', value: firstGrowth, unit: 'MB', target: 'once per process' });
     for (const format of ['csv', 'jsonl'] as const) {
       const r = await drain(db, format);
       rows.push({ figure: `export ${format}: rows written by the worker thread`, value: (100 * r.workerRows) / r.rows, unit: '%', target: '≈ 50 (both cores)' });
@@ -63,7 +93,7 @@ export async function exportBenchmark(): Promise<BenchRow[]> {
       rows.push({ figure: `export ${format}: ${r.rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(0)} MB)`, value: rate, unit: 'rows/s', target: `≥ ${TARGETS[format]}`, ok: rate >= TARGETS[format] && r.rows === expected });
       // on a busy machine wall time includes waiting for a core; CPU per row is what the code costs
       rows.push({ figure: `export ${format}: CPU per row`, value: (r.cpuSeconds / r.rows) * 1e6, unit: 'µs', target: `≤ ${(2e6 / TARGETS[format]).toFixed(1)} (both cores at target)`, ok: r.cpuSeconds / r.rows <= 2 / TARGETS[format] });
-      rows.push({ figure: `export ${format}: peak RSS growth`, value: r.rssGrowthMb, unit: 'MB', target: '< 100 (flat)', ok: r.rssGrowthMb < 100 });
+      rows.push({ figure: `export ${format}: peak RSS growth (after the first exports)`, value: r.rssGrowthMb, unit: 'MB', target: '< 100 (flat)', ok: r.rssGrowthMb < 100 });
     }
   } finally {
     await db.close();

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { countFacts } from '../../db/export';
 import { openSharedTestDb, testDialect } from '../../db/testing';
 import { generateSynthetic } from '../synth';
-import { warmExportWorkers, type SharingOptions } from './parallel';
+import { exportWorkerCount, warmExportWorkers, type SharingOptions } from './parallel';
 import { exportStream } from './stream';
 
 let db: Db;
@@ -68,5 +68,30 @@ describe.skipIf(testDialect() !== 'sqlite')('an export shared with a worker thre
     const alone = await rest(exportStream(db, {}, 'csv', { sharing: { joinAfterRows: Infinity, rangeRows: 300 } }).getReader(), []);
     expect(whole).toBe(alone);
     expect(shares[0].worker).toBeGreaterThan(0);
+  });
+});
+
+describe('FIGURES_EXPORT_THREADS', () => {
+  it('gives the worker threads an export may use: the threads less the main one', () => {
+    expect(exportWorkerCount({ FIGURES_EXPORT_THREADS: '1' })).toBe(0);
+    expect(exportWorkerCount({ FIGURES_EXPORT_THREADS: ' 3 ' })).toBe(2);
+    const byDefault = exportWorkerCount({});
+    expect(byDefault).toBeGreaterThanOrEqual(0);
+    expect(byDefault).toBeLessThanOrEqual(1);
+    expect(exportWorkerCount({ FIGURES_EXPORT_THREADS: '' })).toBe(byDefault);
+  });
+
+  it.each(['two', '1.5', '0', '-1', '2x', '1e1', '0x2', 'Infinity'])('refuses %j with an error naming the variable, not the default', (value) => {
+    expect(() => exportWorkerCount({ FIGURES_EXPORT_THREADS: value })).toThrow(/FIGURES_EXPORT_THREADS must be a whole number of threads/);
+  });
+
+  it('stops an export before its first byte', () => {
+    const before = process.env.FIGURES_EXPORT_THREADS;
+    process.env.FIGURES_EXPORT_THREADS = 'all';
+    try {
+      expect(() => exportStream(db, {}, 'csv')).toThrow(/FIGURES_EXPORT_THREADS must be a whole number of threads from 1 .* not "all"/);
+    } finally {
+      if (before === undefined) delete process.env.FIGURES_EXPORT_THREADS; else process.env.FIGURES_EXPORT_THREADS = before;
+    }
   });
 });

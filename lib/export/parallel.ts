@@ -31,11 +31,17 @@ export interface SharingOptions {
 
 export const DEFAULT_SHARING: SharingOptions = { joinAfterRows: 4000, rangeRows: 8192 };
 
-/** Worker threads kept for exports, each shared by one export at a time: FIGURES_EXPORT_THREADS − 1 (default: the cores, at most 2). */
+/**
+ * Worker threads kept for exports, each shared by one export at a time: FIGURES_EXPORT_THREADS − 1 (default: the
+ * cores, at most 2). A value that is not a whole number of threads from 1 up is an error, not the default: a
+ * typo must not quietly start threads on a machine that was meant to keep exports on one.
+ */
 export function exportWorkerCount(env: Record<string, string | undefined> = process.env): number {
-  const threads = Number(env.FIGURES_EXPORT_THREADS);
-  const total = Number.isInteger(threads) && threads >= 1 ? threads : Math.min(2, availableParallelism());
-  return Math.max(0, total - 1);
+  const raw = env.FIGURES_EXPORT_THREADS;
+  if (raw === undefined || raw.trim() === '') return Math.min(2, availableParallelism()) - 1;
+  const threads = /^\s*\d{1,4}\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(threads >= 1)) throw new Error(`FIGURES_EXPORT_THREADS must be a whole number of threads from 1 (every export on the main thread) up, not "${raw}"`);
+  return threads - 1;
 }
 
 /** A worker of the pool; it serves one export at a time, which listens to its answers and to its end. */

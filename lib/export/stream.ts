@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import type { FactQuery, RowOptions } from '../../db/export';
 import { BOM, CSV_HEADER } from './csv';
-import { SharedExport, type SharingOptions } from './parallel';
+import { exportWorkerCount, SharedExport, type SharingOptions } from './parallel';
 import type { ExportFormat } from './urls';
 import { streamWriter } from './writers';
 
@@ -26,6 +26,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
  * export shares its rows with a worker thread (lib/export/parallel.ts); the bytes are the same.
  */
 export function exportStream(db: Db, query: FactQuery, format: ExportFormat, options: StreamOptions = {}): ReadableStream<Uint8Array> {
+  // a bad FIGURES_EXPORT_THREADS stops the export here, before its first byte, not when a worker would join
+  exportWorkerCount();
   const writer = streamWriter(format, options);
   let rows: SharedExport | null = null;
   return new ReadableStream<Uint8Array>({
