@@ -4,12 +4,16 @@ import { loadSampleIfEmpty } from '../ingest/sample';
 import { ensureAdmin } from '../auth/users';
 import { configuredPublicUrl } from '../public-url';
 import { taxonomyInForce } from '../extract/taxonomy';
+import { settingProblems } from '../settings.mjs';
 import { CliError } from './args';
 import { framed } from './table';
 
 export async function run(): Promise<number> {
   // a malformed public address is refused now, before the server starts, not on a reader's first citation
   try { configuredPublicUrl(); } catch (error) { throw new CliError((error as Error).message); }
+  // likewise a numeric setting that is not a number it allows
+  const problems = settingProblems();
+  if (problems.length) throw new CliError(problems.join('\n'));
   // likewise a bad FIGURES_TAXONOMY file (the taxonomy is otherwise read on first use)
   try { taxonomyInForce(); } catch (error) { throw new CliError((error as Error).message); }
   const path = describeLocation(databaseLocation());

@@ -1,5 +1,6 @@
 // `npm run -s figures -- COMMAND ...`: one entry point for every command-line task.
 import { CliError } from './args';
+import { SettingError } from '../settings.mjs';
 
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    if (error instanceof CliError) { console.error(`figures: ${error.message}`); process.exitCode = 2; return; }
+    if (error instanceof CliError || error instanceof SettingError) { console.error(`figures: ${error.message}`); process.exitCode = 2; return; }
     console.error(error instanceof Error ? error.stack : error);
     process.exitCode = 1;
   },

@@ -82,14 +82,14 @@ describe('FIGURES_EXPORT_THREADS', () => {
   });
 
   it.each(['two', '1.5', '0', '-1', '2x', '1e1', '0x2', 'Infinity'])('refuses %j with an error naming the variable, not the default', (value) => {
-    expect(() => exportWorkerCount({ FIGURES_EXPORT_THREADS: value })).toThrow(/FIGURES_EXPORT_THREADS must be a whole number of threads/);
+    expect(() => exportWorkerCount({ FIGURES_EXPORT_THREADS: value })).toThrow(/FIGURES_EXPORT_THREADS \(.*\) must be a whole number from 1 up/);
   });
 
   it('stops an export before its first byte', () => {
     const before = process.env.FIGURES_EXPORT_THREADS;
     process.env.FIGURES_EXPORT_THREADS = 'all';
     try {
-      expect(() => exportStream(db, {}, 'csv')).toThrow(/FIGURES_EXPORT_THREADS must be a whole number of threads from 1 .* not "all"/);
+      expect(() => exportStream(db, {}, 'csv')).toThrow(/FIGURES_EXPORT_THREADS \(.*\) must be a whole number from 1 up, not "all"/);
     } finally {
       if (before === undefined) delete process.env.FIGURES_EXPORT_THREADS; else process.env.FIGURES_EXPORT_THREADS = before;
     }

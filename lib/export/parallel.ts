@@ -18,6 +18,7 @@ import type { StreamOptions } from './stream';
 import type { ExportFormat } from './urls';
 import type { ExportAnswer, ExportRequest } from './worker';
 import type { StreamWriter } from './writers';
+import { numberSetting } from '../settings.mjs';
 
 /** How an export shares its rows out; tests make the numbers small to cross every boundary with little data. */
 export interface SharingOptions {
@@ -37,11 +38,7 @@ export const DEFAULT_SHARING: SharingOptions = { joinAfterRows: 4000, rangeRows:
  * typo must not quietly start threads on a machine that was meant to keep exports on one.
  */
 export function exportWorkerCount(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.FIGURES_EXPORT_THREADS;
-  if (raw === undefined || raw.trim() === '') return Math.min(2, availableParallelism()) - 1;
-  const threads = /^\s*\d{1,4}\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!(threads >= 1)) throw new Error(`FIGURES_EXPORT_THREADS must be a whole number of threads from 1 (every export on the main thread) up, not "${raw}"`);
-  return threads - 1;
+  return numberSetting('FIGURES_EXPORT_THREADS', Math.min(2, availableParallelism()), env) - 1;
 }
 
 /** A worker of the pool; it serves one export at a time, which listens to its answers and to its end. */

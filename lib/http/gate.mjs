@@ -8,6 +8,8 @@
 // 3. Expensive reads (search, exports, places, the JSON and CSV data views) are served a few at a time per
 //    kind; past that the answer is 503 with Retry-After, at once, instead of a queue that stalls everyone.
 
+import { numberSetting } from '../settings.mjs';
+
 export const PEER_HEADER = 'x-figures-peer';
 
 /** Headers every answer made here carries (Next's answers get the same from next.config.js and proxy.ts). */
@@ -65,18 +67,9 @@ export class ConcurrencyGate {
   }
 }
 
-/**
- * Requests of each expensive kind served at once: FIGURES_EXPENSIVE_CONCURRENCY, default 4. A value that is
- * not a whole number from 1 up is an error: falling back to the default would hide the operator's typo.
- */
+/** Requests of each expensive kind served at once: FIGURES_EXPENSIVE_CONCURRENCY, default 4 (lib/settings.mjs). */
 export function expensiveConcurrency(env = process.env) {
-  const given = env.FIGURES_EXPENSIVE_CONCURRENCY;
-  if (given === undefined || given.trim() === '') return 4;
-  const n = Number(given);
-  if (!/^\s*\d+\s*$/.test(given) || !Number.isSafeInteger(n) || n < 1) {
-    throw new RangeError(`FIGURES_EXPENSIVE_CONCURRENCY must be a whole number from 1 up (requests of each expensive kind served at once), not "${given}"`);
-  }
-  return n;
+  return numberSetting('FIGURES_EXPENSIVE_CONCURRENCY', 4, env);
 }
 
 export const RETRY_AFTER_SECONDS = 5;
