@@ -23,7 +23,7 @@
 //   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
 import type { ObjectClass } from './facet-classes';
-import { hasUnit, unitSet } from './scan';
+import { hasUnit, numberedGroups, unitSet } from './scan';
 import type { FigureMatch, Qualifier } from './types';
 import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
@@ -63,7 +63,17 @@ export const FIGURE_PATTERN = new RegExp(
   'g',
 );
 
+const GROUP_NAMES = ['prefix', 'fraction', 'denominator', 'numerator', 'number', 'inner', 'scale', 'tail', 'innerAfterScale',
+  'lowUnit', 'rangeSeparator', 'high', 'highInner', 'highScale', 'highInnerAfterScale', 'unit', 'suffix'] as const;
+/** The figure pattern anchored at lastIndex, compiled once, its groups read by number (see numberedGroups). */
+const FIGURE_NUMBERED = numberedGroups(FIGURE_PATTERN.source, GROUP_NAMES);
+const FIGURE_AT = new RegExp(FIGURE_NUMBERED.source, 'y');
+/** The number of each group of FIGURE_AT's matches. */
+const G = FIGURE_NUMBERED.group;
+
 type Groups = Record<string, string | undefined>;
+/** A match's groups by number (a group that took no part is undefined). */
+type Captures = readonly (string | undefined)[];
 const len = (part: string | undefined): number => (part === undefined ? 0 : part.length);
 
 const TRAILING_LARGE_MAGNITUDE = /(?<=[^万亿])(?:万亿|亿|万)$/;
@@ -135,43 +145,45 @@ function readQuantity(token: string | undefined, scaleWord: string | undefined):
 
 /** Reads one match of FIGURE_PATTERN, or says where to resume when it is not a figure. */
 function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Rejection {
-  const g = match.groups as Groups;
+  const g: Captures = match;
   // consecutive optional groups: each starts where the previous one ended (no per-group allocation)
   const prefixStart = match.index;
-  const numberStart = prefixStart + len(g.prefix);
+  const numberStart = prefixStart + len(g[G.prefix]);
 
-  if (g.fraction) return extractFraction(text, match, g, prefixStart, numberStart);
+  if (g[G.fraction]) return extractFraction(text, match, prefixStart, numberStart);
 
-  const lowNumberEnd = numberStart + len(g.number);
-  const lowQuantityEnd = lowNumberEnd + len(g.inner) + len(g.scale) + len(g.tail) + len(g.innerAfterScale);
-  const lowUnitEnd = lowQuantityEnd + len(g.lowUnit);
-  const highQuantityEnd = lowUnitEnd + len(g.rangeSeparator) + len(g.high) + len(g.highInner) + len(g.highScale) + len(g.highInnerAfterScale);
+  const lowNumberEnd = numberStart + len(g[G.number]);
+  const lowQuantityEnd = lowNumberEnd + len(g[G.inner]) + len(g[G.scale]) + len(g[G.tail]) + len(g[G.innerAfterScale]);
+  const lowUnitEnd = lowQuantityEnd + len(g[G.lowUnit]);
+  const highQuantityEnd = lowUnitEnd + len(g[G.rangeSeparator]) + len(g[G.high]) + len(g[G.highInner]) + len(g[G.highScale]) + len(g[G.highInnerAfterScale]);
   const unitStart = highQuantityEnd;
-  const suffixEnd = unitStart + len(g.unit) + len(g.suffix);
+  const suffixEnd = unitStart + len(g[G.unit]) + len(g[G.suffix]);
 
-  const low = readQuantity(g.number, g.scale);
+  const low = readQuantity(g[G.number], g[G.scale]);
   if (!low) return { reject: true, resumeAt: lowNumberEnd };
-  const tail = g.tail ? readScaleTail(g.tail) : 0;
-  let unit = unitWord(g.unit ?? '');
+  const tailText = g[G.tail];
+  const tail = tailText ? readScaleTail(tailText) : 0;
+  let unit = unitWord(g[G.unit] ?? '');
   if (!unit) return { reject: true, resumeAt: lowNumberEnd };
   const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
 
   let high: QuantityParts | null = null;
   let end = suffixEnd;
-  let numberEnd = g.high ? highQuantityEnd : lowQuantityEnd;
-  let unitText = g.unit!;
-  let suffix = g.suffix;
-  if (g.high) {
-    high = readQuantity(g.high, g.highScale);
-    const lowUnit = g.lowUnit ? unitWord(g.lowUnit) : undefined;
+  let numberEnd = g[G.high] ? highQuantityEnd : lowQuantityEnd;
+  let unitText = g[G.unit]!;
+  let suffix = g[G.suffix];
+  const highText = g[G.high], lowUnitText = g[G.lowUnit];
+  if (highText) {
+    high = readQuantity(highText, g[G.highScale]);
+    const lowUnit = lowUnitText ? unitWord(lowUnitText) : undefined;
     if (lowUnit && (!high || lowUnit.unit !== unit.unit)) {
       // 3人到2023年: not a range; the low side is a figure of its own.
-      high = null; unit = lowUnit; unitText = g.lowUnit!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
+      high = null; unit = lowUnit; unitText = lowUnitText!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
     } else if (!high) {
       return resume;
-    } else if (!g.scale) {
+    } else if (!g[G.scale]) {
       // 3至5亿元, 三至五亿元: the scale is written once, after the high end, and applies to both.
-      low.scale = g.highScale ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(g.high)?.[0]);
+      low.scale = g[G.highScale] ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(highText)?.[0]);
     }
   }
 
@@ -179,9 +191,9 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const suffixIsOnlyForDurations = suffix && DURATION_ONLY_SUFFIXES.has(suffix) && unit.kind !== 'duration';
   if (suffixIsOnlyForDurations) { end -= suffix!.length; suffix = undefined; }
 
-  let prefix = g.prefix;
+  let prefix = g[G.prefix];
   let start = prefixStart;
-  const anyInner = g.inner ?? g.innerAfterScale;
+  const anyInner = g[G.inner] ?? g[G.innerAfterScale];
   if (prefix && MAGNITUDE_ONLY_PREFIXES.has(prefix) && !low.bareMagnitude) { prefix = undefined; start = numberStart; }
 
   const verdict = judge(text, {
@@ -197,8 +209,8 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   // the first qualifier in this order decides: prefix, inner, inner after the scale, suffix, the unit's, an estimate
   let qualifier: Qualifier = 'exact', qualifierWord: string | null = null, q: Qualifier | null;
   if ((q = prefixQualifier(prefix))) { qualifier = q; qualifierWord = prefix ?? null; }
-  else if ((q = innerQualifier(g.inner))) { qualifier = q; qualifierWord = g.inner ?? null; }
-  else if ((q = innerQualifier(g.innerAfterScale))) { qualifier = q; qualifierWord = g.innerAfterScale ?? null; }
+  else if ((q = innerQualifier(g[G.inner]))) { qualifier = q; qualifierWord = g[G.inner] ?? null; }
+  else if ((q = innerQualifier(g[G.innerAfterScale]))) { qualifier = q; qualifierWord = g[G.innerAfterScale] ?? null; }
   else if ((q = suffixQualifier(suffix))) { qualifier = q; qualifierWord = suffix ?? null; }
   else if (unit.qualifier) { qualifier = unit.qualifier; qualifierWord = unitText; }
   else if (low.number.estimate) qualifier = 'about';
@@ -303,16 +315,18 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
   return 'accept';
 }
 
-function extractFraction(text: string, match: RegExpExecArray, g: Groups, start: number, numberStart: number): FigureMatch | Rejection {
-  const denominator = parseNumberToken(g.denominator!);
-  const numerator = parseNumberToken(g.numerator!);
-  const numberEnd = numberStart + g.fraction!.length;
+function extractFraction(text: string, match: RegExpExecArray, start: number, numberStart: number): FigureMatch | Rejection {
+  const g: Captures = match;
+  const denominator = parseNumberToken(g[G.denominator]!);
+  const numerator = parseNumberToken(g[G.numerator]!);
+  const numberEnd = numberStart + g[G.fraction]!.length;
   let end = match.index + match[0].length;
-  let suffix = g.suffix;
+  let suffix = g[G.suffix];
   if (suffix && DURATION_ONLY_SUFFIXES.has(suffix)) { end -= suffix.length; suffix = undefined; }
   if (!denominator || !numerator || denominator.value === 0) return { reject: true, resumeAt: numberEnd };
   const value = roundFloat((numerator.value / denominator.value) * 100);
-  const prefix = g.prefix && !MAGNITUDE_ONLY_PREFIXES.has(g.prefix) ? g.prefix : undefined;
+  const prefixText = g[G.prefix];
+  const prefix = prefixText && !MAGNITUDE_ONLY_PREFIXES.has(prefixText) ? prefixText : undefined;
   if (!prefix) start = numberStart;
   if (insideShortQuotation(text, start, end)) return { reject: true, resumeAt: numberEnd };
   const [qualifier, qualifierWord] = firstQualifier([[prefixQualifier(prefix), prefix], [suffixQualifier(suffix), suffix]]);
@@ -361,8 +375,7 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   return out;
 }
 
-/** The figure pattern anchored at lastIndex, compiled once. */
-const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
+
 /** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
 const NUMERAL_CHAR = unitSet(`0123456789${CHINESE_NUMERAL_CHARS}`);
 /** The prefix qualifiers by their last character, each list in PREFIX_QUALIFIER_WORDS' order: a word can end
