@@ -107,6 +107,10 @@ const PROPORTION_VERB_BEFORE = /[占达为是到约超近逾有足过]/;
 const SPEED_CONTEXT = /时速|速度|\|[/每]小?时/;
 /** 浏览次数：1234次, 阅读量 5万: counters of the web page, not of the world. */
 const PAGE_FURNITURE_BEFORE = /(?:浏览|阅读|点击|访问|播放)(?:次数|量|数)?[：:]?\s*$/;
+/** The second characters of PAGE_FURNITURE_BEFORE's verbs: without one of them before a figure, the pattern
+ *  cannot match there, and the text is not cut out to try it. */
+const PAGE_FURNITURE_MARK = unitSet('览读击问放');
+const PAGE_FURNITURE_REACH = 8;
 const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|(?<![安编彩])排|(?<![系陈罗])列)$/;
 const RANK_UNITS = new Set(['名', '位']);
 const CUBIC_CONTEXT_WINDOW = 8;
@@ -165,7 +169,6 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const tail = tailText ? readScaleTail(tailText) : 0;
   let unit = unitWord(g[G.unit] ?? '');
   if (!unit) return { reject: true, resumeAt: lowNumberEnd };
-  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
 
   let high: QuantityParts | null = null;
   let end = suffixEnd;
@@ -180,7 +183,7 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
       // 3人到2023年: not a range; the low side is a figure of its own.
       high = null; unit = lowUnit; unitText = lowUnitText!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
     } else if (!high) {
-      return resume;
+      return { reject: true, resumeAt: lowNumberEnd };
     } else if (!g[G.scale]) {
       // 3至5亿元, 三至五亿元: the scale is written once, after the high end, and applies to both.
       low.scale = g[G.highScale] ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(highText)?.[0]);
@@ -199,7 +202,7 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const verdict = judge(text, {
     low, high, unit, unitText, prefix, inner: anyInner, suffix, start, end, numberStart, unitBegin,
   });
-  if (verdict === 'reject') return resume;
+  if (verdict === 'reject') return { reject: true, resumeAt: lowNumberEnd };
 
   const factor = unit.factor ?? 1;
   const half = unit.addHalf ? 0.5 : 0;
@@ -284,6 +287,15 @@ function smallChineseCount(text: string, c: Candidate): boolean {
 const TIME_AGO_AFTER = /^(?:以?前|以?后|之前|之后)(?![列沿台端线期])/;
 /** 十八亿亩耕地红线: a national bound quoted as a slogan. */
 const RED_LINE_AFTER = /^.{0,4}?(?:红线|底线)/;
+const RED_LINE_REACH = 6;
+/** 线 in the reach of RED_LINE_AFTER: without it the pattern cannot match, and the text is not cut out to try it. */
+const LINE_MARK = unitSet('线');
+
+/** Whether a character of `set` is in text[from, to). */
+function anyUnitIn(set: Uint32Array, text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < text.length; i++) if (hasUnit(set, text.charCodeAt(i))) return true;
+  return false;
+}
 
 const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
@@ -298,7 +310,7 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
     if (value < 10 && !(c.unit.kind === 'count' && BUILT_COUNT_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))) && !smallChineseCount(text, c)) return 'reject';
   }
   if (c.unit.kind === 'duration' && TIME_AGO_AFTER.test(text.slice(c.end, c.end + 3))) return 'reject';
-  if (RED_LINE_AFTER.test(text.slice(c.end, c.end + 6))) return 'reject';
+  if (anyUnitIn(LINE_MARK, text, c.end, c.end + RED_LINE_REACH) && RED_LINE_AFTER.test(text.slice(c.end, c.end + RED_LINE_REACH))) return 'reject';
   // 今年前10个月: a period of the calendar (dates.ts), not a length of time.
   if (c.unit.unit === 'month' && !c.prefix && text[c.numberStart - 1] === '前') return 'reject';
   if (c.unit.unit === 'year' && !c.high && Number.isInteger(value) && value >= 1000 && c.low.scale === 1) return 'reject';
@@ -310,7 +322,8 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
   if (c.unit.kind === 'count' && value === 1 && isAsciiDigit(text.charCodeAt(c.end))) return 'reject';
   if (c.unitText === PERCENT_TENTH_WORD && !c.prefix && !c.suffix && !PROPORTION_VERB_BEFORE.test(text[c.numberStart - 1] ?? '')) return 'reject';
   if (c.unit.kind === 'measure' && c.unit.unit === 'km' && SPEED_CONTEXT.test(text.slice(Math.max(0, c.start - 2), c.start) + '|' + text.slice(c.end, c.end + 3))) return 'reject';
-  if (PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) return 'reject';
+  if (anyUnitIn(PAGE_FURNITURE_MARK, text, c.start - PAGE_FURNITURE_REACH, c.start)
+    && PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - PAGE_FURNITURE_REACH), c.start))) return 'reject';
   if (insideShortQuotation(text, c.start, c.end)) return 'reject';
   return 'accept';
 }

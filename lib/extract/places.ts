@@ -615,11 +615,14 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         // 东街社区, 中心村: a name made of a common word is a community only inside a street the text names
         const generic = GENERIC_SHORT.has(base);
         let found = lookupCommunities(base + asName);
-        let inStreet = found.filter((c) => ctxStreets.has(c.streetCode));
+        // (most names looked up are none: an empty list is not filtered into another empty one)
+        let inStreet = found.length ? found.filter((c) => ctxStreets.has(c.streetCode)) : found;
         if (!inStreet.length && ctxStreets.size && len >= 2) {
           // the list may write 营盘街社区 for the text's 营盘社区, or 中步社区 for 中步村: only within a named street
           for (const v of COMMUNITY_VARIANTS[asName] ?? []) {
-            const alt = lookupCommunities(base + v).filter((c) => ctxStreets.has(c.streetCode));
+            const named = lookupCommunities(base + v);
+            if (!named.length) continue;
+            const alt = named.filter((c) => ctxStreets.has(c.streetCode));
             if (alt.length) { found = alt; inStreet = alt; break; }
           }
         }
