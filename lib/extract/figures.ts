@@ -23,7 +23,7 @@
 //   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
 import type { ObjectClass } from './facet-classes';
-import { hasUnit, unitSet } from './scan';
+import { hasUnit, numberedGroups, unitSet } from './scan';
 import type { FigureMatch, Qualifier } from './types';
 import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
@@ -63,7 +63,17 @@ export const FIGURE_PATTERN = new RegExp(
   'g',
 );
 
+const GROUP_NAMES = ['prefix', 'fraction', 'denominator', 'numerator', 'number', 'inner', 'scale', 'tail', 'innerAfterScale',
+  'lowUnit', 'rangeSeparator', 'high', 'highInner', 'highScale', 'highInnerAfterScale', 'unit', 'suffix'] as const;
+/** The figure pattern anchored at lastIndex, compiled once, its groups read by number (see numberedGroups). */
+const FIGURE_NUMBERED = numberedGroups(FIGURE_PATTERN.source, GROUP_NAMES);
+const FIGURE_AT = new RegExp(FIGURE_NUMBERED.source, 'y');
+/** The number of each group of FIGURE_AT's matches. */
+const G = FIGURE_NUMBERED.group;
+
 type Groups = Record<string, string | undefined>;
+/** A match's groups by number (a group that took no part is undefined). */
+type Captures = readonly (string | undefined)[];
 const len = (part: string | undefined): number => (part === undefined ? 0 : part.length);
 
 const TRAILING_LARGE_MAGNITUDE = /(?<=[^万亿])(?:万亿|亿|万)$/;
@@ -97,6 +107,10 @@ const PROPORTION_VERB_BEFORE = /[占达为是到约超近逾有足过]/;
 const SPEED_CONTEXT = /时速|速度|\|[/每]小?时/;
 /** 浏览次数：1234次, 阅读量 5万: counters of the web page, not of the world. */
 const PAGE_FURNITURE_BEFORE = /(?:浏览|阅读|点击|访问|播放)(?:次数|量|数)?[：:]?\s*$/;
+/** The second characters of PAGE_FURNITURE_BEFORE's verbs: without one of them before a figure, the pattern
+ *  cannot match there, and the text is not cut out to try it. */
+const PAGE_FURNITURE_MARK = unitSet('览读击问放');
+const PAGE_FURNITURE_REACH = 8;
 const RANK_PRECEDERS = /(?:前|排名|名列|位列|位居|(?<![安编彩])排|(?<![系陈罗])列)$/;
 const RANK_UNITS = new Set(['名', '位']);
 const CUBIC_CONTEXT_WINDOW = 8;
@@ -135,43 +149,44 @@ function readQuantity(token: string | undefined, scaleWord: string | undefined):
 
 /** Reads one match of FIGURE_PATTERN, or says where to resume when it is not a figure. */
 function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Rejection {
-  const g = match.groups as Groups;
+  const g: Captures = match;
   // consecutive optional groups: each starts where the previous one ended (no per-group allocation)
   const prefixStart = match.index;
-  const numberStart = prefixStart + len(g.prefix);
+  const numberStart = prefixStart + len(g[G.prefix]);
 
-  if (g.fraction) return extractFraction(text, match, g, prefixStart, numberStart);
+  if (g[G.fraction]) return extractFraction(text, match, prefixStart, numberStart);
 
-  const lowNumberEnd = numberStart + len(g.number);
-  const lowQuantityEnd = lowNumberEnd + len(g.inner) + len(g.scale) + len(g.tail) + len(g.innerAfterScale);
-  const lowUnitEnd = lowQuantityEnd + len(g.lowUnit);
-  const highQuantityEnd = lowUnitEnd + len(g.rangeSeparator) + len(g.high) + len(g.highInner) + len(g.highScale) + len(g.highInnerAfterScale);
+  const lowNumberEnd = numberStart + len(g[G.number]);
+  const lowQuantityEnd = lowNumberEnd + len(g[G.inner]) + len(g[G.scale]) + len(g[G.tail]) + len(g[G.innerAfterScale]);
+  const lowUnitEnd = lowQuantityEnd + len(g[G.lowUnit]);
+  const highQuantityEnd = lowUnitEnd + len(g[G.rangeSeparator]) + len(g[G.high]) + len(g[G.highInner]) + len(g[G.highScale]) + len(g[G.highInnerAfterScale]);
   const unitStart = highQuantityEnd;
-  const suffixEnd = unitStart + len(g.unit) + len(g.suffix);
+  const suffixEnd = unitStart + len(g[G.unit]) + len(g[G.suffix]);
 
-  const low = readQuantity(g.number, g.scale);
+  const low = readQuantity(g[G.number], g[G.scale]);
   if (!low) return { reject: true, resumeAt: lowNumberEnd };
-  const tail = g.tail ? readScaleTail(g.tail) : 0;
-  let unit = unitWord(g.unit ?? '');
+  const tailText = g[G.tail];
+  const tail = tailText ? readScaleTail(tailText) : 0;
+  let unit = unitWord(g[G.unit] ?? '');
   if (!unit) return { reject: true, resumeAt: lowNumberEnd };
-  const resume: Rejection = { reject: true, resumeAt: lowNumberEnd };
 
   let high: QuantityParts | null = null;
   let end = suffixEnd;
-  let numberEnd = g.high ? highQuantityEnd : lowQuantityEnd;
-  let unitText = g.unit!;
-  let suffix = g.suffix;
-  if (g.high) {
-    high = readQuantity(g.high, g.highScale);
-    const lowUnit = g.lowUnit ? unitWord(g.lowUnit) : undefined;
+  let numberEnd = g[G.high] ? highQuantityEnd : lowQuantityEnd;
+  let unitText = g[G.unit]!;
+  let suffix = g[G.suffix];
+  const highText = g[G.high], lowUnitText = g[G.lowUnit];
+  if (highText) {
+    high = readQuantity(highText, g[G.highScale]);
+    const lowUnit = lowUnitText ? unitWord(lowUnitText) : undefined;
     if (lowUnit && (!high || lowUnit.unit !== unit.unit)) {
       // 3人到2023年: not a range; the low side is a figure of its own.
-      high = null; unit = lowUnit; unitText = g.lowUnit!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
+      high = null; unit = lowUnit; unitText = lowUnitText!; end = lowUnitEnd; numberEnd = lowQuantityEnd; suffix = undefined;
     } else if (!high) {
-      return resume;
-    } else if (!g.scale) {
+      return { reject: true, resumeAt: lowNumberEnd };
+    } else if (!g[G.scale]) {
       // 3至5亿元, 三至五亿元: the scale is written once, after the high end, and applies to both.
-      low.scale = g.highScale ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(g.high)?.[0]);
+      low.scale = g[G.highScale] ? high.scale : scaleValue(TRAILING_LARGE_MAGNITUDE.exec(highText)?.[0]);
     }
   }
 
@@ -179,15 +194,15 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   const suffixIsOnlyForDurations = suffix && DURATION_ONLY_SUFFIXES.has(suffix) && unit.kind !== 'duration';
   if (suffixIsOnlyForDurations) { end -= suffix!.length; suffix = undefined; }
 
-  let prefix = g.prefix;
+  let prefix = g[G.prefix];
   let start = prefixStart;
-  const anyInner = g.inner ?? g.innerAfterScale;
+  const anyInner = g[G.inner] ?? g[G.innerAfterScale];
   if (prefix && MAGNITUDE_ONLY_PREFIXES.has(prefix) && !low.bareMagnitude) { prefix = undefined; start = numberStart; }
 
   const verdict = judge(text, {
     low, high, unit, unitText, prefix, inner: anyInner, suffix, start, end, numberStart, unitBegin,
   });
-  if (verdict === 'reject') return resume;
+  if (verdict === 'reject') return { reject: true, resumeAt: lowNumberEnd };
 
   const factor = unit.factor ?? 1;
   const half = unit.addHalf ? 0.5 : 0;
@@ -197,8 +212,8 @@ function extractFigure(text: string, match: RegExpExecArray): FigureMatch | Reje
   // the first qualifier in this order decides: prefix, inner, inner after the scale, suffix, the unit's, an estimate
   let qualifier: Qualifier = 'exact', qualifierWord: string | null = null, q: Qualifier | null;
   if ((q = prefixQualifier(prefix))) { qualifier = q; qualifierWord = prefix ?? null; }
-  else if ((q = innerQualifier(g.inner))) { qualifier = q; qualifierWord = g.inner ?? null; }
-  else if ((q = innerQualifier(g.innerAfterScale))) { qualifier = q; qualifierWord = g.innerAfterScale ?? null; }
+  else if ((q = innerQualifier(g[G.inner]))) { qualifier = q; qualifierWord = g[G.inner] ?? null; }
+  else if ((q = innerQualifier(g[G.innerAfterScale]))) { qualifier = q; qualifierWord = g[G.innerAfterScale] ?? null; }
   else if ((q = suffixQualifier(suffix))) { qualifier = q; qualifierWord = suffix ?? null; }
   else if (unit.qualifier) { qualifier = unit.qualifier; qualifierWord = unitText; }
   else if (low.number.estimate) qualifier = 'about';
@@ -272,6 +287,15 @@ function smallChineseCount(text: string, c: Candidate): boolean {
 const TIME_AGO_AFTER = /^(?:以?前|以?后|之前|之后)(?![列沿台端线期])/;
 /** 十八亿亩耕地红线: a national bound quoted as a slogan. */
 const RED_LINE_AFTER = /^.{0,4}?(?:红线|底线)/;
+const RED_LINE_REACH = 6;
+/** 线 in the reach of RED_LINE_AFTER: without it the pattern cannot match, and the text is not cut out to try it. */
+const LINE_MARK = unitSet('线');
+
+/** Whether a character of `set` is in text[from, to). */
+function anyUnitIn(set: Uint32Array, text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < text.length; i++) if (hasUnit(set, text.charCodeAt(i))) return true;
+  return false;
+}
 
 const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
@@ -286,7 +310,7 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
     if (value < 10 && !(c.unit.kind === 'count' && BUILT_COUNT_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))) && !smallChineseCount(text, c)) return 'reject';
   }
   if (c.unit.kind === 'duration' && TIME_AGO_AFTER.test(text.slice(c.end, c.end + 3))) return 'reject';
-  if (RED_LINE_AFTER.test(text.slice(c.end, c.end + 6))) return 'reject';
+  if (anyUnitIn(LINE_MARK, text, c.end, c.end + RED_LINE_REACH) && RED_LINE_AFTER.test(text.slice(c.end, c.end + RED_LINE_REACH))) return 'reject';
   // 今年前10个月: a period of the calendar (dates.ts), not a length of time.
   if (c.unit.unit === 'month' && !c.prefix && text[c.numberStart - 1] === '前') return 'reject';
   if (c.unit.unit === 'year' && !c.high && Number.isInteger(value) && value >= 1000 && c.low.scale === 1) return 'reject';
@@ -298,21 +322,24 @@ function judge(text: string, c: Candidate): 'accept' | 'reject' {
   if (c.unit.kind === 'count' && value === 1 && isAsciiDigit(text.charCodeAt(c.end))) return 'reject';
   if (c.unitText === PERCENT_TENTH_WORD && !c.prefix && !c.suffix && !PROPORTION_VERB_BEFORE.test(text[c.numberStart - 1] ?? '')) return 'reject';
   if (c.unit.kind === 'measure' && c.unit.unit === 'km' && SPEED_CONTEXT.test(text.slice(Math.max(0, c.start - 2), c.start) + '|' + text.slice(c.end, c.end + 3))) return 'reject';
-  if (PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) return 'reject';
+  if (anyUnitIn(PAGE_FURNITURE_MARK, text, c.start - PAGE_FURNITURE_REACH, c.start)
+    && PAGE_FURNITURE_BEFORE.test(text.slice(Math.max(0, c.start - PAGE_FURNITURE_REACH), c.start))) return 'reject';
   if (insideShortQuotation(text, c.start, c.end)) return 'reject';
   return 'accept';
 }
 
-function extractFraction(text: string, match: RegExpExecArray, g: Groups, start: number, numberStart: number): FigureMatch | Rejection {
-  const denominator = parseNumberToken(g.denominator!);
-  const numerator = parseNumberToken(g.numerator!);
-  const numberEnd = numberStart + g.fraction!.length;
+function extractFraction(text: string, match: RegExpExecArray, start: number, numberStart: number): FigureMatch | Rejection {
+  const g: Captures = match;
+  const denominator = parseNumberToken(g[G.denominator]!);
+  const numerator = parseNumberToken(g[G.numerator]!);
+  const numberEnd = numberStart + g[G.fraction]!.length;
   let end = match.index + match[0].length;
-  let suffix = g.suffix;
+  let suffix = g[G.suffix];
   if (suffix && DURATION_ONLY_SUFFIXES.has(suffix)) { end -= suffix.length; suffix = undefined; }
   if (!denominator || !numerator || denominator.value === 0) return { reject: true, resumeAt: numberEnd };
   const value = roundFloat((numerator.value / denominator.value) * 100);
-  const prefix = g.prefix && !MAGNITUDE_ONLY_PREFIXES.has(g.prefix) ? g.prefix : undefined;
+  const prefixText = g[G.prefix];
+  const prefix = prefixText && !MAGNITUDE_ONLY_PREFIXES.has(prefixText) ? prefixText : undefined;
   if (!prefix) start = numberStart;
   if (insideShortQuotation(text, start, end)) return { reject: true, resumeAt: numberEnd };
   const [qualifier, qualifierWord] = firstQualifier([[prefixQualifier(prefix), prefix], [suffixQualifier(suffix), suffix]]);
@@ -361,8 +388,7 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   return out;
 }
 
-/** The figure pattern anchored at lastIndex, compiled once. */
-const FIGURE_AT = new RegExp(FIGURE_PATTERN.source, 'y');
+
 /** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
 const NUMERAL_CHAR = unitSet(`0123456789${CHINESE_NUMERAL_CHARS}`);
 /** The prefix qualifiers by their last character, each list in PREFIX_QUALIFIER_WORDS' order: a word can end

@@ -373,6 +373,13 @@ function rankingContext(text: string, start: number, end: number): boolean {
   return (start > 0 && RANKING_VERB_BEFORE.has(text.charCodeAt(start - 1))) || stickyTest(RANKING_AFTER, text, end);
 }
 
+/** Whether the `length` characters at `start` are written again right after them (compared in place: the
+ *  title's search tries some sixty lengths). */
+function repeatsAt(text: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== text.charCodeAt(start + length + k)) return false;
+  return true;
+}
+
 function findTitle(text: string): Range[] {
   const out: Range[] = [];
   const re = /原标题[：:]\s*/gu;
@@ -381,7 +388,7 @@ function findTitle(text: string): Range[] {
     const rest = text.slice(s, s + 160);
     let len = 0;
     for (let L = Math.min(70, Math.floor(rest.length / 2)); L >= 4; L--) {
-      if (rest.slice(0, L) === rest.slice(L, 2 * L)) { len = L; break; }
+      if (repeatsAt(text, s, L)) { len = L; break; }
     }
     if (!len) {
       const stop = rest.search(/[\n。！？]|\s{2,}/u);
@@ -615,11 +622,14 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMen
         // 东街社区, 中心村: a name made of a common word is a community only inside a street the text names
         const generic = GENERIC_SHORT.has(base);
         let found = lookupCommunities(base + asName);
-        let inStreet = found.filter((c) => ctxStreets.has(c.streetCode));
+        // (most names looked up are none: an empty list is not filtered into another empty one)
+        let inStreet = found.length ? found.filter((c) => ctxStreets.has(c.streetCode)) : found;
         if (!inStreet.length && ctxStreets.size && len >= 2) {
           // the list may write 营盘街社区 for the text's 营盘社区, or 中步社区 for 中步村: only within a named street
           for (const v of COMMUNITY_VARIANTS[asName] ?? []) {
-            const alt = lookupCommunities(base + v).filter((c) => ctxStreets.has(c.streetCode));
+            const named = lookupCommunities(base + v);
+            if (!named.length) continue;
+            const alt = named.filter((c) => ctxStreets.has(c.streetCode));
             if (alt.length) { found = alt; inStreet = alt; break; }
           }
         }

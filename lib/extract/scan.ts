@@ -50,3 +50,38 @@ export function anchoredScanner(pattern: RegExp, firstChars: string): (text: str
     return null;
   };
 }
+
+/**
+ * A pattern's source with its named groups made plain numbered groups, and the number of each name. A match
+ * of a pattern with named groups also makes a `groups` object holding every name (twenty-odd properties for
+ * the figure pattern, at each of its thousands of matches per megabyte); read by number, the match is one
+ * array. Groups are numbered by their opening parenthesis, named or not, so the numbers are those the named
+ * pattern gives its groups. `names` are all the names of the pattern (an error otherwise, so that a name read by
+ * the caller always has its number).
+ */
+export function numberedGroups<Name extends string>(source: string, names: readonly Name[]): { source: string; group: Record<Name, number> } {
+  const group: Record<string, number> = {};
+  let out = '', count = 0, inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { out += c + source[++i]; continue; }
+    if (inClass) { if (c === ']') inClass = false; out += c; continue; }
+    if (c === '[') { inClass = true; out += c; continue; }
+    if (c === '(') {
+      if (source[i + 1] !== '?') count++;
+      else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
+        const close = source.indexOf('>', i + 3);
+        group[source.slice(i + 3, close)] = ++count;
+        out += '(';
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+  }
+  const found = Object.keys(group);
+  if (found.length !== names.length || !names.every((name) => name in group)) {
+    throw new Error(`numberedGroups: the pattern's groups are ${found.join(', ')}, not ${names.join(', ')}`);
+  }
+  return { source: out, group: group as Record<Name, number> };
+}
