@@ -9,6 +9,7 @@ import { countRows } from '../../db/ingest';
 import { ingestBatch } from './batch';
 import { makeDocx, makeScannedPdf, makeTextPdf } from './fixtures/make';
 import { listFiles } from './files';
+import { defaultExtractor } from './prepare';
 import { SAMPLE } from './sample';
 
 const page = readFileSync(SAMPLE.file, 'utf8');
@@ -56,6 +57,64 @@ describe('ingestBatch with worker threads', () => {
     expect(stored.filter((r) => r.file_name === 'g-20200421.pdf')).toEqual([{ file_name: 'g-20200421.pdf', published_on: '2020-04-21' }]);
     expect(stored.find((r) => r.file_name === 'f-report.docx')?.published_on).toBeNull();
     expect((await countRows(db)).facts).toBe(summary.figures);
+    await db.close();
+  });
+});
+
+describe('ingestBatch: extraction and writing overlap', () => {
+  // documents arrive one by one (a slow disk); the extractor is run on this thread (a custom extractor)
+  const slowly = (n: number, counter: { pulled: number }) => (async function* () {
+    for (let i = 0; i < n; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      counter.pulled++;
+      yield { kind: 'text' as const, label: `doc ${i}`, text: figure(100 + i) };
+    }
+  })();
+
+  it('hands documents to the extraction while a write is under way, and still writes them in input order', async () => {
+    const { db } = await openSharedTestDb();
+    // the extractor loaded first, so documents are extracted as they arrive
+    await ingestBatch(db, [{ kind: 'text', label: 'warm-up', text: figure(99) }], { maxBytes: 1e6, extractor: defaultExtractor });
+    const counter = { pulled: 0 };
+    const labels: string[] = [];
+    // documents taken up when the first write began, and when it ended
+    let atFirstWrite: number | null = null;
+    let atEnd: number | null = null;
+    db.hooks.onStatement = (sql) => {
+      if (atFirstWrite === null && /^\s*INSERT INTO articles\b/.test(sql)) atFirstWrite = counter.pulled;
+    };
+    const summary = await ingestBatch(db, slowly(24, counter), {
+      maxBytes: 1e6, extractor: defaultExtractor, batchSize: 4,
+      onOutcome: (o) => labels.push(o.label),
+      // the first write waits (up to 3 s) until the window of 3 batches is taken up: it cannot be while the
+      // documents are taken up only between writes
+      afterCommit: async () => {
+        if (atEnd !== null) return;
+        const until = Date.now() + 3000;
+        while (counter.pulled < 12 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+        atEnd = counter.pulled;
+      },
+    });
+    db.hooks.onStatement = null;
+    expect(atFirstWrite).not.toBeNull();
+    expect(atEnd).toBeGreaterThan(atFirstWrite!);
+    expect(labels).toEqual(Array.from({ length: 24 }, (_, i) => `doc ${i}`));
+    expect(summary).toMatchObject({ done: 24, added: 24, failed: 0 });
+    expect((await countRows(db)).articles).toBe(25);
+    await db.close();
+  });
+
+  it('stops with the error of a write that fails, after no other write is under way', async () => {
+    const { db } = await openSharedTestDb();
+    const writes: number[][] = [];
+    await expect(ingestBatch(db, slowly(12, { pulled: 0 }), {
+      maxBytes: 1e6, extractor: defaultExtractor, batchSize: 4,
+      afterCommit: async (ids) => {
+        writes.push(ids);
+        if (writes.length === 2) throw new Error('the checks could not run');
+      },
+    })).rejects.toThrow('the checks could not run');
+    expect(writes).toHaveLength(2);
     await db.close();
   });
 });

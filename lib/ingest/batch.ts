@@ -192,7 +192,9 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
   // workers), and the writer only stores them
   const itemOptions: ItemOptions = { ...rest, checks: rest.checks ?? Boolean(afterCommit) };
   const batchSize = Math.max(1, options.batchSize ?? 1000);
-  const window = Math.max(batchSize * 2, workers * 64);
+  // documents in flight, extracted and waiting, or being written; a write takes `batchSize` of them, so the
+  // workers keep as many to go on with while it runs
+  const window = Math.max(batchSize * 3, workers * 64);
   const local = localRunner(itemOptions, extractor);
   const runner = workers > 0 ? workerRunner(workers, itemOptions, local, onWarning ?? ((line) => console.error(line))) : local;
   const restore = bulkWritePragmas(db);
@@ -201,10 +203,18 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
   const totals: BatchProgress = { done: 0, added: 0, duplicates: 0, failed: 0, figures: 0 };
   const failures: BatchSummary['failures'] = [];
   const ready = new Map<number, ItemResult>();
-  const inFlight = new Set<Promise<void>>();
+  let inFlight = 0;
   let nextSeq = 0;
   let writeSeq = 0;
   let lastWrite = Date.now();
+  // the write under way: the documents it holds still count against the window
+  let writing: Promise<void> | null = null;
+  let writingCount = 0;
+  let failure: { error: unknown } | null = null;
+  // one waiter (the loop below), woken when a document is extracted or a write ends
+  let wake: (() => void) | null = null;
+  const signal = () => { const w = wake; wake = null; w?.(); };
+  const woken = () => new Promise<void>((resolve) => { wake = resolve; });
 
   const record = (outcome: DocumentOutcome) => {
     totals.done++;
@@ -220,13 +230,7 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     onOutcome?.(outcome);
   };
 
-  /** Writes the documents ready in input order once there are enough of them (or time has passed, or at the end). */
-  const flush = async (force: boolean) => {
-    let contiguous = 0;
-    while (ready.has(writeSeq + contiguous)) contiguous++;
-    if (!contiguous || (!force && contiguous < batchSize && Date.now() - lastWrite < 250)) return;
-    const results: ItemResult[] = [];
-    for (let i = 0; i < contiguous; i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
+  const write = async (results: ItemResult[]) => {
     const prepared = results.flatMap((r) => (r.ok ? [r.doc] : []));
     const before = threadCpuMs();
     const written = prepared.length ? await writeDocuments(db, prepared, { afterCommit, staleRollups: bulk !== null }) : [];
@@ -240,25 +244,62 @@ export async function ingestBatch(db: Db, items: Iterable<IngestItem> | AsyncIte
     onProgress?.({ ...totals });
   };
 
+  /**
+   * Starts writing the documents ready in input order once there are enough of them (or time has passed, or
+   * at the end), unless a write is under way. Not awaited: the workers are handed more documents while it runs
+   * (a write of a thousand documents takes a few hundred milliseconds, which they would otherwise spend idle).
+   */
+  const startWrite = (force: boolean) => {
+    if (writing || failure) return;
+    let contiguous = 0;
+    while (ready.has(writeSeq + contiguous)) contiguous++;
+    if (!contiguous || (!force && contiguous < batchSize && Date.now() - lastWrite < 250)) return;
+    // at most a batch to a write, as when the writes held up the extraction: the next write starts as soon as
+    // this one ends, with the documents extracted meanwhile
+    const results: ItemResult[] = [];
+    for (let i = 0; i < Math.min(contiguous, batchSize); i++) { results.push(ready.get(writeSeq)!); ready.delete(writeSeq++); }
+    writingCount = results.length;
+    writing = write(results)
+      .catch((error: unknown) => { failure = { error }; })
+      .finally(() => { writing = null; writingCount = 0; signal(); });
+  };
+
+  /** Throws what a write (or a runner) threw. */
+  const rethrow = () => { if (failure) throw failure.error; };
+  /** Waits for the next document or the end of the write under way. */
+  const next = async () => {
+    await woken();
+    rethrow();
+    startWrite(false);
+  };
+
   let workerTimes: ThreadTimes | null = null;
   try {
     // kept: the checks read an article's figures by it while the load runs
     if (options.bulk) bulk = await beginBulkLoad(db, ['facts_article']);
     for await (const item of items) {
       const seq = nextSeq++;
-      const task = runner.run(item).then((result) => { ready.set(seq, result); });
-      inFlight.add(task);
-      const settle = () => { inFlight.delete(task); };
-      task.then(settle, settle);
-      await flush(false);
-      while (inFlight.size + ready.size >= window && inFlight.size > 0) {
-        await Promise.race(inFlight);
-        await flush(false);
-      }
+      inFlight++;
+      runner.run(item).then(
+        (result) => { ready.set(seq, result); inFlight--; signal(); },
+        (error: unknown) => { failure ??= { error }; inFlight--; signal(); },
+      );
+      rethrow();
+      startWrite(false);
+      while (inFlight + ready.size + writingCount >= window && (inFlight > 0 || writing)) await next();
     }
-    await Promise.all(inFlight);
-    await flush(true);
+    while (inFlight > 0 || writing) await next();
+    rethrow();
+    // everything is extracted: what is left is written in one go
+    startWrite(true);
+    while (writing) {
+      await writing;
+      rethrow();
+      startWrite(true);
+    }
   } finally {
+    // a write under way ends before the workers stop and the load is finished
+    await writing;
     workerTimes = runner.workerTimes();
     await runner.close();
     restore();

@@ -90,7 +90,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limitByt
       doc = { text: format === 'markdown' ? markdownToText(text) : text, format, encoding, title: null, published: null };
     }
   }
-  if (!doc.text.replace(/\s+/g, '')) throw new IngestError('empty', `no text in the ${doc.format === 'text' ? 'file' : doc.format} (only whitespace)`);
+  if (!/\S/.test(doc.text)) throw new IngestError('empty', `no text in the ${doc.format === 'text' ? 'file' : doc.format} (only whitespace)`);
   // the limit is on what is stored: the text as decoded (a UTF-16 file, an HTML page) counts in UTF-8 bytes
   const textBytes = Buffer.byteLength(doc.text);
   if (textBytes > limitBytes) throw tooLarge(textBytes, limitBytes, 'its text');

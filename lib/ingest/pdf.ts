@@ -53,7 +53,7 @@ export async function pdfToText(bytes: Uint8Array, limitBytes = Infinity): Promi
     // a font without a usable ToUnicode map yields control characters, never text worth storing
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     const text = pages.join('\n\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-    if (!text.replace(/\s+/g, '')) {
+    if (!/\S/.test(text)) {
       throw new IngestError('no-text-layer', `a PDF of ${document.numPages} page(s) without a text layer (scanned images?); run OCR first`);
     }
     return text;

@@ -126,7 +126,7 @@ function checksOf(text: string, facts: NewFactRow[]): { checks?: IndexedCheckDra
  */
 export function prepareDocument(input: DocumentInput, label: string, extractor: Extractor = defaultExtractor): PreparedDocument {
   const text = normaliseText(input.text);
-  if (!text.replace(/\s+/g, '')) throw new IngestError('empty', 'no text (only whitespace)');
+  if (!/\S/.test(text)) throw new IngestError('empty', 'no text (only whitespace)');
   let result: ExtractResult;
   let publishedFrom: PublishedProvenance;
   try {
@@ -146,7 +146,7 @@ export function prepareDocument(input: DocumentInput, label: string, extractor: 
   const articles: PreparedArticle[] = [];
   for (const article of extracted) {
     const body = text.slice(article.start, article.end);
-    if (!body.replace(/\s+/g, '')) continue;
+    if (!/\S/.test(body)) continue;
     const sha256 = contentHash(body);
     const title = article.title ?? (extracted.length === 1 ? input.title ?? null : null);
     const facts = factRowsOf(article, sha256, result.extractorVersion);
