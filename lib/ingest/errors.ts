@@ -1,6 +1,8 @@
 // Why a document was refused. Every refusal names the document and one of these reasons, so a batch can
 // report it and go on, and the web API can answer with the right status code.
 
+import { numberSetting } from '../settings.mjs';
+
 export const REJECT_REASONS = {
   empty: 400,            // no bytes, or no text once decoded and cleaned
   binary: 415,           // an image, an archive, an executable…
@@ -32,8 +34,7 @@ export function asIngestError(error: unknown, fallback: RejectReason): IngestErr
 export const DEFAULT_MAX_FILE_MB = 20;
 
 export function maxFileBytes(megabytes?: number): number {
-  const fromEnv = Number(process.env.FIGURES_MAX_FILE_MB);
-  const mb = megabytes ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_FILE_MB);
+  const mb = megabytes ?? numberSetting('FIGURES_MAX_FILE_MB', DEFAULT_MAX_FILE_MB);
   return Math.floor(mb * 1024 * 1024);
 }
 

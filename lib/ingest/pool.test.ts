@@ -58,6 +58,6 @@ describe('the web extraction pool', () => {
   it('takes its budget from FIGURES_EXTRACT_SECONDS', () => {
     expect(extractBudgetMs({})).toBe(120_000);
     expect(extractBudgetMs({ FIGURES_EXTRACT_SECONDS: '2.5' })).toBe(2500);
-    expect(extractBudgetMs({ FIGURES_EXTRACT_SECONDS: 'soon' })).toBe(120_000);
+    expect(() => extractBudgetMs({ FIGURES_EXTRACT_SECONDS: 'soon' })).toThrow(/FIGURES_EXTRACT_SECONDS .* must be a number above 0, not "soon"/);
   });
 });

@@ -11,13 +11,13 @@ import type { IngestItem, ItemOptions, ItemResult } from './items';
 import { labelOf } from './items';
 import { tsWorkerCode } from './threads';
 import type { WorkerAnswer, WorkerReady, WorkerRequest } from './worker';
+import { numberSetting } from '../settings.mjs';
 
 export const DEFAULT_EXTRACT_SECONDS = 120;
 
 /** The time budget of one document, in milliseconds: FIGURES_EXTRACT_SECONDS, default 120 s. */
 export function extractBudgetMs(env: Record<string, string | undefined> = process.env): number {
-  const s = Number(env.FIGURES_EXTRACT_SECONDS);
-  return Math.round((Number.isFinite(s) && s > 0 ? s : DEFAULT_EXTRACT_SECONDS) * 1000);
+  return Math.round(numberSetting('FIGURES_EXTRACT_SECONDS', DEFAULT_EXTRACT_SECONDS, env) * 1000);
 }
 
 export interface PoolOptions {
@@ -166,8 +166,7 @@ const holder = globalThis as unknown as { __civicFiguresPool?: ExtractionPool };
 /** The web's extraction pool: FIGURES_WEB_WORKERS threads (default 2, at most the cores), started on first use. */
 export function extractionPool(): ExtractionPool {
   if (!holder.__civicFiguresPool) {
-    const fromEnv = Number(process.env.FIGURES_WEB_WORKERS);
-    const workers = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(2, availableParallelism());
+    const workers = numberSetting('FIGURES_WEB_WORKERS', Math.min(2, availableParallelism()));
     holder.__civicFiguresPool = new ExtractionPool({ workers, budgetMs: extractBudgetMs(), heapMb: 1536 });
   }
   return holder.__civicFiguresPool;

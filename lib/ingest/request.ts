@@ -5,13 +5,13 @@
 import { BodyError, mediaType, readJsonObject } from '../body';
 import { readMultipart } from '../multipart';
 import { MAX_UPLOAD_FILES, SubmissionError, parseSubmissionFields, type Submission } from './submission';
+import { numberSetting } from '../settings.mjs';
 
 /** The largest upload in one request, all files together; FIGURES_MAX_UPLOAD_MB overrides it. */
 export const DEFAULT_MAX_UPLOAD_MB = 64;
 
 export function maxUploadBytes(fileLimit: number): number {
-  const fromEnv = Number(process.env.FIGURES_MAX_UPLOAD_MB);
-  const mb = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_UPLOAD_MB;
+  const mb = numberSetting('FIGURES_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_MB);
   // never below one file at the limit (and its form around it)
   return Math.max(Math.floor(mb * 1024 * 1024), fileLimit + 1024 * 1024);
 }
