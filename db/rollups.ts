@@ -221,7 +221,8 @@ export async function refreshRollups(tx: Sql, touch: RollupTouch): Promise<void>
 
 // ── state ───────────────────────────────────────────────────────────────────────────────────────────
 
-async function setRollupRules(tx: Sql, rules: string): Promise<void> {
+/** Records the aggregation rules the rollups were built with ('stale': not to be read). */
+export async function setRollupRules(tx: Sql, rules: string): Promise<void> {
   await tx.run(`INSERT INTO rollup_state (name, value) VALUES ('rules', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [rules]);
 }
 
