@@ -17,8 +17,6 @@ export interface BuiltFact {
   reviewStatus: string;
 }
 
-const SEP = '\u0000';
-
 /**
  * A sum as SQLite's sum() adds reals (Kahan-Babuska-Neumaier): the compensated sum is the rounded exact sum
  * but in rare cases, so the order of the figures hardly matters.
@@ -36,49 +34,99 @@ class Sum {
 }
 
 interface Group { d: string; m: string; u: string; measure: Measure; k: string; figures: number; approximate: number; total: Sum; approximateTotal: Sum }
-/** The latest figure of a place within a key: by date (none last), then the larger value, then the later row. */
-interface Latest { group: Group; date: string | null; value: number; approximate: boolean }
+
 interface Distribution { d: string; m: string; u: string; figures: number; approximate: number; values: number[] }
 interface Place { level: 'district' | 'street' | 'community'; name: string | null; districtCode: string | null; streetCode: string | null; figures: number }
 
-class KeyedRollup {
-  readonly groups = new Map<string, Group>();
-  readonly latest = new Map<string, Latest>();
-
-  add(f: BuiltFact, measure: Measure, d: string, k: string, place: string, approximate: boolean): void {
-    const m = f.effectiveMetric!, u = f.effectiveUnit!;
-    const key = `${d}${SEP}${m}${SEP}${u}${SEP}${measure}${SEP}${k}`;
-    let group = this.groups.get(key);
-    if (!group) {
-      group = { d, m, u, measure, k, figures: 0, approximate: 0, total: new Sum(), approximateTotal: new Sum() };
-      this.groups.set(key, group);
+/**
+ * Small whole numbers for the strings of one column, so that keys are numbers made of them (a string key per
+ * figure cost more than everything else the builder does): below `limit`, so that they pack without overlap.
+ */
+class Interned {
+  private readonly ids = new Map<string, number>();
+  constructor(private readonly limit: number) {}
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      if (this.ids.size >= this.limit) throw new Error(`rollups: more than ${this.limit} distinct keys of one kind`);
+      this.ids.set(value, id = this.ids.size);
     }
+    return id;
+  }
+}
+
+const MEASURE_IDS: Record<Measure, number> = { flow: 0, level: 1, plan: 2, distribution: 3, count: 4, attribute: 5 };
+const WIDE = 2 ** 24;
+
+const growTo = <T extends Float64Array | Int32Array>(array: T, size: number, make: (n: number) => T): T => {
+  if (size <= array.length) return array;
+  const grown = make(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+};
+
+/** Whether date a comes before b, none before every date (the latest is by date descending, none last). */
+const isEarlier = (a: string | null, b: string | null) => (a === null ? b !== null : b !== null && a < b);
+
+class KeyedRollup {
+  private readonly groups: Group[] = [];
+  /** group index + 1 by head (district, metric, unit, measure) and key id; 0: none yet */
+  private readonly groupOf: Int32Array[] = [];
+  private readonly keys = new Interned(WIDE);
+  // The latest figure of each place within a level's group (by date, none last, then the larger value, then the
+  // later row), in columns: slot by (group, place)
+  private readonly slotOf = new Map<number, number>();
+  private latestGroup = new Int32Array(1024);
+  private readonly latestDate: (string | null)[] = [];
+  private latestValue = new Float64Array(1024);
+  private latestApproximate = new Int32Array(1024);
+
+  add(head: number, d: string, m: string, u: string, measure: Measure, k: string, place: number, value: number, date: string | null, approximate: boolean): void {
+    const keyId = this.keys.id(k);
+    let byKey = this.groupOf[head];
+    if (byKey === undefined || keyId >= byKey.length) byKey = this.groupOf[head] = growTo(byKey ?? new Int32Array(16), keyId + 1, (n) => new Int32Array(n));
+    let g = byKey[keyId] - 1;
+    if (g < 0) {
+      g = this.groups.length;
+      this.groups.push({ d, m, u, measure, k, figures: 0, approximate: 0, total: new Sum(), approximateTotal: new Sum() });
+      byKey[keyId] = g + 1;
+    }
+    const group = this.groups[g];
     group.figures++;
     if (approximate) group.approximate++;
     if (measure === 'flow' || measure === 'plan') {
-      group.total.add(f.effectiveValue);
-      if (approximate) group.approximateTotal.add(f.effectiveValue);
+      group.total.add(value);
+      if (approximate) group.approximateTotal.add(value);
     } else if (measure === 'level') {
-      const at = `${key}${SEP}${place}`;
-      const held = this.latest.get(at);
-      // figures arrive in the order of their ids: a tie goes to the later one
-      if (!held) this.latest.set(at, { group, date: f.date, value: f.effectiveValue, approximate });
-      else if (f.date === null ? held.date === null && f.effectiveValue >= held.value
-        : held.date === null || f.date > held.date || (f.date === held.date && f.effectiveValue >= held.value)) {
-        held.date = f.date; held.value = f.effectiveValue; held.approximate = approximate;
+      const slotKey = g * WIDE + place;
+      let slot = this.slotOf.get(slotKey);
+      if (slot === undefined) {
+        slot = this.slotOf.size;
+        this.slotOf.set(slotKey, slot);
+        this.latestGroup = growTo(this.latestGroup, slot + 1, (n) => new Int32Array(n));
+        this.latestDate.push(date);
+        this.latestValue = growTo(this.latestValue, slot + 1, (n) => new Float64Array(n));
+        this.latestApproximate = growTo(this.latestApproximate, slot + 1, (n) => new Int32Array(n));
+        this.latestGroup[slot] = g;
+      } else if (isEarlier(date, this.latestDate[slot]) || (date === this.latestDate[slot] && value < this.latestValue[slot])) {
+        // figures arrive in the order of their ids: a tie goes to the later one
+        return;
       }
+      this.latestDate[slot] = date;
+      this.latestValue[slot] = value;
+      this.latestApproximate[slot] = approximate ? 1 : 0;
     }
   }
 
   /** The rows (district, metric, unit, measure, key, figures, approximate, total, approximate total), as cells. */
   cells(): Param[] {
-    for (const held of this.latest.values()) {
-      held.group.total.add(held.value);
-      if (held.approximate) held.group.approximateTotal.add(held.value);
+    for (let slot = 0; slot < this.slotOf.size; slot++) {
+      const group = this.groups[this.latestGroup[slot]];
+      group.total.add(this.latestValue[slot]);
+      if (this.latestApproximate[slot]) group.approximateTotal.add(this.latestValue[slot]);
     }
-    this.latest.clear();
     const cells: Param[] = [];
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       const summed = g.measure === 'flow' || g.measure === 'plan' || g.measure === 'level';
       cells.push(g.d, g.m, g.u, g.measure, g.k, g.figures, g.approximate, summed ? g.total.value : null, summed ? g.approximateTotal.value : null);
     }
@@ -94,8 +142,12 @@ class KeyedRollup {
 export class RollupBuilder {
   private readonly periods = new KeyedRollup();
   private readonly streets = new KeyedRollup();
-  private readonly distributions = new Map<string, Distribution>();
+  private readonly distributions = new Map<number, Distribution>();
   private readonly places = new Map<string, Place>();
+  private readonly placeIds = new Interned(WIDE);
+  private readonly columnIds = [new Interned(4096), new Interned(4096), new Interned(4096)] as const;
+  /** a dense id per (district, metric, unit) */
+  private readonly triples = new Map<number, number>();
 
   add(f: BuiltFact): void {
     if (f.reviewStatus === 'rejected') return;
@@ -105,18 +157,23 @@ export class RollupBuilder {
     const measure = measureOf({ metric: f.effectiveMetric ?? '', unit: f.effectiveUnit ?? '', cumulative: f.cumulative, role: f.role });
     const d = f.districtCode ?? '';
     const approximate = f.qualifier !== 'exact';
+    const [ds, ms, us] = this.columnIds;
+    const packed = (ds.id(d) * 4096 + ms.id(f.effectiveMetric ?? '')) * 4096 + us.id(f.effectiveUnit ?? '');
+    let columns = this.triples.get(packed);
+    if (columns === undefined) this.triples.set(packed, columns = this.triples.size);
     if (measure === 'distribution') {
-      const key = `${d}${SEP}${f.effectiveMetric}${SEP}${f.effectiveUnit}`;
-      let dist = this.distributions.get(key);
-      if (!dist) this.distributions.set(key, dist = { d, m: f.effectiveMetric!, u: f.effectiveUnit!, figures: 0, approximate: 0, values: [] });
+      let dist = this.distributions.get(columns);
+      if (!dist) this.distributions.set(columns, dist = { d, m: f.effectiveMetric!, u: f.effectiveUnit!, figures: 0, approximate: 0, values: [] });
       dist.figures++;
       if (approximate) dist.approximate++;
       dist.values.push(f.effectiveValue);
     }
     if (f.effectiveMetric === null || f.effectiveUnit === null) return;
-    const place = f.communityCode ?? f.streetCode ?? f.districtCode ?? '';
-    this.periods.add(f, measure, d, f.period ?? '', place, approximate);
-    this.streets.add(f, measure, d, f.streetCode ?? '', place, approximate);
+    const place = this.placeIds.id(f.communityCode ?? f.streetCode ?? f.districtCode ?? '');
+    const m = f.effectiveMetric, u = f.effectiveUnit;
+    const head = columns * 8 + MEASURE_IDS[measure];
+    this.periods.add(head, d, m, u, measure, f.period ?? '', place, f.effectiveValue, f.date, approximate);
+    this.streets.add(head, d, m, u, measure, f.streetCode ?? '', place, f.effectiveValue, f.date, approximate);
   }
 
   private place(level: Place['level'], code: string | null, name: string | null, districtCode: string | null, streetCode: string | null): void {

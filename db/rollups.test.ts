@@ -228,7 +228,7 @@ describe('rollups', () => {
 describe('rollups aggregated as a load writes its figures (RollupBuilder)', () => {
   // Level figures of one place that tie on the date, and on the date and the value (the later row is the latest),
   // figures without a date, without a street or community, rejected ones, plans, rates and the catch-all.
-  const facts: (Partial<BuiltFact> & { value: number; date: string | null })[] = [
+  const facts: (Partial<BuiltFact> & { value: number; date: string | null; datePrecision?: string })[] = [
     { value: 10, date: '2023-05-31', cumulative: 1 }, { value: 12, date: '2023-05-31', cumulative: 1, qualifier: 'about' },
     { value: 12, date: '2023-05-31', cumulative: 1 }, { value: 9, date: '2023-04-30', cumulative: 1 },
     { value: 30, date: null, cumulative: 1 }, { value: 31, date: null, cumulative: 1, qualifier: 'nearly' },
