@@ -65,6 +65,47 @@ const growTo = <T extends Float64Array | Int32Array>(array: T, size: number, mak
   return grown;
 };
 
+/**
+ * The slot of each (group, place) pair, by open addressing over typed arrays: a Map of half a million number
+ * keys holds a heap object per key, which the garbage collector walks again and again while a load runs.
+ */
+class SlotTable {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private slots = new Int32Array(1 << 16);
+  size = 0;
+
+  /** The slot of (group, place); a new pair gets the next slot, returned as its complement (~slot, below 0). */
+  slotOf(group: number, place: number): number {
+    const key = group * WIDE + place;
+    const mask = this.keys.length - 1;
+    for (let i = (Math.imul(group, 0x9e3779b1) ^ Math.imul(place, 0x85ebca6b)) & mask; ; i = (i + 1) & mask) {
+      const held = this.keys[i];
+      if (held === key) return this.slots[i];
+      if (held === -1) {
+        this.keys[i] = key;
+        const slot = this.slots[i] = this.size++;
+        if (this.size * 2 > this.keys.length) this.grow();
+        return ~slot;
+      }
+    }
+  }
+
+  private grow(): void {
+    const keys = this.keys, slots = this.slots;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.slots = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === -1) continue;
+      const group = Math.floor(keys[j] / WIDE), place = keys[j] - group * WIDE;
+      let i = (Math.imul(group, 0x9e3779b1) ^ Math.imul(place, 0x85ebca6b)) & mask;
+      while (this.keys[i] !== -1) i = (i + 1) & mask;
+      this.keys[i] = keys[j];
+      this.slots[i] = slots[j];
+    }
+  }
+}
+
 /** Whether date a comes before b, none before every date (the latest is by date descending, none last). */
 const isEarlier = (a: string | null, b: string | null) => (a === null ? b !== null : b !== null && a < b);
 
@@ -75,7 +116,7 @@ class KeyedRollup {
   private readonly keys = new Interned(WIDE);
   // The latest figure of each place within a level's group (by date, none last, then the larger value, then the
   // later row), in columns: slot by (group, place)
-  private readonly slotOf = new Map<number, number>();
+  private readonly slotOf = new SlotTable();
   private latestGroup = new Int32Array(1024);
   private readonly latestDate: (string | null)[] = [];
   private latestValue = new Float64Array(1024);
@@ -98,11 +139,9 @@ class KeyedRollup {
       group.total.add(value);
       if (approximate) group.approximateTotal.add(value);
     } else if (measure === 'level') {
-      const slotKey = g * WIDE + place;
-      let slot = this.slotOf.get(slotKey);
-      if (slot === undefined) {
-        slot = this.slotOf.size;
-        this.slotOf.set(slotKey, slot);
+      let slot = this.slotOf.slotOf(g, place);
+      if (slot < 0) {
+        slot = ~slot;
         this.latestGroup = growTo(this.latestGroup, slot + 1, (n) => new Int32Array(n));
         this.latestDate.push(date);
         this.latestValue = growTo(this.latestValue, slot + 1, (n) => new Float64Array(n));
