@@ -7,10 +7,7 @@ import type { Db } from './client';
 import { byPeriod, byPlace, explain, metricSummaries, placesWithFigures, seriesOptions, setResultCache, setRollups, type Series } from './dashboard';
 import { placesInData } from './export';
 import { deleteArticle } from './review';
-import { insertCells } from './bulk';
-import { DERIVED_COLUMNS, derivedCells } from './derived';
 import { rebuildRollups, rollupsCurrent } from './rollups';
-import { RollupBuilder, type BuiltFact } from './rollups-build';
 import { openTestDb } from './testing';
 import type { Filters } from '../lib/filters';
 import { loadSampleIfEmpty } from '../lib/ingest/sample';
@@ -222,77 +219,5 @@ describe('rollups', () => {
     expect(aggregates.length).toBeGreaterThanOrEqual(3);
     for (const sql of aggregates) expect(sql).not.toMatch(/FROM facts/);
     if (db.dialect === 'sqlite') for (const sql of aggregates.filter((s) => /FROM rollup_/.test(s))) expect((await explain(db, sql.replace(/\?/g, "'x'"), [])).join(' | ')).toMatch(/PRIMARY KEY|autoindex/);
-  });
-});
-
-describe('rollups aggregated as a load writes its figures (RollupBuilder)', () => {
-  // Level figures of one place that tie on the date, and on the date and the value (the later row is the latest),
-  // figures without a date, without a street or community, rejected ones, plans, rates and the catch-all.
-  const facts: (Partial<BuiltFact> & { value: number; date: string | null; datePrecision?: string })[] = [
-    { value: 10, date: '2023-05-31', cumulative: 1 }, { value: 12, date: '2023-05-31', cumulative: 1, qualifier: 'about' },
-    { value: 12, date: '2023-05-31', cumulative: 1 }, { value: 9, date: '2023-04-30', cumulative: 1 },
-    { value: 30, date: null, cumulative: 1 }, { value: 31, date: null, cumulative: 1, qualifier: 'nearly' },
-    { value: 5, date: '2023-05-31', cumulative: 1, communityCode: null, community: null },
-    { value: 7, date: '2022-01-31', cumulative: 1, streetCode: null, street: null, communityCode: null, community: null },
-    { value: 100, date: '2023-05-31', cumulative: 1, reviewStatus: 'rejected' },
-    { value: 1.1, date: '2023-02-11' }, { value: 2.2, date: '2023-02-12', qualifier: 'more_than' }, { value: 3.3, date: null },
-    { value: 4, date: '2023-02-12', role: 'plan' }, { value: 8, date: '2023-02-12', reviewStatus: 'rejected' },
-    { value: 96.5, date: '2023-06-30', effectiveMetric: 'resolution_rate', effectiveUnit: 'percent' },
-    { value: 98.5, date: '2023-06-30', effectiveMetric: 'resolution_rate', effectiveUnit: 'percent', qualifier: 'about' },
-    { value: 90, date: '2023-09-30', effectiveMetric: 'resolution_rate', effectiveUnit: 'percent' },
-    { value: 91, date: '2024-09-30', effectiveMetric: 'resolution_rate', effectiveUnit: 'percent' },
-    { value: 3, date: '2023-09-30', effectiveMetric: 'resolution_rate', effectiveUnit: 'percent', districtCode: '330105', district: '拱墅区', streetCode: null, street: null, communityCode: null, community: null },
-    { value: 2, date: '2023-09-30', effectiveMetric: 'other', effectiveUnit: 'count' },
-    { value: 120, date: '2021-12-31', effectiveMetric: 'area', effectiveUnit: 'km2', datePrecision: 'year' },
-  ];
-  const COLUMNS = ['uid', 'article_id', 'value', 'unit', 'qualifier', 'metric', 'text', 'start', 'end', 'sentence_start', 'sentence_end',
-    'district', 'district_code', 'street', 'street_code', 'community', 'community_code', 'date', 'date_precision', 'cumulative', 'role',
-    'review_status', 'extractor_version', ...DERIVED_COLUMNS];
-
-  async function load(db: Db, builder: RollupBuilder | null): Promise<void> {
-    await db.run("INSERT INTO articles (title, text, sha256, ingested_at, extractor_version) VALUES ('t', 'x', 'builder', '2024-01-01T00:00:00Z', 'test')");
-    const articleId = (await db.get<{ id: number }>("SELECT id FROM articles WHERE sha256 = 'builder'"))!.id;
-    const cells = facts.flatMap((given, i) => {
-      const f: BuiltFact & { datePrecision: string } = {
-        districtCode: '330102', district: '上城区', streetCode: '330102001', street: '清波街道', communityCode: '330102001001', community: '劳动路社区',
-        effectiveMetric: 'investment', effectiveUnit: 'CNY', effectiveValue: given.value, period: null, qualifier: 'exact', role: 'measured',
-        cumulative: 0, reviewStatus: 'unreviewed', datePrecision: 'day', ...given,
-      };
-      const derived = derivedCells({ value: given.value, unit: f.effectiveUnit!, metric: f.effectiveMetric!, reviewStatus: f.reviewStatus, date: f.date, datePrecision: f.datePrecision });
-      builder?.add({ ...f, period: derived[3] as string | null });
-      return [`b-${i}`, articleId, given.value, f.effectiveUnit, f.qualifier, f.effectiveMetric, 'x', 0, 1, 0, 1, f.district, f.districtCode, f.street, f.streetCode,
-        f.community, f.communityCode, f.date, f.date ? f.datePrecision : null, f.cumulative, f.role, f.reviewStatus, 'test', ...derived];
-    });
-    await db.transaction(async (tx) => {
-      await insertCells(tx, 'facts', COLUMNS, cells);
-      await (builder ? builder.write(tx) : rebuildRollups(tx));
-    });
-  }
-
-  it('makes the rows a rebuild makes: ties, missing dates and places, rejected figures, plans, rates, counts', async () => {
-    const built = await freshDb();
-    await load(built, new RollupBuilder());
-    const rebuilt = await freshDb();
-    await load(rebuilt, null);
-    const rows = await rollupTables(built);
-    expect(await rollupsCurrent(built)).toBe(true);
-    expect(rows).toEqual(await rollupTables(rebuilt));
-    // the later of two tied figures is the latest: 12 (approximate) then 12, so the level total is exact
-    expect(rows[0]).toContainEqual(expect.objectContaining({ period: '2023-05', measure: 'level', figures: 4, approximate: 1, total: 17, approximate_total: 0 }));
-    expect(rows[2]).toContainEqual(expect.objectContaining({ district_code: '330102', metric: 'resolution_rate', figures: 4, low: 90, high: 98.5, median: 93.75 }));
-    await expectRollupsAsRebuilt(built);
-  });
-
-  it('are what a bulk synth into an empty table stores, without reading its figures back', async () => {
-    const db = await freshDb();
-    const traced: string[] = [];
-    db.hooks.onStatement = (sql) => { traced.push(sql); };
-    await generateSynthetic(db, { facts: 6000, factsPerArticle: 20, seed: 7, deferIndexes: true });
-    db.hooks.onStatement = null;
-    expect(traced.filter((sql) => /row_number\(\)/.test(sql))).toEqual([]);
-    await expectRollupsAsRebuilt(db);
-    // into a table that holds figures, it rebuilds them from the table
-    await generateSynthetic(db, { facts: 6000, factsPerArticle: 20, seed: 8, deferIndexes: true });
-    await expectRollupsAsRebuilt(db);
   });
 });

@@ -221,8 +221,7 @@ export async function refreshRollups(tx: Sql, touch: RollupTouch): Promise<void>
 
 // ── state ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** Records the aggregation rules the rollups were built with ('stale': not to be read). */
-export async function setRollupRules(tx: Sql, rules: string): Promise<void> {
+async function setRollupRules(tx: Sql, rules: string): Promise<void> {
   await tx.run(`INSERT INTO rollup_state (name, value) VALUES ('rules', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [rules]);
 }
 

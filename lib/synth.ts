@@ -7,7 +7,6 @@ import type { Db, Param, Sql } from '../db/client';
 import { afterBulkLoad, insertCells, insertCellsReturningIds, setIndexesAside, tuneForBulkLoad } from '../db/bulk';
 import { DERIVED_COLUMNS, derivedCells } from '../db/derived';
 import { rebuildRollups, setRollupsStale } from '../db/rollups';
-import { RollupBuilder } from '../db/rollups-build';
 import { divisionList } from './divisions';
 import { communityTextName } from './extract/gazetteer';
 import { taxonomyInForce, type MetricDefinition } from './extract/taxonomy';
@@ -207,7 +206,6 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
 
   const ingestedAt = new Date().toISOString().slice(0, 19) + 'Z';
   const factCells: Param[] = [];
-  let rollups: RollupBuilder | null = null;
 
   /** Makes one article and appends its facts' cells to factCells (article_id left null: the caller fills it in). */
   function makeArticle(articleNo: number, factCount: number): Param[] {
@@ -252,18 +250,11 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
       const end = start + figureText.length;
       const onStreet = level !== 'district';
       const derived = derivedCells({ value, unit, metric: plan.metric.key, reviewStatus: 'unreviewed', date: when.date, datePrecision: precision });
-      const cumulative = when.written.startsWith('截至') ? 1 : 0;
-      rollups?.add({
-        districtCode: district.code, streetCode: onStreet ? street.code : null, communityCode: community?.code ?? null,
-        district: district.name, street: onStreet ? street.name : null, community: community?.name ?? null,
-        effectiveMetric: derived[2] as string, effectiveUnit: derived[1] as string, effectiveValue: derived[0] as number,
-        period: derived[3] as string | null, date: when.date, qualifier, role: 'measured', cumulative, reviewStatus: 'unreviewed',
-      });
       factCells.push(
         // ordered uids append to the unique index instead of landing on random pages of it
         `${uidPrefix}${start}-${end}-${unit}`, null, value, low, high, unit, qualifier, plan.metric.key, figureText, start, end, offset, offset + sentence.length,
         district.name, district.code, onStreet ? street.name : null, onStreet ? street.code : null, community?.name ?? null, community?.code ?? null,
-        'stated', when.date, precision, 'stated', cumulative,
+        'stated', when.date, precision, 'stated', when.written.startsWith('截至') ? 1 : 0,
         plan.cueJson, SYNTHETIC_EXTRACTOR_VERSION, derived[0], derived[1], derived[2], derived[3],
       );
       text += sentence;
@@ -314,10 +305,6 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
     if (bulk) {
       await db.transaction(async (tx) => {
         const rebuildIndexes = await setIndexesAside(tx, 'facts');
-        // A load into an empty facts table aggregates its rollups as it makes the figures (in the order of their
-        // ids) instead of reading them back at the end. Asked after the indexes went: on PostgreSQL, dropping
-        // them locked the table, so no other writer adds figures the aggregates would miss.
-        if (!(await tx.get('SELECT 1 AS found FROM facts LIMIT 1'))) rollups = new RollupBuilder();
         for (let a = 0; a < articleCount; a += articlesPerBatch) {
           await writeBatch(tx, a, Math.min(articleCount, a + articlesPerBatch));
           options.onProgress?.(factsWritten);
@@ -325,7 +312,7 @@ export async function generateSynthetic(db: Db, options: SynthOptions): Promise<
         clock.mark('rows');
         await rebuildIndexes();
         clock.mark('indexes');
-        await (rollups ? rollups.write(tx) : rebuildRollups(tx));
+        await rebuildRollups(tx);
         clock.mark('rollups');
       });
     } else {
