@@ -17,9 +17,9 @@ const TARGET_PER_S = 100_000;
 interface ChildResult extends SynthResult { cpuSeconds: number }
 
 async function child(location: string, facts: number): Promise<void> {
-  const { openDb } = await import('../db/client');
+  const { openForBulkLoad } = await import('../db/bulk');
   const { generateSynthetic } = await import('../lib/synth');
-  const db = await openDb(location);
+  const db = await openForBulkLoad(location);
   const cpu0 = process.cpuUsage();
   const result = await generateSynthetic(db, { facts });
   const cpu = process.cpuUsage(cpu0);

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestBatch } from '../lib/ingest/batch';
 import { ingestChecks } from '../lib/ingest/checks';
 import type { IngestItem } from '../lib/ingest/items';
-import { beginBulkLoad } from './bulk';
+import { beginBulkLoad, openForBulkLoad } from './bulk';
 import { openDb, type Db } from './client';
 import { rollupsCurrent } from './rollups';
 import { freshTestLocation, openTestDb, removeTestLocation, testDialect } from './testing';
@@ -92,5 +93,39 @@ describe('a bulk load', () => {
     } finally {
       await removeTestLocation(location);
     }
+  });
+});
+
+describe('openForBulkLoad', () => {
+  const sqliteOnly = testDialect() === 'postgres';
+  const sources = async (db: Db) => (await db.all<{ name: string }>('SELECT name FROM sources ORDER BY name')).map((r) => r.name);
+
+  it.skipIf(sqliteOnly)('loads a SQLite file nobody else has open with a rollback journal, and leaves it in WAL mode', async () => {
+    const location = await freshTestLocation();
+    const db = await openForBulkLoad(location);
+    expect(db.sqlite!.pragma('journal_mode', { simple: true })).toBe('delete');
+    await db.transaction(async (tx) => { await tx.run("INSERT INTO sources (name) VALUES ('loaded')"); });
+    await db.close();
+    // bytes 18 and 19 of the header: 2 in WAL mode, 1 with a rollback journal
+    expect([...readFileSync(location).subarray(18, 20)]).toEqual([2, 2]);
+    const again = await openDb(location);
+    expect(await sources(again)).toEqual(['loaded']);
+    await again.close();
+    await removeTestLocation(location);
+  });
+
+  it.skipIf(sqliteOnly)('keeps WAL mode when another connection has the file open, which goes on reading', async () => {
+    const location = await freshTestLocation();
+    const other = await openDb(location);
+    const db = await openForBulkLoad(location);
+    expect(db.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO sources (name) VALUES ('loaded')");
+      expect(await sources(other)).toEqual([]);
+    });
+    expect(await sources(other)).toEqual(['loaded']);
+    await db.close();
+    await other.close();
+    await removeTestLocation(location);
   });
 });

@@ -1,9 +1,10 @@
 // Bulk loading (a dialect module): rows written many to a statement, the secondary indexes of a table set
 // aside while it fills and built once afterwards, and what each engine needs after a load so the next queries
 // run as they will in service.
-import type { Db, Param, Sql } from './client';
+import { openDb, type Db, type Param, type Sql } from './client';
 import { lockTask } from './locks';
 import { rebuildRollups, setRollupsStale } from './rollups';
+import { openSqliteConnection, sqliteDb } from './sql';
 
 /** Most parameters one statement may bind: SQLite's default limit is 32,766, PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 32_000;
@@ -164,6 +165,45 @@ export async function beginBulkLoad(db: Db, keep: readonly string[]): Promise<Bu
       await afterBulkLoad(db, ['articles', 'facts']);
     },
   };
+}
+
+/**
+ * Opens a database (migrated, as openDb does) for a load that writes it alone. A SQLite file nobody else has
+ * open leaves write-ahead logging for the load: in WAL mode every page is written twice (to the log, then by the
+ * checkpoint into the file, 10 s of a million-figure synth), while a rollback journal keeps only the pages that
+ * held data before, which for a fresh file is next to nothing, and stays as safe against a crash (the next open
+ * rolls a half-done load back). Nobody else has it open when SQLite lets the connection leave WAL mode: it
+ * refuses while any other connection, of this process or another, has the file open. Until the load commits,
+ * other connections then wait for it (at most their busy timeout) instead of reading the data as it was; close()
+ * goes back to WAL mode. Otherwise (the file is open elsewhere, or PostgreSQL) the database as openDb gives it.
+ */
+export async function openForBulkLoad(location: string): Promise<Db> {
+  const opened = await openDb(location);
+  if (!opened.sqlite || location === ':memory:' || location === '') return opened;
+  // openDb's connections (a writer and a reader) would hold the file open
+  await opened.close();
+  const connection = openSqliteConnection(location);
+  let alone = false;
+  try {
+    connection.pragma('busy_timeout = 0');
+    alone = connection.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    // SQLITE_BUSY: another connection has the file open; it stays in WAL mode
+  } finally {
+    connection.pragma('busy_timeout = 15000');
+  }
+  const db = sqliteDb(location, connection);
+  if (!alone) return db;
+  const close = db.close.bind(db);
+  db.close = async () => {
+    try {
+      if (connection.open) connection.pragma('journal_mode = WAL');
+    } catch {
+      // another connection holds the file now: the next open of the app sets WAL mode again
+    }
+    await close();
+  };
+  return db;
 }
 
 /**

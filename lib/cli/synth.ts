@@ -1,4 +1,5 @@
-import { describeLocation, locationOf, openDb } from '../../db/client';
+import { openForBulkLoad } from '../../db/bulk';
+import { describeLocation, locationOf } from '../../db/client';
 import { RealDataError, SYNTHETIC_SOURCE, generateSynthetic } from '../synth';
 import { CliError, flagOptions, numberFlag, parseCommandArgs } from './args';
 
@@ -9,7 +10,7 @@ export async function run(argv: string[]): Promise<number> {
   const facts = numberFlag(values.facts, '--facts', { min: 1, integer: true });
   const location = locationOf(values.db);
   const path = describeLocation(location);
-  const db = await openDb(location);
+  const db = await openForBulkLoad(location);
   try {
     const result = await generateSynthetic(db, {
       facts,
