@@ -408,10 +408,12 @@ export async function factList(db: Db, filters: Filters, options: ListOptions): 
   const w = await withUnitsOfDatedMetrics(db, filters, factConditions(filters, listScope(options)), options.series?.unit);
   const order = 'ORDER BY f.date DESC NULLS LAST, f.id DESC';
   const from = (await walksDateIndex(db, options)) ? factsNewestFirst(db.dialect) : 'facts f';
+  // the page's own columns order the joined rows: ordered by f's, SQLite (which plans LIMIT ? without its value) walked
+  // facts_dash_date, being in that order, across every figure and joined the page to each (10M facts: 92 s)
   return cachedAll<FactListRow>(db, `SELECT ${LIST_COLUMNS}
-    FROM (SELECT f.id FROM ${from} ${whereSql(w)} ${order} LIMIT ? OFFSET ?) page
+    FROM (SELECT f.id, f.date FROM ${from} ${whereSql(w)} ${order} LIMIT ? OFFSET ?) page
     JOIN facts f ON f.id = page.id JOIN articles a ON a.id = f.article_id LEFT JOIN sources s ON s.id = a.source_id
-    ${order}`, [...w.params, options.limit, options.offset]);
+    ORDER BY page.date DESC NULLS LAST, page.id DESC`, [...w.params, options.limit, options.offset]);
 }
 
 /**
