@@ -5,6 +5,8 @@
 // naming the variable. Falling back to the default instead would hide an operator's typo: FIGURES_EXPORT_THREADS=l
 // would quietly start worker threads on a machine meant to keep exports on one core.
 
+import { availableParallelism } from 'node:os';
+
 /** @typedef {{ whole: boolean, min: number, above?: boolean, meaning: string }} NumberSetting */
 
 /** @type {Record<string, NumberSetting>} */
@@ -27,12 +29,11 @@ export class SettingError extends Error {
 const WHOLE = /^\s*\d{1,9}\s*$/;
 const DECIMAL = /^\s*\d{1,9}(\.\d{1,9})?\s*$/;
 
-/** The value of the numeric setting `name`, or `fallback` when it is unset or empty; a SettingError otherwise. */
-export function numberSetting(name, fallback, env = process.env) {
+const isUnset = (raw) => raw === undefined || raw.trim() === '';
+
+/** The value `raw` (set) gives the setting `name`, or a SettingError naming it. */
+function parseSetting(name, raw) {
   const rule = NUMBER_SETTINGS[name];
-  if (!rule) throw new Error(`${name} is not a numeric setting of Civic Figures`);
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
   const value = (rule.whole ? WHOLE : DECIMAL).test(raw) ? Number(raw) : NaN;
   if (!(rule.above ? value > rule.min : value >= rule.min)) {
     const wanted = rule.whole ? `a whole number from ${rule.min} up` : `a number above ${rule.min}`;
@@ -41,12 +42,25 @@ export function numberSetting(name, fallback, env = process.env) {
   return value;
 }
 
+/** The value of the numeric setting `name`, or `fallback` when it is unset or empty; a SettingError otherwise. */
+export function numberSetting(name, fallback, env = process.env) {
+  if (!NUMBER_SETTINGS[name]) throw new Error(`${name} is not a numeric setting of Civic Figures`);
+  const raw = env[name];
+  return isUnset(raw) ? fallback : parseSetting(name, raw);
+}
+
+/** Threads a setting of threads or workers gives by default: the cores, at most 2 (one machine's fair share). */
+export function threadsByDefault() {
+  return Math.min(2, availableParallelism());
+}
+
 /** Every numeric setting that is set but not allowed, as messages; `figures init` refuses to start the server on any. */
 export function settingProblems(env = process.env) {
   const problems = [];
   for (const name of Object.keys(NUMBER_SETTINGS)) {
+    if (isUnset(env[name])) continue;
     try {
-      numberSetting(name, 0, env);
+      parseSetting(name, env[name]);
     } catch (error) {
       if (!(error instanceof SettingError)) throw error;
       problems.push(error.message);

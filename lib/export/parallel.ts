@@ -7,7 +7,6 @@
 // JOIN_AFTER_ROWS rows with many ids still ahead, it asks the pool for a worker, which opens a snapshot of its own.
 // The worker joins only if nothing was committed to the file since the main thread's snapshot began (PRAGMA
 // data_version, Snapshot.shared): then both see the same data. Otherwise the export stays on one thread.
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FactPages, lastFactId, type FactQuery } from '../../db/export';
@@ -18,7 +17,7 @@ import type { StreamOptions } from './stream';
 import type { ExportFormat } from './urls';
 import type { ExportAnswer, ExportRequest } from './worker';
 import type { StreamWriter } from './writers';
-import { numberSetting } from '../settings.mjs';
+import { numberSetting, threadsByDefault } from '../settings.mjs';
 
 /** How an export shares its rows out; tests make the numbers small to cross every boundary with little data. */
 export interface SharingOptions {
@@ -38,7 +37,7 @@ export const DEFAULT_SHARING: SharingOptions = { joinAfterRows: 4000, rangeRows:
  * typo must not quietly start threads on a machine that was meant to keep exports on one.
  */
 export function exportWorkerCount(env: Record<string, string | undefined> = process.env): number {
-  return numberSetting('FIGURES_EXPORT_THREADS', Math.min(2, availableParallelism()), env) - 1;
+  return numberSetting('FIGURES_EXPORT_THREADS', threadsByDefault(), env) - 1;
 }
 
 /** A worker of the pool; it serves one export at a time, which listens to its answers and to its end. */

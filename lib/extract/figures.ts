@@ -23,7 +23,7 @@
 //   - A figure alone inside a short quotation (“3个100%”) is a slogan or a name.
 //   - Counters of the web page (浏览次数：1234次) are not civic figures.
 import type { ObjectClass } from './facet-classes';
-import { hasUnit, numberedGroups, unitSet } from './scan';
+import { anyUnitIn, hasUnit, numberedGroups, unitSet } from './scan';
 import type { FigureMatch, Qualifier } from './types';
 import { headClassAt, headIndexAt, headLength, objectClassAt } from './words';
 import {
@@ -291,12 +291,6 @@ const RED_LINE_REACH = 6;
 /** 线 in the reach of RED_LINE_AFTER: without it the pattern cannot match, and the text is not cut out to try it. */
 const LINE_MARK = unitSet('线');
 
-/** Whether a character of `set` is in text[from, to). */
-function anyUnitIn(set: Uint32Array, text: string, from: number, to: number): boolean {
-  for (let i = Math.max(0, from); i < to && i < text.length; i++) if (hasUnit(set, text.charCodeAt(i))) return true;
-  return false;
-}
-
 const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /** The context rules of the header comment. */
@@ -387,7 +381,6 @@ function unitlessAmounts(normalized: string, taken: FigureMatch[]): FigureMatch[
   }
   return out;
 }
-
 
 /** Characters a number starts with, on width-normalized text (a table read per character, no regex scan). */
 const NUMERAL_CHAR = unitSet(`0123456789${CHINESE_NUMERAL_CHARS}`);

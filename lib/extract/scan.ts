@@ -15,6 +15,12 @@ export function unitSet(chars: string): Uint32Array {
 /** Whether `code` is in the set (NaN, past a text's end, reads as code 0, which no set of ours holds). */
 export const hasUnit = (set: Uint32Array, code: number): boolean => (set[code >>> 5] & (1 << (code & 31))) !== 0;
 
+/** Whether a unit of `set` is in text[from, to) (the bounds clipped to the text). */
+export function anyUnitIn(set: Uint32Array, text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < text.length; i++) if (hasUnit(set, text.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * A small value per UTF-16 unit, most of them 0, kept by pages of 256 units: the pages without a value share
  * one page of zeros, so a Chinese text, whose characters have none, reads a few hundred bytes of the table

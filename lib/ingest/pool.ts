@@ -4,14 +4,13 @@
 // was doing, a pathological text or a PDF bomb — a fresh one takes its place, and the document is refused
 // with reason 'too-slow'. A worker also runs with a heap ceiling, so one document cannot take the server's
 // memory with it.
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IngestItem, ItemOptions, ItemResult } from './items';
 import { labelOf } from './items';
 import { tsWorkerCode } from './threads';
 import type { WorkerAnswer, WorkerReady, WorkerRequest } from './worker';
-import { numberSetting } from '../settings.mjs';
+import { numberSetting, threadsByDefault } from '../settings.mjs';
 
 export const DEFAULT_EXTRACT_SECONDS = 120;
 
@@ -166,7 +165,7 @@ const holder = globalThis as unknown as { __civicFiguresPool?: ExtractionPool };
 /** The web's extraction pool: FIGURES_WEB_WORKERS threads (default 2, at most the cores), started on first use. */
 export function extractionPool(): ExtractionPool {
   if (!holder.__civicFiguresPool) {
-    const workers = numberSetting('FIGURES_WEB_WORKERS', Math.min(2, availableParallelism()));
+    const workers = numberSetting('FIGURES_WEB_WORKERS', threadsByDefault());
     holder.__civicFiguresPool = new ExtractionPool({ workers, budgetMs: extractBudgetMs(), heapMb: 1536 });
   }
   return holder.__civicFiguresPool;
